@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * The verdict of one check on one subject (the cluster, a node, a mesh peer...).
+ * `fail` = evaluated and unhealthy; `error` = could not evaluate (timeout, 403, garbage output);
+ * `skip` = does not apply (the message says why). The two are always counted apart.
+ */
+export const statusSchema = z.enum(['pass', 'warn', 'fail', 'skip', 'error']);
+export type Status = z.infer<typeof statusSchema>;
+
+export const layerSchema = z.enum(['component', 'node', 'business', 'config', 'mesh', 'version']);
+export type Layer = z.infer<typeof layerSchema>;
+
+export const metricsSchema = z.record(z.string(), z.number());
+export type Metrics = z.infer<typeof metricsSchema>;
+
+export const outcomeSchema = z.object({
+  /** Check id `layer.area.name`, e.g. `node.health.reachability`. */
+  check: z.string(),
+  /** What the verdict is about: `cluster`, a node name, a peer cluster name, a namespace... */
+  subject: z.string(),
+  status: statusSchema,
+  message: z.string(),
+  /** What to look at next. Present on every non-pass outcome. */
+  hint: z.string().optional(),
+  /** Short machine-readable facts backing the verdict (names, counts, snippets). */
+  evidence: z.record(z.string(), z.unknown()).optional(),
+  metrics: metricsSchema.optional(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** Severity order used to combine verdicts: skip < pass < warn < error < fail. */
+const rank: Record<Status, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
+
+/**
+ * A cluster's (or sweep's) status from its results: `fail` if any failed, else `error` if any errored,
+ * else `warn`, else `pass`; `skip`s do not count. No counted results at all gives `pass`.
+ * @example worstStatus(['pass', 'skip', 'warn']) // 'warn'
+ */
+export function worstStatus(statuses: Iterable<Status>): Exclude<Status, 'skip'> {
+  let worst: Status = 'pass';
+  for (const s of statuses) if (rank[s] > rank[worst]) worst = s;
+  return worst === 'skip' ? 'pass' : worst;
+}
+
+/** True when `to` is worse than `from` in the regression sense (pass→warn/fail/error, warn→fail...). */
+export function isWorse(from: Status, to: Status): boolean {
+  if (from === 'skip' || to === 'skip') return false;
+  return rank[to] > rank[from];
+}
+
+export const outcome = {
+  pass: (check: string, subject: string, message: string, extra: Partial<Outcome> = {}): Outcome => ({
+    check,
+    subject,
+    status: 'pass',
+    message,
+    ...extra,
+  }),
+  nonPass: (
+    status: Exclude<Status, 'pass'>,
+    check: string,
+    subject: string,
+    message: string,
+    hint: string,
+    extra: Partial<Outcome> = {},
+  ): Outcome => ({ check, subject, status, message, hint, ...extra }),
+};

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages the e2e tier uses (Debian chromium for the dashboard tests,
+# promtool for the metrics test). Skipped quietly when they are present or apt is unavailable.
+set -uo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" != 0 ]; then
+  echo "install-test-deps: cannot install ${need[*]} (no apt-get or not root); those tests will be skipped" >&2
+  exit 0
+fi
+echo "install-test-deps: installing ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null 2>&1 || true
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null 2>&1 || echo "install-test-deps: apt-get install failed; those tests will be skipped" >&2
