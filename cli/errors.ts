@@ -1,0 +1,21 @@
+import { config } from '../core/config.ts';
+import { isFleetcheckError } from '../core/errors.ts';
+
+/** Exit codes: 0 ok, 1 something failed, 2 could not evaluate / bad usage / bad input. */
+export function exitCodeFor(err: unknown): number {
+  if (isFleetcheckError(err)) return err.code === 'internal' ? 1 : 2;
+  if (err instanceof Error && err.name === 'ScenarioError') return 2;
+  return 1;
+}
+
+export function printError(err: unknown): void {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    process.stderr.write(`fleetcheck: ${typeof code === 'string' ? `${code}: ` : ''}${err.message}\n`);
+    if (!isFleetcheckError(err) && err.name !== 'ScenarioError' && config().FLEETCHECK_DEBUG) {
+      process.stderr.write(`${err.stack ?? ''}\n`);
+    }
+  } else {
+    process.stderr.write(`fleetcheck: ${String(err)}\n`);
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { FleetcheckError } from './errors.ts';
+
+/** The only reader of process.env. Values are defaults; CLI flags win over them. */
+const envSchema = z.object({
+  FLEETCHECK_DB: z.string().min(1).default('./fleetcheck.db'),
+  FLEETCHECK_DB_AUTH_TOKEN: z.string().optional(),
+  FLEETCHECK_FLEET: z.string().optional(),
+  FLEETCHECK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  FLEETCHECK_HOST: z.string().optional(),
+  FLEETCHECK_API_TOKEN: z.string().min(1).optional(),
+  FLEETCHECK_INTERVAL: z.string().default('5m'),
+  FLEETCHECK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  FLEETCHECK_DEBUG: z.stringbool().default(false),
+  KUBECONFIG: z.string().optional(),
+  CI: z.string().optional(),
+});
+export type Config = z.infer<typeof envSchema>;
+
+let cached: Config | undefined;
+
+/** Parses the environment once; a bad value is an `invalid-input` error naming the variable. */
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && cached) return cached;
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new FleetcheckError(
+      'invalid-input',
+      `environment variable ${issue?.path.join('.')}: ${issue?.message}`,
+    );
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}
