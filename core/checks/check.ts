@@ -1,0 +1,53 @@
+import type { ClusterTarget } from '../fleet/target.ts';
+import type { ClusterApi } from '../kube/cluster-api.ts';
+import type { Layer, Outcome } from '../outcome.ts';
+import type { ClusterReport } from '../sweep/report.ts';
+
+/** Effective settings for checking one cluster (fleet defaults merged with per-cluster overrides). */
+export interface CheckSettings {
+  layers: Layer[];
+  /** Agents sampled per cluster (plus every not-Ready agent); ignored with `full`. */
+  sampleAgents: number;
+  full: boolean;
+  /** Run the business probe Job in this sweep (quick vs thorough sweeps). */
+  runBusiness: boolean;
+  /** Ask cilium-health for a synchronous probe (`--probe`). */
+  healthProbe: boolean;
+  execConcurrency: number;
+  apiDeadlineMs: number;
+  execDeadlineMs: number;
+  latencyWarnMs: number;
+  latencyFailMs: number;
+  endpointsWarn: number;
+  endpointsFail: number;
+  detectionBudgetSeconds: number;
+  probeNamespace: string;
+}
+
+export const defaultCheckSettings: CheckSettings = {
+  layers: ['component', 'node', 'business', 'config', 'mesh', 'version'],
+  sampleAgents: 5,
+  full: false,
+  runBusiness: true,
+  healthProbe: false,
+  execConcurrency: 8,
+  apiDeadlineMs: 10_000,
+  execDeadlineMs: 15_000,
+  latencyWarnMs: 5,
+  latencyFailMs: 50,
+  endpointsWarn: 1,
+  endpointsFail: 10,
+  detectionBudgetSeconds: 300,
+  probeNamespace: 'fleetcheck-probe',
+};
+
+/** What one cluster's check run produced: results plus the facts the store and cross-cluster checks need. */
+export type ClusterRun = Omit<ClusterReport, 'status' | 'durationMs'>;
+
+/** Runs every enabled check of one cluster; never throws for an unhealthy or unreachable cluster. */
+export type RunClusterChecks = (
+  api: ClusterApi,
+  target: ClusterTarget,
+  settings: CheckSettings,
+  signal: AbortSignal,
+) => Promise<ClusterRun>;
