@@ -1,6 +1,6 @@
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi } from '../kube/cluster-api.ts';
-import type { Layer, Outcome } from '../outcome.ts';
+import type { Layer } from '../outcome.ts';
 import type { ClusterReport } from '../sweep/report.ts';
 
 /** Effective settings for checking one cluster (fleet defaults merged with per-cluster overrides). */
