@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: runs every benchmark in its own process (so RSS numbers are not polluted by the others),
+ * then writes BENCHMARKS.md from their results with the machine and the command.
+ * `npm run bench -- sweep` runs only the benchmarks whose name contains "sweep".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+interface Bench {
+  name: string;
+  file: string;
+  args: string[];
+  result: string;
+}
+
+const benches: Bench[] = [
+  { name: 'simulator', file: 'bench/sim-startup.ts', args: [], result: 'bench/results/sim.md' },
+  { name: 'sweep', file: 'bench/sweep-fleet.ts', args: [], result: 'bench/results/sweep.md' },
+  { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
+  { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },
+];
+
+const filter = process.argv[2];
+mkdirSync('bench/results', { recursive: true });
+for (const b of benches) {
+  if (filter && !b.name.includes(filter)) continue;
+  if (!existsSync(b.file)) {
+    console.error(`bench: ${b.file} is missing, skipped`);
+    continue;
+  }
+  console.error(`bench: running ${b.name} (${b.file})`);
+  const run = spawnSync(process.execPath, ['--expose-gc', 'bin/run-ts.mjs', b.file, ...b.args], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) console.error(`bench: ${b.name} exited with ${run.status}`);
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const header = `# Benchmarks
+
+Machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()},
+Node ${process.version}. Command: \`npm run bench\` (each benchmark in its own process; results below are
+from the last run on this machine, written by \`bench/run.ts\`). Goals come from the issues; a ✅/❌ says
+whether the run met them. Ratios are measured side by side in one run.
+`;
+const sections = benches
+  .filter((b) => existsSync(b.result))
+  .map((b) => readFileSync(b.result, 'utf8').trim())
+  .join('\n\n');
+writeFileSync('BENCHMARKS.md', `${header}\n${sections}\n`);
+console.error('bench: wrote BENCHMARKS.md');
