@@ -1,0 +1,53 @@
+import { startFleet } from './fleet.ts';
+import type { Fault, Scenario } from './scenario/schema.ts';
+
+export { loadScenario, parseScenario, ScenarioError } from './scenario/load.ts';
+export type { Fault, Scenario } from './scenario/schema.ts';
+
+export interface SimulatorOptions {
+  /** Serve plain HTTP instead of HTTPS (tests only; client-node then needs skipTLSVerify). */
+  plainHttp?: boolean;
+  /** Simulator clock in ms since epoch (default Date.now); fault windows and Job timing use it. */
+  clock?: () => number;
+}
+
+export interface SimulatedCluster {
+  name: string;
+  /** e.g. https://127.0.0.1:40123 */
+  server: string;
+  token: string;
+}
+
+export interface ClusterStats {
+  requests: number;
+  /** Keyed `<verb> <resource>`, e.g. `list pods`, `get nodes`, `watch jobs`, `create jobs`, `exec pods`. */
+  requestsByResource: Record<string, number>;
+  execSessions: number;
+  /** Keyed by argv[0..1] joined with a space, e.g. `cilium-dbg status`. */
+  execByCommand: Record<string, number>;
+  jobsCreated: number;
+  jobsDeleted: number;
+  liveJobs: number;
+  livePods: number;
+}
+
+export interface Simulator {
+  clusters: SimulatedCluster[];
+  caPem: string;
+  /** One context per cluster (context name = cluster name), CA + token embedded. */
+  kubeconfigYaml(): string;
+  writeKubeconfig(file: string): Promise<void>;
+  /** Replaces a cluster's faults at runtime (windows are still evaluated against the clock). */
+  setFaults(cluster: string, faults: Fault[]): void;
+  stats(cluster: string): ClusterStats;
+  resetStats(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one fake kube-apiserver per scenario cluster on 127.0.0.1.
+ * @example const sim = await startSimulator(parseScenario(yaml)); try { ... } finally { await sim.stop(); }
+ */
+export function startSimulator(scenario: Scenario, opts: SimulatorOptions = {}): Promise<Simulator> {
+  return startFleet(scenario, opts);
+}
