@@ -1,0 +1,87 @@
+import type { MeshComparison, MeshPairSummary, WeeklyReport } from '../core/analysis/mesh-types.ts';
+import type {
+  ClusterDetail,
+  ClusterSummary,
+  Flap,
+  FleetView,
+  Page,
+  RegressionReport,
+  RunSummary,
+  SweepSummary,
+  TrendMetric,
+  TrendSeries,
+} from '../core/analysis/types.ts';
+import type { Layer } from '../core/outcome.ts';
+import type { ClusterReport, SweepReport } from '../core/sweep/report.ts';
+
+export type { Page, TrendMetric };
+
+export type Baseline = 'previous' | { sweepId: string } | { at: Date };
+
+/** The history store: one async API over better-sqlite3 (local) and libSQL (serverless). */
+export interface Store {
+  /** Whole sweep at once (CLI / local service). Idempotent per (sweep, cluster). */
+  saveSweep(report: SweepReport): Promise<void>;
+  /** Serverless path: plan records the sweep, each worker saves one cluster run (idempotent: a redelivered
+      message replaces the run, never duplicates), finishSweep computes sweep status + mesh pairs. */
+  createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
+  saveClusterRun(sweepId: string, run: ClusterReport): Promise<void>;
+  finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
+  /** Latest verdict per cluster, per-layer statuses, stale flag, counts. */
+  fleet(opts: { now?: Date }): Promise<FleetView>;
+  clusters(opts: { cursor?: string; limit?: number }): Promise<Page<ClusterSummary>>;
+  /** Registry row + latest run with all results + hints; null for an unknown cluster. */
+  cluster(name: string): Promise<ClusterDetail | null>;
+  /** Newest first; null for an unknown cluster. */
+  clusterHistory(
+    name: string,
+    opts: { from?: Date; to?: Date; cursor?: string; limit?: number },
+  ): Promise<Page<RunSummary> | null>;
+  /** Newest first. */
+  sweeps(opts: { cursor?: string; limit?: number }): Promise<Page<SweepSummary>>;
+  sweep(id: string): Promise<SweepReport | null>;
+  /** Current = latest sweep; `since` (when baseline is 'previous') means baseline = { at: since }. */
+  regressions(q: {
+    baseline: Baseline;
+    since?: Date;
+    cluster?: string;
+    layer?: Layer;
+  }): Promise<RegressionReport>;
+  flapping(q: { from: Date; to: Date; minChanges?: number; cluster?: string }): Promise<Flap[]>;
+  trends(q: {
+    metric: TrendMetric;
+    bucket: 'hour' | 'day';
+    from: Date;
+    to: Date;
+    cluster?: string;
+    groupBy?: 'provider' | 'region' | 'mesh';
+  }): Promise<TrendSeries[]>;
+  /** Latest verdict per pair. */
+  meshPairs(): Promise<MeshPairSummary[]>;
+  /** Null when neither cluster is known. */
+  meshCompare(a: string, b: string, opts?: { from?: Date; to?: Date }): Promise<MeshComparison | null>;
+  /** ISO week, e.g. `2026-W47`. */
+  weeklyReport(week: string, opts?: { now?: Date }): Promise<WeeklyReport>;
+  prune(opts: {
+    now?: Date;
+    retentionDays?: number;
+  }): Promise<{ deletedRuns: number; deletedResults: number }>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  authToken?: string;
+  /** Apply migrations at open (default true). */
+  migrate?: boolean;
+  /** Expected sweep interval, for the stale flag (default: config().FLEETCHECK_INTERVAL). */
+  intervalMs?: number;
+}
+
+/**
+ * Opens the store for a path / `file:` URL (better-sqlite3) or a `libsql:` / `http(s):` / `ws(s):` URL (libSQL).
+ * @example const store = await openStore('./fleetcheck.db'); await store.saveSweep(report);
+ */
+export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  const { createStore } = await import('./store-impl.ts');
+  return createStore(url, opts);
+}
