@@ -1,0 +1,25 @@
+import type { ClusterTarget } from '../fleet/target.ts';
+import type { ClusterApi } from '../kube/cluster-api.ts';
+import type { QueuedTarget } from '../sweep/queue-message.ts';
+import type { ClusterReport, SweepReport } from '../sweep/report.ts';
+import type { SweepRunChecks } from '../sweep/run-cluster.ts';
+
+/**
+ * The slice of the history store (db/store.ts `Store`) the serverless path writes to. Declared here so core
+ * does not import db; any `Store` satisfies it.
+ */
+export interface SweepRecorder {
+  createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
+  /** Idempotent per (sweep, cluster): a redelivered message replaces the run. */
+  saveClusterRun(sweepId: string, run: ClusterReport): Promise<void>;
+  finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
+  /** The sweep with every cluster run saved so far; null when unknown. */
+  sweep(id: string): Promise<SweepReport | null>;
+}
+
+/** Rebuilds a client for a target that crossed the queue as JSON (kubeconfig context or EKS cluster). */
+export type ConnectQueued = (target: QueuedTarget) => Promise<ClusterApi>;
+
+export type LoadTargets = () => Promise<ClusterTarget[]>;
+
+export type { SweepRunChecks };
