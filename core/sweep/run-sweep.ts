@@ -1,0 +1,94 @@
+import pLimit from 'p-limit';
+import { type CheckSettings, defaultCheckSettings } from '../checks/check.ts';
+import type { ClusterTarget } from '../fleet/target.ts';
+import { quickSweepSkips } from './business-skips.ts';
+import { crossClusterChecks } from './cross/index.ts';
+import type { FleetMember } from './peers.ts';
+import type { ClusterReport, SweepReport } from './report.ts';
+import { runCluster, type SweepRunChecks } from './run-cluster.ts';
+import { effectiveSettings } from './settings.ts';
+import { clusterStatus, sweepStatus } from './status.ts';
+import { newSweepId } from './sweep-id.ts';
+
+/** Reported after each cluster finishes (status provisional: before cross-cluster checks). */
+export interface SweepProgress {
+  done: number;
+  total: number;
+  /** Clusters finished so far with status fail / error. */
+  failing: number;
+  erroring: number;
+  cluster: ClusterReport;
+}
+
+export interface SweepOptions {
+  targets: ClusterTarget[];
+  runChecks: SweepRunChecks;
+  /** Fleet-wide settings; each target's overrides are merged over them. */
+  settings?: CheckSettings;
+  clusterConcurrency?: number;
+  clusterDeadlineMs?: number;
+  /** Sweep counter kept by the scheduler, for `businessEvery` (quick vs thorough sweeps). */
+  sweepIndex?: number;
+  /** Fleet default of `businessEvery` (a target's override wins). */
+  businessEvery?: number;
+  onProgress?: (p: SweepProgress) => void;
+  signal?: AbortSignal;
+  now?: () => number;
+  id?: string;
+}
+
+/**
+ * Sweeps the fleet: every cluster concurrently (p-limit, default 32) under its own deadline (default 90 s),
+ * then cross-cluster checks and mesh pairs. A cluster's failure never stops the sweep.
+ * @example const report = await runSweep({ targets, runChecks: runClusterChecks });
+ */
+export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
+  const now = opts.now ?? Date.now;
+  const startedAt = new Date(now());
+  const base = opts.settings ?? defaultCheckSettings;
+  const limit = pLimit(Math.max(1, opts.clusterConcurrency ?? 32));
+  const total = opts.targets.length;
+  let done = 0;
+  let failing = 0;
+  let erroring = 0;
+  const members: FleetMember[] = await Promise.all(
+    opts.targets.map((target) =>
+      limit(async (): Promise<FleetMember> => {
+        const settings = effectiveSettings(base, target.overrides, opts);
+        const report = await runCluster(target, settings, {
+          runChecks: opts.runChecks,
+          deadlineMs: opts.clusterDeadlineMs ?? 90_000,
+          signal: opts.signal,
+          now,
+        });
+        if (!settings.runBusiness && settings.layers.includes('business') && !report.error) {
+          const every = target.overrides.businessEvery ?? opts.businessEvery;
+          report.results.push(...quickSweepSkips(report.results, every));
+        }
+        report.status = clusterStatus(report.results, report.error !== undefined);
+        done += 1;
+        if (report.status === 'fail') failing += 1;
+        if (report.status === 'error') erroring += 1;
+        opts.onProgress?.({ done, total, failing, erroring, cluster: report });
+        return { target, report };
+      }),
+    ),
+  );
+  const cross = crossClusterChecks(members, base.layers);
+  const clusters = members.map(({ report }) => {
+    const r = report as ClusterReport;
+    r.results.push(...(cross.outcomes.get(r.name) ?? []));
+    r.status = clusterStatus(r.results, r.error !== undefined);
+    return r;
+  });
+  return {
+    sweep: {
+      id: opts.id ?? newSweepId(startedAt),
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date(now()).toISOString(),
+      status: sweepStatus(clusters, cross.meshPairs),
+    },
+    clusters,
+    meshPairs: cross.meshPairs,
+  };
+}

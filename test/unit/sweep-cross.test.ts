@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterRun } from '../../core/checks/check.ts';
+import { runSweep } from '../../core/sweep/run-sweep.ts';
+import { fakeRun, fakeRunner, fakeTarget, view } from './sweep-fakes.ts';
+
+async function sweep(runs: Record<string, ClusterRun>, extraTargets: string[] = []) {
+  const { runChecks } = fakeRunner(runs);
+  const targets = [...Object.keys(runs), ...extraTargets].map((n) => fakeTarget(n));
+  return runSweep({ targets, runChecks });
+}
+
+const meshed = (name: string, id: number, peers: [string, boolean][], extra: Partial<ClusterRun> = {}) =>
+  fakeRun(name, { clusterId: id, mesh: peers.map(([p, ready]) => view(p, ready)), ...extra });
+
+function outcomesOf(report: Awaited<ReturnType<typeof sweep>>, cluster: string, check: string) {
+  return report.clusters.find((c) => c.name === cluster)?.results.filter((r) => r.check === check) ?? [];
+}
+
+describe('mesh pairs', () => {
+  it('passes a pair whose sides see each other', async () => {
+    const r = await sweep({ a: meshed('a', 1, [['b', true]]), b: meshed('b', 2, [['a', true]]) });
+    expect(r.meshPairs).toEqual([
+      { a: 'a', b: 'b', status: 'pass', aSeesB: true, bSeesA: true, message: 'a and b see each other' },
+    ]);
+  });
+
+  it('names the side that cannot see the other', async () => {
+    const r = await sweep({
+      east: meshed('east', 1, [['west', true]]),
+      west: meshed('west', 2, [['east', false]], {
+        mesh: [view('east', false, { message: 'remote cluster configuration required but not found' })],
+      }),
+    });
+    const [pair] = r.meshPairs;
+    expect(pair).toMatchObject({ a: 'east', b: 'west', status: 'fail', aSeesB: true, bSeesA: false });
+    expect(pair?.message).toMatch(/^west cannot see east \(0\/3 sampled agents ready: remote cluster/);
+    expect(pair?.message).toContain('east sees west');
+    expect(r.sweep.status).toBe('fail');
+  });
+
+  it('reports a side that does not list its peer at all', async () => {
+    const r = await sweep({ a: meshed('a', 1, [['b', true]]), b: meshed('b', 2, []) });
+    expect(r.meshPairs[0]).toMatchObject({ status: 'fail', aSeesB: true, bSeesA: false });
+    expect(r.meshPairs[0]?.message).toContain('b cannot see a (not in its clustermesh secret)');
+  });
+
+  it('warns when a side sees its peer on only some agents', async () => {
+    const r = await sweep({
+      a: meshed('a', 1, [['b', true]]),
+      b: fakeRun('b', { clusterId: 2, mesh: [view('a', false, { agentsReady: 2 })] }),
+    });
+    expect(r.meshPairs[0]).toMatchObject({ status: 'warn', bSeesA: false });
+    expect(r.meshPairs[0]?.message).toContain('b sees a on only 2/3 sampled agents');
+  });
+
+  it('gives error when a side could not be evaluated', async () => {
+    const r = await sweep({
+      a: meshed('a', 1, [['b', true]]),
+      b: fakeRun('b', { mesh: undefined, error: { code: 'unreachable', message: 'refused' } }),
+    });
+    expect(r.meshPairs[0]).toMatchObject({ status: 'error' });
+    expect(r.meshPairs[0]?.message).toContain('b could not be evaluated (unreachable: refused)');
+  });
+
+  it('leaves peers outside the fleet to the per-cluster mesh check', async () => {
+    const r = await sweep({ a: meshed('a', 1, [['ghost', false]]) });
+    expect(r.meshPairs).toEqual([]);
+  });
+});
+
+describe('config.mesh.identity across clusters', () => {
+  it('fails a cluster-id clash inside one mesh, on both sides', async () => {
+    const r = await sweep({
+      a: meshed('a', 7, [['b', true]]),
+      b: meshed('b', 7, [['a', true]]),
+    });
+    const onA = outcomesOf(r, 'a', 'config.mesh.identity');
+    expect(onA).toEqual([expect.objectContaining({ status: 'fail', subject: 'b' })]);
+    expect(onA[0]?.message).toContain('cluster-id 7 is also used by b in the same mesh');
+    expect(onA[0]?.hint).toBeTruthy();
+    expect(outcomesOf(r, 'b', 'config.mesh.identity')[0]).toMatchObject({ status: 'fail', subject: 'a' });
+  });
+
+  it('finds a clash across a chain a-b-c (same connected component)', async () => {
+    const r = await sweep({
+      a: meshed('a', 3, [['b', true]]),
+      b: meshed('b', 4, [
+        ['a', true],
+        ['c', true],
+      ]),
+      c: meshed('c', 3, [['b', true]]),
+    });
+    expect(outcomesOf(r, 'a', 'config.mesh.identity')[0]).toMatchObject({ status: 'fail', subject: 'c' });
+    expect(outcomesOf(r, 'b', 'config.mesh.identity')[0]).toMatchObject({ status: 'pass' });
+  });
+
+  it('warns about a clash with a meshed cluster of another mesh, ignores unmeshed clusters', async () => {
+    const r = await sweep({
+      a: meshed('a', 5, [['b', true]]),
+      b: meshed('b', 6, [['a', true]]),
+      x: meshed('x', 5, [['y', true]]),
+      y: meshed('y', 8, [['x', true]]),
+      lone: fakeRun('lone', { clusterId: 5 }),
+    });
+    const onA = outcomesOf(r, 'a', 'config.mesh.identity');
+    expect(onA).toEqual([expect.objectContaining({ status: 'warn', subject: 'x' })]);
+    expect(outcomesOf(r, 'lone', 'config.mesh.identity')[0]?.status).toBe('skip');
+  });
+
+  it('fails cluster-id 0 on a meshed cluster', async () => {
+    const r = await sweep({ a: meshed('a', 0, [['b', true]]), b: meshed('b', 2, [['a', true]]) });
+    expect(outcomesOf(r, 'a', 'config.mesh.identity')[0]).toMatchObject({
+      status: 'fail',
+      subject: 'cluster',
+    });
+  });
+
+  it('fails a secret key that differs from the peer actual cluster-name', async () => {
+    const r = await sweep({
+      a: meshed('a', 1, [['b', false]]),
+      b: meshed('b', 2, [['a', true]], { config: { 'cluster-name': 'bravo' } }),
+    });
+    const found = outcomesOf(r, 'a', 'config.mesh.identity');
+    expect(found[0]).toMatchObject({ status: 'fail', subject: 'b' });
+    expect(found[0]?.message).toContain('"bravo"');
+  });
+});
+
+describe('version.skew across mesh pairs', () => {
+  const pair = (va: string, vb: string) =>
+    sweep({
+      a: meshed('a', 1, [['b', true]], { ciliumVersion: va }),
+      b: meshed('b', 2, [['a', true]], { ciliumVersion: vb }),
+    });
+
+  it.each([
+    ['1.16.5', '1.16.1', 'pass'],
+    ['1.16.5', '1.17.0', 'pass'],
+    ['1.14.9', '1.16.5', 'warn'],
+    ['1.14.9', '1.18.0', 'fail'],
+  ])('%s vs %s gives %s on both sides', async (va, vb, status) => {
+    const r = await pair(va, vb);
+    const onA = outcomesOf(r, 'a', 'version.skew');
+    const onB = outcomesOf(r, 'b', 'version.skew');
+    expect(onA).toEqual([expect.objectContaining({ status, subject: 'b' })]);
+    expect(onB).toEqual([expect.objectContaining({ status, subject: 'a' })]);
+    if (status !== 'pass') expect(onA[0]?.hint).toMatch(/one minor/);
+  });
+
+  it('skips when the peer version is unknown', async () => {
+    const r = await sweep({
+      a: meshed('a', 1, [['b', true]]),
+      b: fakeRun('b', {
+        ciliumVersion: undefined,
+        mesh: undefined,
+        error: { code: 'timeout', message: 't' },
+      }),
+    });
+    expect(outcomesOf(r, 'a', 'version.skew')[0]?.status).toBe('skip');
+  });
+});
