@@ -1,0 +1,43 @@
+import type { AgentView, CommandResult, HealthPeerView, ProbeView } from './agent-view.ts';
+import { goJson } from './go-json.ts';
+import { healthNodeName, orderedPeers, probeOk, rfc3339 } from './health-model.ts';
+import { atLeast } from './version.ts';
+
+/** ConnectivityStatus: latency in ns only when OK (omitempty), status only when failing. */
+function connectivity(probe: ProbeView, lastProbed: string): Record<string, unknown> {
+  if (!probeOk(probe)) return { lastProbed, status: probe.error };
+  return { lastProbed, latency: probe.rttNs ?? 0 };
+}
+
+function path(ip: string, icmp: ProbeView, http: ProbeView, at: string) {
+  return { http: connectivity(http, at), icmp: connectivity(icmp, at), ip };
+}
+
+function nodeStatus(view: AgentView, peer: HealthPeerView, at: string) {
+  const endpoint = path(peer.healthIP, peer.endpoint.icmp, peer.endpoint.http, at);
+  return {
+    endpoint,
+    'health-endpoint': { 'primary-address': endpoint, 'secondary-addresses': [] },
+    host: {
+      'primary-address': path(peer.nodeIP, peer.host.icmp, peer.host.http, at),
+      'secondary-addresses': [],
+    },
+    name: healthNodeName(view, peer),
+  };
+}
+
+/**
+ * `cilium-health status -o json` (HealthStatusResponse; keys in go-swagger order).
+ * `probeInterval` (Go duration string) is included from 1.15 on (older: absent; cut-over unverified).
+ */
+export function renderHealthJson(view: AgentView): CommandResult {
+  const at = rfc3339(view.now);
+  const local = view.healthPeers.find((p) => p.isLocal);
+  const body: Record<string, unknown> = {
+    local: { name: local ? healthNodeName(view, local) : `${view.clusterName}/${view.nodeName}` },
+    nodes: orderedPeers(view).map((p) => nodeStatus(view, p, at)),
+  };
+  if (atLeast(view.version, 1, 15)) body.probeInterval = view.probeInterval;
+  body.timestamp = at;
+  return { stdout: goJson(body), stderr: '', exitCode: 0 };
+}

@@ -1,0 +1,43 @@
+import type { AgentView } from './agent-view.ts';
+import {
+  endpointReachable,
+  healthNodeName,
+  healthyCount,
+  hostReachable,
+  nodeHealthy,
+  orderedPeers,
+  rfc3339,
+} from './health-model.ts';
+import { atLeast } from './version.ts';
+
+const word = (ok: boolean) => (ok ? 'reachable' : 'unreachable');
+
+/**
+ * The `Cluster health:` section of `cilium-dbg status` (tab-separated, for the status tabwriter).
+ * Rows only for unhealthy nodes (max 10) unless `allHealth`; 1.18+ adds `(Probe interval: ...)` and
+ * prints `<reachable>/<total>` address counts instead of reachable/unreachable words.
+ */
+export function renderStatusHealthLines(view: AgentView, allHealth: boolean): string[] {
+  if (!view.controllers.some((c) => c.name === 'cilium-health-ep'))
+    return ['Cluster health:\t\tProbe disabled'];
+  if (view.health.state === 'Failure' || view.health.state === 'Warning') {
+    return [`Cluster health:\t\t\t${view.health.state}\tcilium-health daemon unreachable`];
+  }
+  const modern = atLeast(view.version, 1, 18);
+  const total = view.healthPeers.length;
+  let head = `Cluster health:\t${healthyCount(view)}/${total} reachable\t(${rfc3339(view.now)})`;
+  if (modern) head += `\t(Probe interval: ${view.probeInterval})`;
+  const lines = [head];
+  const rows = orderedPeers(view).filter((p) => allHealth || !nodeHealthy(p));
+  if (rows.length === 0) return lines;
+  lines.push('  Name\tIP\tNode\tEndpoints');
+  const limit = allHealth ? rows.length : 10;
+  for (const peer of rows.slice(0, limit)) {
+    const name = `${healthNodeName(view, peer)}${peer.isLocal ? ' (localhost)' : ''}`;
+    const host = modern ? `${hostReachable(peer) ? 1 : 0}/1` : word(hostReachable(peer));
+    const ep = modern ? `${endpointReachable(peer) ? 1 : 0}/1` : word(endpointReachable(peer));
+    lines.push(`  ${name}\t${peer.nodeIP}\t${host}\t${ep}`);
+  }
+  if (rows.length > limit) lines.push('  ...');
+  return lines;
+}
