@@ -1,0 +1,36 @@
+/** Per-cluster client limits: deadlines, output cap, client-side rate limit and retries. */
+export interface KubeLimits {
+  /** Deadline of one API call, retries included (ms). */
+  apiDeadlineMs: number;
+  /** Default deadline of one exec session (ms); `ExecOptions.deadlineMs` wins. */
+  execDeadlineMs: number;
+  /** Default output cap per exec stream (bytes). */
+  maxOutputBytes: number;
+  /** Client-side token bucket: sustained requests per second... */
+  requestsPerSecond: number;
+  /** ...and the burst it allows. */
+  burst: number;
+  /** Retries after a 429 or 5xx answer. */
+  retries: number;
+  /** Longest `Retry-After` honoured (ms); longer waits are capped. */
+  maxRetryAfterMs: number;
+}
+
+export const defaultKubeLimits: KubeLimits = {
+  apiDeadlineMs: 10_000,
+  execDeadlineMs: 15_000,
+  maxOutputBytes: 1024 * 1024,
+  requestsPerSecond: 20,
+  burst: 40,
+  retries: 3,
+  maxRetryAfterMs: 5_000,
+};
+
+/** Fills the unset limits with the defaults. */
+export function resolveKubeLimits(limits: Partial<KubeLimits> = {}): KubeLimits {
+  const out = { ...defaultKubeLimits };
+  for (const [k, v] of Object.entries(limits) as [keyof KubeLimits, number | undefined][]) {
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
