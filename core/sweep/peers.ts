@@ -1,9 +1,9 @@
-import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterReport } from './report.ts';
 
-/** What cross-cluster logic needs of one cluster: its target and (after the run) its report. */
+/** What cross-cluster logic needs of one cluster: its fleet name, expected peers and (after the run) report. */
 export interface FleetMember {
-  target: ClusterTarget;
+  name: string;
+  expectedPeers: readonly string[];
   report?: ClusterReport;
 }
 
@@ -23,11 +23,11 @@ export function peerIndex(members: FleetMember[]): PeerIndex {
   const ciliumNames = new Map<string, string>();
   const fleetNames = new Set<string>();
   for (const m of members) {
-    fleetNames.add(m.target.name);
+    fleetNames.add(m.name);
     const cn = m.report?.config?.['cluster-name'];
     if (cn) {
-      ciliumNames.set(m.target.name, cn);
-      if (!byCiliumName.has(cn)) byCiliumName.set(cn, m.target.name);
+      ciliumNames.set(m.name, cn);
+      if (!byCiliumName.has(cn)) byCiliumName.set(cn, m.name);
     }
   }
   return {
@@ -39,7 +39,7 @@ export function peerIndex(members: FleetMember[]): PeerIndex {
 
 /** Peer names a cluster is configured for: its clustermesh secret (mesh views) plus the fleet's expectedPeers. */
 export function configuredPeers(member: FleetMember): string[] {
-  const names = new Set(member.target.expectedPeers);
+  const names = new Set(member.expectedPeers);
   for (const v of member.report?.mesh ?? []) if (v.configured) names.add(v.peer);
   return [...names];
 }

@@ -21,19 +21,27 @@ export interface SweepPlan {
  * @example planSweep([a, b]).pairs // [{ a: 'a', b: 'b' }] when a.expectedPeers = ['b']
  */
 export function planSweep(targets: ClusterTarget[], reports?: ReadonlyMap<string, ClusterReport>): SweepPlan {
-  const members: FleetMember[] = targets.map((target) => ({ target, report: reports?.get(target.name) }));
+  const members: FleetMember[] = targets.map((t) => ({
+    name: t.name,
+    expectedPeers: t.expectedPeers,
+    report: reports?.get(t.name),
+  }));
+  return { targets, pairs: meshPairsOf(members) };
+}
+
+/** The mesh pairs among fleet members (see planSweep), sorted by `a` then `b`. */
+export function meshPairsOf(members: FleetMember[]): MeshPair[] {
   const index = peerIndex(members);
   const seen = new Map<string, MeshPair>();
   for (const m of members) {
     for (const peer of configuredPeers(m)) {
       const other = index.resolve(peer);
-      if (other === undefined || other === m.target.name) continue;
-      const [a, b] = m.target.name < other ? [m.target.name, other] : [other, m.target.name];
+      if (other === undefined || other === m.name) continue;
+      const [a, b] = m.name < other ? [m.name, other] : [other, m.name];
       seen.set(`${a}\u0000${b}`, { a, b });
     }
   }
-  const pairs = [...seen.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
-  return { targets, pairs };
+  return [...seen.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 /** Connected components of the pair graph: cluster name → component id (the smallest name in it). */

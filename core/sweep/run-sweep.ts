@@ -1,13 +1,12 @@
 import pLimit from 'p-limit';
 import { type CheckSettings, defaultCheckSettings } from '../checks/check.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
+import { assembleSweepReport } from './assemble.ts';
 import { quickSweepSkips } from './business-skips.ts';
-import { crossClusterChecks } from './cross/index.ts';
-import type { FleetMember } from './peers.ts';
 import type { ClusterReport, SweepReport } from './report.ts';
 import { runCluster, type SweepRunChecks } from './run-cluster.ts';
 import { effectiveSettings } from './settings.ts';
-import { clusterStatus, sweepStatus } from './status.ts';
+import { clusterStatus } from './status.ts';
 import { newSweepId } from './sweep-id.ts';
 
 /** Reported after each cluster finishes (status provisional: before cross-cluster checks). */
@@ -51,9 +50,9 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
   let done = 0;
   let failing = 0;
   let erroring = 0;
-  const members: FleetMember[] = await Promise.all(
+  const reports: ClusterReport[] = await Promise.all(
     opts.targets.map((target) =>
-      limit(async (): Promise<FleetMember> => {
+      limit(async (): Promise<ClusterReport> => {
         const settings = effectiveSettings(base, target.overrides, opts);
         const report = await runCluster(target, settings, {
           runChecks: opts.runChecks,
@@ -70,25 +69,16 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
         if (report.status === 'fail') failing += 1;
         if (report.status === 'error') erroring += 1;
         opts.onProgress?.({ done, total, failing, erroring, cluster: report });
-        return { target, report };
+        return report;
       }),
     ),
   );
-  const cross = crossClusterChecks(members, base.layers);
-  const clusters = members.map(({ report }) => {
-    const r = report as ClusterReport;
-    r.results.push(...(cross.outcomes.get(r.name) ?? []));
-    r.status = clusterStatus(r.results, r.error !== undefined);
-    return r;
+  return assembleSweepReport({
+    id: opts.id ?? newSweepId(startedAt),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date(now()).toISOString(),
+    clusters: reports,
+    layers: base.layers,
+    expectedPeers: Object.fromEntries(opts.targets.map((t) => [t.name, t.expectedPeers])),
   });
-  return {
-    sweep: {
-      id: opts.id ?? newSweepId(startedAt),
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date(now()).toISOString(),
-      status: sweepStatus(clusters, cross.meshPairs),
-    },
-    clusters,
-    meshPairs: cross.meshPairs,
-  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterRun } from '../../core/checks/check.ts';
+import { assembleSweepReport } from '../../core/sweep/assemble.ts';
 import { runSweep } from '../../core/sweep/run-sweep.ts';
 import { fakeRun, fakeRunner, fakeTarget, view } from './sweep-fakes.ts';
 
@@ -157,5 +158,27 @@ describe('version.skew across mesh pairs', () => {
       }),
     });
     expect(outcomesOf(r, 'a', 'version.skew')[0]?.status).toBe('skip');
+  });
+});
+
+describe('assembleSweepReport', () => {
+  it('replaces earlier cross-cluster outcomes when assembled again', async () => {
+    const first = await sweep({ a: meshed('a', 7, [['b', true]]), b: meshed('b', 7, [['a', false]]) });
+    const again = assembleSweepReport({ ...first.sweep, clusters: first.clusters });
+    expect(again.clusters.map((c) => c.results.length)).toEqual(first.clusters.map((c) => c.results.length));
+    expect(again.meshPairs).toEqual(first.meshPairs);
+    expect(again.sweep.status).toBe('fail');
+  });
+
+  it('uses expected peers from the fleet when the secret lists none', () => {
+    const c = (name: string) => ({ ...fakeRun(name, { mesh: [] }), status: 'pass' as const, durationMs: 1 });
+    const r = assembleSweepReport({
+      id: 'sw_x',
+      startedAt: '2026-11-25T12:00:00.000Z',
+      finishedAt: '2026-11-25T12:00:01.000Z',
+      clusters: [c('a'), c('b')],
+      expectedPeers: { a: ['b'] },
+    });
+    expect(r.meshPairs[0]).toMatchObject({ a: 'a', b: 'b', status: 'fail', aSeesB: false, bSeesA: false });
   });
 });

@@ -1,11 +1,14 @@
 import type { Layer, Outcome } from '../../outcome.ts';
 import type { FleetMember } from '../peers.ts';
 import { peerIndex } from '../peers.ts';
-import { meshComponents, planSweep } from '../plan.ts';
+import { meshComponents, meshPairsOf } from '../plan.ts';
 import type { ClusterReport, MeshPairReport } from '../report.ts';
 import { meshIdentityOutcomes } from './mesh-identity.ts';
 import { meshPairReport } from './mesh-pairs.ts';
 import { versionSkewOutcomes } from './version-skew.ts';
+
+/** Evidence key marking outcomes added by cross-cluster checks (so re-assembling a sweep can replace them). */
+export const CROSS_CLUSTER = 'crossCluster';
 
 export interface CrossResults {
   /** Outcomes to append, per cluster name. */
@@ -19,15 +22,15 @@ export interface CrossResults {
  */
 export function crossClusterChecks(members: FleetMember[], layers: readonly Layer[]): CrossResults {
   const reports = new Map<string, ClusterReport>();
-  for (const m of members) if (m.report) reports.set(m.target.name, m.report);
-  const { pairs } = planSweep(
-    members.map((m) => m.target),
-    reports,
-  );
+  for (const m of members) if (m.report) reports.set(m.name, m.report);
+  const pairs = meshPairsOf(members);
   const index = peerIndex(members);
   const outcomes = new Map<string, Outcome[]>();
   const merge = (more: Map<string, Outcome[]>) => {
-    for (const [k, v] of more) outcomes.set(k, [...(outcomes.get(k) ?? []), ...v]);
+    for (const [k, v] of more) {
+      const tagged = v.map((o) => ({ ...o, evidence: { ...o.evidence, [CROSS_CLUSTER]: true } }));
+      outcomes.set(k, [...(outcomes.get(k) ?? []), ...tagged]);
+    }
   };
   if (layers.includes('config')) merge(meshIdentityOutcomes(members, index, meshComponents(pairs)));
   if (layers.includes('version')) merge(versionSkewOutcomes(pairs, reports));

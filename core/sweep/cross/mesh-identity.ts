@@ -22,9 +22,9 @@ export function meshIdentityOutcomes(
   components: ReadonlyMap<string, string>,
 ): Map<string, Outcome[]> {
   const out = new Map<string, Outcome[]>();
-  const meshed = members.filter((m) => configuredPeers(m).length > 0 || components.has(m.target.name));
+  const meshed = members.filter((m) => configuredPeers(m).length > 0 || components.has(m.name));
   for (const m of members) {
-    const name = m.target.name;
+    const name = m.name;
     if (!m.report || (m.report.error && m.report.clusterId === undefined)) continue;
     if (!meshed.includes(m)) {
       out.set(name, [skip('no ClusterMesh peers configured')]);
@@ -44,7 +44,7 @@ export function meshIdentityOutcomes(
       );
     }
     for (const other of meshed) {
-      const on = other.target.name;
+      const on = other.name;
       if (on === name || other.report?.clusterId !== id || id === 0) continue;
       const sameMesh = components.get(on) !== undefined && components.get(on) === components.get(name);
       const message = sameMesh
@@ -58,7 +58,7 @@ export function meshIdentityOutcomes(
     }
     const myName = index.ciliumName(name);
     for (const other of meshed) {
-      const on = other.target.name;
+      const on = other.name;
       if (on === name || myName === undefined || index.ciliumName(on) !== myName) continue;
       if (components.get(on) === undefined || components.get(on) !== components.get(name)) continue;
       found.push(

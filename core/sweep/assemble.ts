@@ -1,0 +1,49 @@
+import type { Layer } from '../outcome.ts';
+import { CROSS_CLUSTER, crossClusterChecks } from './cross/index.ts';
+import type { FleetMember } from './peers.ts';
+import type { ClusterReport, SweepReport } from './report.ts';
+import { clusterStatus, sweepStatus } from './status.ts';
+
+export interface AssembleInput {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Every cluster's run report, in fleet order. */
+  clusters: ClusterReport[];
+  /** Layers of the sweep: cross-cluster checks run only for config / version / mesh (default: all). */
+  layers?: readonly Layer[];
+  /** The fleet's expected peers per cluster name (fleet file `expectedPeers`). */
+  expectedPeers?: Readonly<Record<string, readonly string[]>>;
+}
+
+const ALL: Layer[] = ['component', 'node', 'business', 'config', 'mesh', 'version'];
+
+/**
+ * Turns per-cluster run reports into the final SweepReport: appends the cross-cluster outcomes (mesh
+ * identity, version skew), computes mesh pairs and every status. Idempotent: cross-cluster outcomes of an
+ * earlier assembly are replaced, so the serverless finisher may call it again. Does not mutate its input.
+ * @example assembleSweepReport({ id, startedAt, finishedAt, clusters }).meshPairs
+ */
+export function assembleSweepReport(input: AssembleInput): SweepReport {
+  const members: FleetMember[] = input.clusters.map((c) => ({
+    name: c.name,
+    expectedPeers: input.expectedPeers?.[c.name] ?? [],
+    report: { ...c, results: c.results.filter((r) => r.evidence?.[CROSS_CLUSTER] !== true) },
+  }));
+  const cross = crossClusterChecks(members, input.layers ?? ALL);
+  const clusters = members.map(({ report }) => {
+    const r = report as ClusterReport;
+    const results = [...r.results, ...(cross.outcomes.get(r.name) ?? [])];
+    return { ...r, results, status: clusterStatus(results, r.error !== undefined) };
+  });
+  return {
+    sweep: {
+      id: input.id,
+      startedAt: input.startedAt,
+      finishedAt: input.finishedAt,
+      status: sweepStatus(clusters, cross.meshPairs),
+    },
+    clusters,
+    meshPairs: cross.meshPairs,
+  };
+}
