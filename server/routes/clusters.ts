@@ -1,0 +1,66 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { clusterDetailSchema, clusterSummarySchema, runSummarySchema } from '../../core/analysis/types.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema, notFoundError } from '../errors.ts';
+import { isoTime, pageOf, pageQuery, pathParam } from '../query.ts';
+
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  400: json('Bad parameter', errorBodySchema),
+  404: json('Unknown cluster', errorBodySchema),
+};
+const nameParams = z.object({ name: pathParam('name', 'prod-eu-1') });
+
+const list = createRoute({
+  method: 'get',
+  path: '/clusters',
+  tags: ['clusters'],
+  summary: 'Cluster registry with each latest verdict (paginated)',
+  request: { query: z.object(pageQuery).strict() },
+  responses: {
+    200: json('A page of clusters', pageOf(clusterSummarySchema, 'ClusterPage')),
+    400: errors[400],
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/clusters/{name}',
+  tags: ['clusters'],
+  summary: 'One cluster: registry facts and its latest run with every result and hint',
+  request: { params: nameParams, query: z.object({}).strict() },
+  responses: { 200: json('The cluster', clusterDetailSchema), ...errors },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/clusters/{name}/history',
+  tags: ['clusters'],
+  summary: "A cluster's runs, newest first (paginated)",
+  request: {
+    params: nameParams,
+    query: z.object({ from: isoTime.optional(), to: isoTime.optional(), ...pageQuery }).strict(),
+  },
+  responses: { 200: json('A page of runs', pageOf(runSummarySchema, 'RunPage')), ...errors },
+});
+
+/** `GET /clusters`, `/clusters/{name}`, `/clusters/{name}/history`. */
+export function clusterRoutes({ store }: ApiDeps) {
+  return subApp()
+    .openapi(list, async (c) => c.json(await store.clusters(c.req.valid('query')), 200))
+    .openapi(one, async (c) => {
+      const { name } = c.req.valid('param');
+      const detail = await store.cluster(name);
+      if (!detail) throw notFoundError('cluster', name);
+      return c.json(detail, 200);
+    })
+    .openapi(history, async (c) => {
+      const { name } = c.req.valid('param');
+      const page = await store.clusterHistory(name, c.req.valid('query'));
+      if (!page) throw notFoundError('cluster', name);
+      return c.json(page, 200);
+    });
+}

@@ -1,0 +1,21 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { fleetViewSchema } from '../../core/analysis/types.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema } from '../errors.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/fleet',
+  tags: ['fleet'],
+  summary: 'Latest verdict per cluster (per layer, stale flagged) and fleet counts',
+  request: { query: z.object({}).strict() },
+  responses: {
+    200: { description: 'The fleet view', content: { 'application/json': { schema: fleetViewSchema } } },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+  },
+});
+
+/** `GET /fleet`. */
+export function fleetRoutes(deps: ApiDeps) {
+  return subApp().openapi(route, async (c) => c.json(await deps.store.fleet({ now: deps.now() }), 200));
+}

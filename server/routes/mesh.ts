@@ -1,0 +1,51 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { meshComparisonSchema, meshPairSummarySchema } from '../../core/analysis/mesh-types.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema, notFoundError } from '../errors.ts';
+import { isoTime, pathParam } from '../query.ts';
+
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const bad = json('Bad parameter', errorBodySchema);
+
+const pairs = createRoute({
+  method: 'get',
+  path: '/mesh/pairs',
+  tags: ['mesh'],
+  summary: 'Latest verdict of every ClusterMesh pair',
+  request: { query: z.object({}).strict() },
+  responses: {
+    200: json('Mesh pairs', z.object({ items: z.array(meshPairSummarySchema) }).openapi('MeshPairList')),
+    400: bad,
+  },
+});
+
+const compare = createRoute({
+  method: 'get',
+  path: '/mesh/pairs/{a}/{b}',
+  tags: ['mesh'],
+  summary: 'Two clusters side by side: views of each other, versions, config that must agree, history',
+  request: {
+    params: z.object({ a: pathParam('a', 'prod-eu-1'), b: pathParam('b', 'prod-eu-2') }),
+    query: z.object({ from: isoTime.optional(), to: isoTime.optional() }).strict(),
+  },
+  responses: {
+    200: json('The comparison', meshComparisonSchema),
+    400: bad,
+    404: json('Neither cluster is known', errorBodySchema),
+  },
+});
+
+/** `GET /mesh/pairs`, `GET /mesh/pairs/{a}/{b}`. */
+export function meshRoutes({ store }: ApiDeps) {
+  return subApp()
+    .openapi(pairs, async (c) => c.json({ items: await store.meshPairs() }, 200))
+    .openapi(compare, async (c) => {
+      const { a, b } = c.req.valid('param');
+      const result = await store.meshCompare(a, b, c.req.valid('query'));
+      if (!result) throw notFoundError('mesh pair', `${a}/${b}`);
+      return c.json(result, 200);
+    });
+}

@@ -1,0 +1,28 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema } from '../errors.ts';
+
+export const metaSchema = z
+  .object({
+    simulated: z.boolean().openapi({ description: 'true when the fleet is the built-in simulator (demo)' }),
+    version: z.string(),
+    startedAt: z.string(),
+  })
+  .openapi('Meta');
+
+const route = createRoute({
+  method: 'get',
+  path: '/meta',
+  tags: ['meta'],
+  summary: 'About this service: simulated fleet or not, version, start time',
+  request: { query: z.object({}).strict() },
+  responses: {
+    200: { description: 'Service facts', content: { 'application/json': { schema: metaSchema } } },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+  },
+});
+
+/** `GET /meta`. */
+export function metaRoutes(deps: ApiDeps) {
+  return subApp().openapi(route, (c) => c.json(deps.meta, 200));
+}

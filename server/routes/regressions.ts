@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { flapSchema, regressionReportSchema } from '../../core/analysis/types.ts';
+import { layerSchema } from '../../core/outcome.ts';
+import type { Baseline } from '../../db/store.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema } from '../errors.ts';
+import { isoTime } from '../query.ts';
+
+const json = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const bad = json('Bad parameter', errorBodySchema);
+const DAY = 86_400_000;
+
+/** `previous`, an ISO time, or a sweep id. */
+export function parseBaseline(value: string | undefined): Baseline {
+  if (value === undefined || value === 'previous') return 'previous';
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const at = new Date(value);
+    if (!Number.isNaN(at.getTime())) return { at };
+  }
+  return { sweepId: value };
+}
+
+const baselineParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}/.test(v) || !Number.isNaN(Date.parse(v)), {
+    message: 'not a valid ISO-8601 time',
+  })
+  .optional()
+  .openapi({ description: '`previous` (default), a sweep id, or an ISO-8601 time', example: 'previous' });
+
+const regressions = createRoute({
+  method: 'get',
+  path: '/regressions',
+  tags: ['analysis'],
+  summary: 'What got worse (and what recovered) in the latest sweep vs a baseline',
+  request: {
+    query: z
+      .object({
+        baseline: baselineParam,
+        since: isoTime
+          .optional()
+          .openapi({ description: 'with baseline=previous: compare against this time' }),
+        cluster: z.string().min(1).max(253).optional(),
+        layer: layerSchema.optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: json('Regressions and recoveries', regressionReportSchema),
+    400: bad,
+    404: json('Unknown baseline sweep', errorBodySchema),
+  },
+});
+
+const flapping = createRoute({
+  method: 'get',
+  path: '/flapping',
+  tags: ['analysis'],
+  summary: 'Checks whose status changed at least minChanges times in the window (default: last 7 days)',
+  request: {
+    query: z
+      .object({
+        from: isoTime.optional(),
+        to: isoTime.optional(),
+        minChanges: z.coerce.number().int().min(1).max(1000).optional().openapi({ type: 'integer' }),
+        cluster: z.string().min(1).max(253).optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: json('Flapping checks', z.object({ items: z.array(flapSchema) }).openapi('FlapList')),
+    400: bad,
+  },
+});
+
+/** `GET /regressions`, `GET /flapping`. */
+export function regressionRoutes({ store, now }: ApiDeps) {
+  return subApp()
+    .openapi(regressions, async (c) => {
+      const { baseline, ...rest } = c.req.valid('query');
+      return c.json(await store.regressions({ baseline: parseBaseline(baseline), ...rest }), 200);
+    })
+    .openapi(flapping, async (c) => {
+      const q = c.req.valid('query');
+      const to = q.to ?? now();
+      const items = await store.flapping({ ...q, to, from: q.from ?? new Date(to.getTime() - 7 * DAY) });
+      return c.json({ items }, 200);
+    });
+}

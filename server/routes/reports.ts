@@ -1,0 +1,50 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema } from '../errors.ts';
+import { isoWeek } from '../iso-week.ts';
+import { renderWeekly } from '../weekly-format.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/reports/weekly',
+  tags: ['reports'],
+  summary:
+    'The weekly regression report of an ISO week (default: the current week) as JSON, Markdown or HTML',
+  request: {
+    query: z
+      .object({
+        week: z
+          .string()
+          .regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, 'expected an ISO week like 2026-W47')
+          .optional()
+          .openapi({ example: '2026-W47' }),
+        format: z.enum(['json', 'md', 'html']).default('json'),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: 'The report',
+      content: {
+        'application/json': { schema: weeklyReportSchema },
+        'text/markdown': { schema: z.string() },
+        'text/html': { schema: z.string() },
+      },
+    },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+  },
+});
+
+/** `GET /reports/weekly`. */
+export function reportRoutes({ store, now }: ApiDeps) {
+  return subApp().openapi(route, async (c) => {
+    const { week, format } = c.req.valid('query');
+    const at = now();
+    const report = await store.weeklyReport(week ?? isoWeek(at), { now: at });
+    if (format === 'json') return c.json(report, 200);
+    const body = renderWeekly(report, format);
+    const type = format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8';
+    return c.body(body, 200, { 'content-type': type });
+  });
+}

@@ -1,0 +1,54 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { trendMetricSchema, trendSeriesSchema } from '../../core/analysis/types.ts';
+import { FleetcheckError } from '../../core/errors.ts';
+import { type ApiDeps, subApp } from '../deps.ts';
+import { errorBodySchema } from '../errors.ts';
+import { isoTime } from '../query.ts';
+
+const DAY = 86_400_000;
+const MAX_BUCKETS = 5000;
+
+const route = createRoute({
+  method: 'get',
+  path: '/trends',
+  tags: ['analysis'],
+  summary: 'A metric per hour or day, per cluster or grouped (default: pass_rate per hour over 7 days)',
+  request: {
+    query: z
+      .object({
+        metric: trendMetricSchema.default('pass_rate'),
+        bucket: z.enum(['hour', 'day']).default('hour'),
+        from: isoTime.optional(),
+        to: isoTime.optional(),
+        cluster: z.string().min(1).max(253).optional(),
+        groupBy: z.enum(['provider', 'region', 'mesh']).optional(),
+      })
+      .strict(),
+  },
+  responses: {
+    200: {
+      description: 'One series per key',
+      content: {
+        'application/json': {
+          schema: z.object({ series: z.array(trendSeriesSchema) }).openapi('TrendList'),
+        },
+      },
+    },
+    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+  },
+});
+
+/** `GET /trends`. */
+export function trendRoutes({ store, now }: ApiDeps) {
+  return subApp().openapi(route, async (c) => {
+    const q = c.req.valid('query');
+    const to = q.to ?? now();
+    const from = q.from ?? new Date(to.getTime() - 7 * DAY);
+    if (from >= to) throw new FleetcheckError('invalid-input', "parameter 'from' must be before 'to'");
+    const bucketMs = q.bucket === 'hour' ? 3_600_000 : DAY;
+    if ((to.getTime() - from.getTime()) / bucketMs > MAX_BUCKETS) {
+      throw new FleetcheckError('invalid-input', `parameter 'from': range too long for bucket=${q.bucket}`);
+    }
+    return c.json({ series: await store.trends({ ...q, from, to }) }, 200);
+  });
+}
