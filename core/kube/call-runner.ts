@@ -1,4 +1,9 @@
-import { ApiException, type ConfigurationOptions, type Middleware } from '@kubernetes/client-node';
+import {
+  ApiException,
+  type ConfigurationOptions,
+  Observable,
+  type ObservableMiddleware,
+} from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
 import { type CallDesc, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import type { KubeLimits } from './limits.ts';
@@ -11,19 +16,16 @@ export interface CallStats {
   execSessions: number;
 }
 
-/**
- * Per-call client-node options that attach `signal` to the request. client-node 1.4.0 types per-call
- * middleware as Observable-based, but its Promise API wraps it as Promise-based, hence the cast.
- */
+/** Per-call client-node options (object API, Observable middleware) that attach `signal` to the request. */
 export function signalOptions(signal: AbortSignal): ConfigurationOptions {
-  const mw: Middleware = {
-    pre: async (ctx) => {
+  const mw: ObservableMiddleware = {
+    pre: (ctx) => {
       ctx.setSignal(signal);
-      return ctx;
+      return new Observable(Promise.resolve(ctx));
     },
-    post: async (res) => res,
+    post: (res) => new Observable(Promise.resolve(res)),
   };
-  return { middleware: [mw], middlewareMergeStrategy: 'append' } as unknown as ConfigurationOptions;
+  return { middleware: [mw], middlewareMergeStrategy: 'append' };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
