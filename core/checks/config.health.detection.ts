@@ -1,0 +1,83 @@
+import { parseGoDurationMs } from '../cilium/go-duration.ts';
+import { modelProbeIntervalSeconds } from '../cilium/probe-interval.ts';
+import { type Outcome, outcome } from '../outcome.ts';
+import type { CheckDefinition } from './definition.ts';
+import { errorOutcome } from './error-outcome.ts';
+
+const ID = 'config.health.detection';
+
+function reportedIntervalSeconds(v: string | number | undefined): number | undefined {
+  if (typeof v === 'number') return v > 1e6 ? v / 1e9 : v;
+  if (typeof v !== 'string') return undefined;
+  const ms = parseGoDurationMs(v);
+  if (ms !== null) return ms / 1000;
+  return /^\d+(\.\d+)?$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * cilium-health spreads one probe round over base × ln(1 + probed IPs) with base 60 s (not 30 s): on a big cluster
+ * or mesh a lost node or peer goes unnoticed for minutes, and failover acts on stale health.
+ */
+export const configHealthDetection: CheckDefinition = {
+  id: ID,
+  layer: 'config',
+  doc: "The effective cilium-health probe interval (reported probeInterval, else 60 s × ln(1 + probed IPs)) fits the fleet's detection budget.",
+  async run(facts): Promise<Outcome[]> {
+    try {
+      const budget = facts.settings.detectionBudgetSeconds;
+      const [config, nodes, health, views] = await Promise.all([
+        facts.ciliumConfig(),
+        facts.nodes(),
+        facts.agentHealth(),
+        facts.meshViews(),
+      ]);
+      if (config?.['enable-health-checking'] === 'false') {
+        return [
+          outcome.nonPass(
+            'warn',
+            ID,
+            'cluster',
+            'cilium-health checking is disabled (enable-health-checking=false)',
+            'Node and peer loss is never probed by Cilium: enable `healthChecking` (and `endpointHealthChecking`) in the Helm values or accept relying on other monitoring.',
+          ),
+        ];
+      }
+      const reported = health
+        .flatMap((h) => (h.kind === 'ok' ? [reportedIntervalSeconds(h.value.probeInterval)] : []))
+        .filter((x): x is number => x !== undefined);
+      const remoteNodes = views.reduce((n, v) => n + (v.numNodes ?? 0), 0);
+      const probedIPs = 2 * (nodes.length + remoteNodes);
+      const ratioText = config?.['connectivity-probe-frequency-ratio'];
+      const ratio = ratioText !== undefined && !Number.isNaN(Number(ratioText)) ? Number(ratioText) : 0.5;
+      const interval =
+        reported.length > 0 ? Math.max(...reported) : modelProbeIntervalSeconds(probedIPs, ratio);
+      const source =
+        reported.length > 0
+          ? 'reported by cilium-health'
+          : `modelled: ${10 + ratio * 100} s × ln(1 + ${probedIPs} probed IPs)`;
+      const metrics = {
+        probeIntervalSeconds: Math.round(interval * 10) / 10,
+        budgetSeconds: budget,
+        probedIPs,
+      };
+      const evidence = { source, localNodes: nodes.length, remoteNodes };
+      const text = `health probe interval ${metrics.probeIntervalSeconds} s (${source})`;
+      if (interval > budget) {
+        const mesh = remoteNodes > 0 ? ` (${remoteNodes} remote mesh nodes are probed too)` : '';
+        return [
+          outcome.nonPass(
+            'warn',
+            ID,
+            'cluster',
+            `${text} exceeds the ${budget} s detection budget${mesh}: a lost node or peer can go unnoticed that long`,
+            'Lower `connectivity-probe-frequency-ratio` (Cilium ≥ 1.17; interval = (10 + ratio × 100) s × ln(1 + IPs)), split the mesh, or raise the budget; do not drive failover from cilium-health alone.',
+            { metrics, evidence },
+          ),
+        ];
+      }
+      return [outcome.pass(ID, 'cluster', `${text} within the ${budget} s budget`, { metrics, evidence })];
+    } catch (err) {
+      return [errorOutcome(ID, 'cluster', err, 'estimate the health probe interval')];
+    }
+  },
+};

@@ -1,0 +1,160 @@
+import { agentBinary } from '../cilium/binary.ts';
+import { type HealthStatus, parseHealthJson } from '../cilium/health-json.ts';
+import { agentVersionFromStatus, parseStatusJson, type StatusResponse } from '../cilium/status-json.ts';
+import { versionFromImage } from '../cilium/version-text.ts';
+import type { ClusterTarget } from '../fleet/target.ts';
+import type { ClusterApi, PodInfo } from '../kube/cluster-api.ts';
+import type { MeshView } from '../sweep/report.ts';
+import { AgentExecutor, type AgentOutput } from './agent-exec.ts';
+import type { CheckSettings } from './check.ts';
+import { hints } from './hints.ts';
+import { configuredPeers, meshViews } from './mesh-views.ts';
+import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
+import { sampleAgentPods } from './sampling.ts';
+
+const KS = 'kube-system';
+
+/**
+ * Everything the checks read about one cluster, gathered once and shared (each getter is memoized,
+ * failures included): one list/get per object, one exec per sampled agent per command.
+ */
+export class ClusterFacts {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private executor?: AgentExecutor;
+
+  constructor(
+    readonly api: ClusterApi,
+    readonly target: ClusterTarget,
+    readonly settings: CheckSettings,
+    readonly signal: AbortSignal,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      p.catch(() => {});
+      this.memo.set(key, p);
+    }
+    return p;
+  }
+
+  private get opts() {
+    return { signal: this.signal };
+  }
+
+  nodes = () => this.once('nodes', () => this.api.listNodes(this.opts));
+  agentPods = () => this.once('agentPods', () => this.api.listPods(KS, 'k8s-app=cilium', this.opts));
+  daemonSet = () => this.once('ds', () => this.api.getDaemonSet(KS, 'cilium', this.opts));
+  operator = () => this.once('operator', () => this.api.getDeployment(KS, 'cilium-operator', this.opts));
+  relay = () => this.once('relay', () => this.api.getDeployment(KS, 'hubble-relay', this.opts));
+  ciliumConfig = () => this.once('config', () => this.api.getConfigMap(KS, 'cilium-config', this.opts));
+  meshSecret = () => this.once('meshSecret', () => this.api.getSecret(KS, 'cilium-clustermesh', this.opts));
+  endpoints = () => this.once('ceps', () => this.api.listCiliumEndpoints(this.opts));
+
+  /** Sampled agent pods (see {@link sampleAgentPods}). */
+  sampled = () =>
+    this.once('sampled', async (): Promise<PodInfo[]> => {
+      const pods = await this.agentPods();
+      return sampleAgentPods(pods, this.settings.sampleAgents, this.settings.full);
+    });
+
+  /** The Cilium version from the DaemonSet image, else from agent pod images; undefined if unknown. */
+  imageVersion = () =>
+    this.once('imageVersion', async (): Promise<string | undefined> => {
+      const ds = await this.daemonSet().catch(() => null);
+      const fromDs = ds?.images.map(versionFromImage).find((v) => v);
+      if (fromDs) return fromDs;
+      const pods = await this.agentPods().catch(() => [] as PodInfo[]);
+      for (const p of pods) {
+        const img = p.containers.find((c) => c.name === 'cilium-agent')?.image;
+        const v = img ? versionFromImage(img) : undefined;
+        if (v) return v;
+      }
+      return undefined;
+    });
+
+  /** The running Cilium version: image tag, else what a sampled agent reports. */
+  ciliumVersion = () =>
+    this.once('ciliumVersion', async (): Promise<string | undefined> => {
+      const fromImage = await this.imageVersion();
+      if (fromImage) return fromImage;
+      const statuses = await this.agentStatus().catch(() => []);
+      for (const s of statuses) if (s.kind === 'ok') return agentVersionFromStatus(s.value);
+      return undefined;
+    });
+
+  private async exec(): Promise<AgentExecutor> {
+    if (!this.executor) {
+      const version = await this.imageVersion();
+      this.executor ??= new AgentExecutor(
+        this.api,
+        agentBinary(version),
+        this.settings.execConcurrency,
+        this.settings.execDeadlineMs,
+        this.signal,
+      );
+    }
+    return this.executor;
+  }
+
+  /** `cilium-dbg status -o json` on every sampled agent. */
+  agentStatus = () =>
+    this.once('agentStatus', async (): Promise<AgentOutput<StatusResponse>[]> => {
+      const [pods, ex] = await Promise.all([this.sampled(), this.exec()]);
+      return Promise.all(
+        pods.map((p) =>
+          ex.run(p, {
+            argv: (b) => [b, 'status', '-o', 'json'],
+            parse: parseStatusJson,
+            hangHint: hints.agentHang,
+          }),
+        ),
+      );
+    });
+
+  /** `cilium-health status -o json` (with `--probe` when asked) on every sampled agent. */
+  agentHealth = () =>
+    this.once('agentHealth', async (): Promise<AgentOutput<HealthStatus>[]> => {
+      const [pods, ex] = await Promise.all([this.sampled(), this.exec()]);
+      const argv = [
+        'cilium-health',
+        'status',
+        '-o',
+        'json',
+        ...(this.settings.healthProbe ? ['--probe'] : []),
+      ];
+      return Promise.all(
+        pods.map((p) =>
+          ex.run(p, {
+            argv: () => argv,
+            parse: parseHealthJson,
+            hangHint:
+              'cilium-health did not answer in time: the health daemon in the agent is stuck or probing a very large ' +
+              'cluster synchronously; check the agent log and `cilium-dbg status` ("Cilium health daemon").',
+          }),
+        ),
+      );
+    });
+
+  /** Configured mesh peers: `cilium-clustermesh` secret keys holding `endpoints:` ∪ the target's expected peers. */
+  configuredPeers = () =>
+    this.once('configuredPeers', async (): Promise<string[]> => {
+      const secret = await this.meshSecret();
+      return [...new Set([...configuredPeers(secret), ...this.target.expectedPeers])].sort();
+    });
+
+  /** Per-peer mesh views from the configured set and what the sampled agents report. */
+  meshViews = () =>
+    this.once(
+      'meshViews',
+      async (): Promise<MeshView[]> => meshViews(await this.configuredPeers(), await this.agentStatus()),
+    );
+
+  /** The business probe Job, run once for both business checks. */
+  probeJob = () =>
+    this.once(
+      'probeJob',
+      (): Promise<ProbeJobResult> => runProbeJob(this.api, this.target, this.settings, this.signal),
+    );
+}

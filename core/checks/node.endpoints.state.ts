@@ -1,0 +1,74 @@
+import { countByState } from '../cilium/endpoint-json.ts';
+import { isFleetcheckError } from '../errors.ts';
+import { outcome } from '../outcome.ts';
+import type { CheckDefinition } from './definition.ts';
+import { errorOutcome } from './error-outcome.ts';
+
+const ID = 'node.endpoints.state';
+const HINTS: Record<string, string> = {
+  'waiting-for-identity':
+    'Endpoints wait for a security identity: the agent cannot allocate identities (CiliumIdentity CRD writes / kvstore); check the operator and agent logs for "identity".',
+  'not-ready':
+    'Endpoints not ready: policy or BPF program regeneration failed; `cilium-dbg endpoint get <id>` on the node shows the failing controller/log.',
+  regenerating:
+    'Endpoints stuck regenerating: BPF compilation/loading is slow or failing (agent CPU, clang errors in the agent log).',
+  invalid:
+    'Invalid endpoints: the agent rejected their configuration; `cilium-dbg endpoint get <id>` and the agent log.',
+};
+const DEFAULT_HINT =
+  'Endpoints not in `ready`: `kubectl get cep -A -o wide` (state column), then `cilium-dbg endpoint list` / `endpoint get <id>` on the node hosting them.';
+
+/** Pods whose endpoint is not `ready` have stale or no policy and may not pass traffic. */
+export const nodeEndpointsState: CheckDefinition = {
+  id: ID,
+  layer: 'node',
+  doc: 'CiliumEndpoints (all namespaces) are `ready`; counts of other states over the thresholds warn/fail (names in evidence).',
+  async run(facts) {
+    const { endpointsWarn, endpointsFail } = facts.settings;
+    try {
+      const config = await facts.ciliumConfig().catch(() => null);
+      if (config?.['disable-endpoint-crd'] === 'true') {
+        return [
+          outcome.nonPass(
+            'skip',
+            ID,
+            'cluster',
+            'CiliumEndpoint CRD disabled (disable-endpoint-crd=true)',
+            'Endpoint state is only visible per agent (`cilium-dbg endpoint list`).',
+          ),
+        ];
+      }
+      const eps = await facts.endpoints();
+      const counts = countByState(eps.map((e) => e.state));
+      const bad = eps.filter((e) => e.state && e.state !== 'ready');
+      const metrics: Record<string, number> = { total: eps.length, notReady: bad.length };
+      for (const [state, n] of Object.entries(counts)) metrics[`state_${state}`] = n;
+      const evidence = {
+        counts,
+        notReady: bad.slice(0, 25).map((e) => `${e.namespace}/${e.name} (${e.state})`),
+      };
+      const byState = Object.entries(counts).filter(([s]) => s !== 'ready' && s !== 'unknown');
+      const worstState = byState.sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+      const hint = HINTS[worstState] ?? DEFAULT_HINT;
+      const msg = `${bad.length}/${eps.length} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
+      if (bad.length >= endpointsFail)
+        return [outcome.nonPass('fail', ID, 'cluster', msg, hint, { metrics, evidence })];
+      if (bad.length >= endpointsWarn && bad.length > 0)
+        return [outcome.nonPass('warn', ID, 'cluster', msg, hint, { metrics, evidence })];
+      return [outcome.pass(ID, 'cluster', `${eps.length} endpoints, all ready`, { metrics, evidence })];
+    } catch (err) {
+      if (isFleetcheckError(err, 'not-found')) {
+        return [
+          outcome.nonPass(
+            'skip',
+            ID,
+            'cluster',
+            'CiliumEndpoint CRD not found (CiliumEndpointSlice-only or not installed)',
+            'Check `kubectl get crd ciliumendpoints.cilium.io`.',
+          ),
+        ];
+      }
+      return [errorOutcome(ID, 'cluster', err, 'list CiliumEndpoints')];
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import { type Outcome, outcome } from '../outcome.ts';
+import type { CheckDefinition } from './definition.ts';
+import { errorOutcome } from './error-outcome.ts';
+import { healthLinks, percentile, roundMs } from './health-links.ts';
+
+const ID = 'node.health.latency';
+const HINT =
+  'Node-to-node RTT (cilium-health ICMP/HTTP probes) is high: look for an overloaded node (CPU steal, softirq), ' +
+  'cross-AZ/region paths, MTU/fragmentation with tunnelling, or a congested ENI; compare `cilium-health status --probe` ' +
+  'from several agents to find the slow side.';
+
+/** Pod-network latency between nodes, from the same matrix: a high p95 slows every east-west call. */
+export const nodeHealthLatency: CheckDefinition = {
+  id: ID,
+  layer: 'node',
+  doc: 'p95 of node-to-node health RTTs stays under the latency thresholds (metrics rttP50Ms/rttP95Ms/rttMaxMs).',
+  async run(facts): Promise<Outcome[]> {
+    try {
+      const { latencyWarnMs, latencyFailMs } = facts.settings;
+      const links = healthLinks(await facts.agentHealth()).filter((l) => l.ok && l.rttMs !== undefined);
+      const rtts = links.map((l) => l.rttMs as number);
+      if (rtts.length === 0) {
+        return [
+          outcome.nonPass(
+            'skip',
+            ID,
+            'cluster',
+            'no measured RTT between nodes (single node, or no agent answered)',
+            'See node.health.reachability and component.agent.status.',
+          ),
+        ];
+      }
+      const metrics = {
+        rttP50Ms: roundMs(percentile(rtts, 50) as number),
+        rttP95Ms: roundMs(percentile(rtts, 95) as number),
+        rttMaxMs: roundMs(Math.max(...rtts)),
+        samples: rtts.length,
+      };
+      const perTarget = new Map<string, number[]>();
+      for (const l of links) perTarget.set(l.to, [...(perTarget.get(l.to) ?? []), l.rttMs as number]);
+      const slow = [...perTarget]
+        .map(([node, xs]) => ({ node, p95: roundMs(percentile(xs, 95) as number) }))
+        .filter((x) => x.p95 > latencyWarnMs)
+        .sort((a, b) => b.p95 - a.p95);
+      const worst = Math.max(metrics.rttP95Ms, slow[0]?.p95 ?? 0);
+      const evidence = {
+        slowNodes: slow.slice(0, 10),
+        thresholdsMs: { warn: latencyWarnMs, fail: latencyFailMs },
+      };
+      const summary = `RTT p50 ${metrics.rttP50Ms} ms, p95 ${metrics.rttP95Ms} ms, max ${metrics.rttMaxMs} ms`;
+      const towards =
+        slow.length > 0
+          ? `; slowest towards ${slow
+              .slice(0, 3)
+              .map((s) => `${s.node} (p95 ${s.p95} ms)`)
+              .join(', ')}`
+          : '';
+      if (worst > latencyFailMs)
+        return [
+          outcome.nonPass('fail', ID, 'cluster', `${summary}${towards} > ${latencyFailMs} ms`, HINT, {
+            metrics,
+            evidence,
+          }),
+        ];
+      if (worst > latencyWarnMs)
+        return [
+          outcome.nonPass('warn', ID, 'cluster', `${summary}${towards} > ${latencyWarnMs} ms`, HINT, {
+            metrics,
+            evidence,
+          }),
+        ];
+      return [outcome.pass(ID, 'cluster', summary, { metrics, evidence })];
+    } catch (err) {
+      return [errorOutcome(ID, 'cluster', err, 'read cilium-health status')];
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { ProbeTarget } from '../fleet/target.ts';
+import type { JobContainerSpec, JobSpec } from '../kube/cluster-api.ts';
+
+export const PROBE_LABEL = 'app.kubernetes.io/managed-by';
+export const PROBE_LABEL_VALUE = 'fleetcheck';
+export const PROBE_IMAGE = 'busybox:1.36';
+export const PROBE_ACTIVE_DEADLINE_SECONDS = 60;
+export const PROBE_TTL_SECONDS = 300;
+export const API_SERVICE_HOST = 'kubernetes.default.svc.cluster.local';
+
+export type ProbeKind = 'dns' | 'service';
+
+export interface ProbeContainerPlan extends JobContainerSpec {
+  kind: ProbeKind;
+  /** What is probed, for messages: a host name, `host:port` or a URL. */
+  target: string;
+  label: string;
+}
+
+function targetArgv(t: ProbeTarget): string[] {
+  if (/^https?:\/\//i.test(t.target)) return ['wget', '-T', '3', '-q', '-O', '-', t.target];
+  const i = t.target.lastIndexOf(':');
+  const host = i > 0 ? t.target.slice(0, i).replace(/^\[|\]$/g, '') : t.target;
+  const port = i > 0 ? t.target.slice(i + 1) : '80';
+  return ['nc', '-z', '-w', '3', host, port];
+}
+
+/** The probe containers (busybox, argv only): DNS, the API service, then each configured target. */
+export function probeContainers(targets: ProbeTarget[]): ProbeContainerPlan[] {
+  const base = { image: PROBE_IMAGE };
+  return [
+    {
+      ...base,
+      name: 'dns',
+      kind: 'dns',
+      target: API_SERVICE_HOST,
+      label: 'cluster DNS',
+      argv: ['nslookup', API_SERVICE_HOST],
+    },
+    {
+      ...base,
+      name: 'api',
+      kind: 'service',
+      target: `${API_SERVICE_HOST}:443`,
+      label: 'kubernetes API service',
+      argv: ['nc', '-z', '-w', '3', API_SERVICE_HOST, '443'],
+    },
+    ...targets.map((t, i) => ({
+      ...base,
+      name: `target-${i}`,
+      kind: 'service' as const,
+      target: t.target,
+      label: t.name ?? t.target,
+      argv: targetArgv(t),
+    })),
+  ];
+}
+
+/** A fresh Job spec `fleetcheck-probe-<random>` with the fleetcheck label, deadline and TTL. */
+export function probeJobSpec(namespace: string, containers: ProbeContainerPlan[]): JobSpec {
+  return {
+    namespace,
+    name: `fleetcheck-probe-${randomBytes(4).toString('hex')}`,
+    labels: { [PROBE_LABEL]: PROBE_LABEL_VALUE, 'app.kubernetes.io/name': 'fleetcheck-probe' },
+    containers: containers.map(({ name, image, argv }) => ({ name, image, argv })),
+    activeDeadlineSeconds: PROBE_ACTIVE_DEADLINE_SECONDS,
+    ttlSecondsAfterFinished: PROBE_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,157 @@
+import { isFleetcheckError } from '../errors.ts';
+import type { ClusterTarget } from '../fleet/target.ts';
+import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import type { CheckSettings } from './check.ts';
+import {
+  PROBE_ACTIVE_DEADLINE_SECONDS,
+  PROBE_LABEL,
+  PROBE_LABEL_VALUE,
+  type ProbeContainerPlan,
+  probeContainers,
+  probeJobSpec,
+} from './probe-job-spec.ts';
+import { classifyProbe, type ProbeState } from './probe-verdict.ts';
+
+export interface ProbeContainerResult {
+  plan: ProbeContainerPlan;
+  state: ProbeState;
+  exitCode?: number;
+  /** First line(s) of the container log. */
+  log: string;
+}
+
+export type ProbeJobResult =
+  | { kind: 'skipped'; message: string; hint: string }
+  | { kind: 'pending'; jobName: string; reason: string; message: string }
+  | { kind: 'timeout'; jobName: string; message: string }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'done'; jobName: string; containers: ProbeContainerResult[] };
+
+const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|CreateContainerConfigError/;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+function finished(job: JobStatus | null): boolean {
+  if (!job) return false;
+  if (job.conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True'))
+    return true;
+  return job.active === 0 && job.succeeded + job.failed > 0;
+}
+
+function pendingReason(pods: PodInfo[]): string | undefined {
+  for (const p of pods) {
+    if (p.phase !== 'Pending') continue;
+    const waiting = p.containers.find((c) => c.state === 'waiting' && c.reason && PENDING.test(c.reason));
+    if (waiting?.reason) return waiting.reason;
+    if (p.pendingReason && PENDING.test(p.pendingReason)) return p.pendingReason;
+  }
+  return undefined;
+}
+
+async function sweepLeftovers(api: ClusterApi, ns: string, signal: AbortSignal): Promise<void> {
+  const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, { signal });
+  const cutoff = Date.now() - PROBE_ACTIVE_DEADLINE_SECONDS * 1000;
+  for (const j of jobs) {
+    const created = j.createdAt ? Date.parse(j.createdAt) : Number.NaN;
+    if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, { signal });
+  }
+}
+
+async function readContainers(
+  api: ClusterApi,
+  ns: string,
+  pods: PodInfo[],
+  plans: ProbeContainerPlan[],
+  signal: AbortSignal,
+): Promise<ProbeContainerResult[]> {
+  const pod = [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+  return Promise.all(
+    plans.map(async (plan) => {
+      const status = pod?.containers.find((c) => c.name === plan.name);
+      const exitCode = status?.state === 'terminated' ? status.exitCode : undefined;
+      const log = pod ? await api.podLogs(ns, pod.name, plan.name, { signal }).catch(() => '') : '';
+      return {
+        plan,
+        exitCode,
+        log: log.trim().slice(0, 400),
+        state: classifyProbe(plan.kind, exitCode, log),
+      };
+    }),
+  );
+}
+
+/**
+ * Runs the business probe Job (DNS + service connects, busybox by argv) and always deletes it.
+ * Leftovers older than the Job deadline are deleted first; a missing probe namespace gives `skipped`.
+ */
+export async function runProbeJob(
+  api: ClusterApi,
+  target: ClusterTarget,
+  settings: CheckSettings,
+  signal: AbortSignal,
+): Promise<ProbeJobResult> {
+  const ns = settings.probeNamespace;
+  try {
+    if (!(await api.namespaceExists(ns, { signal }))) {
+      return {
+        kind: 'skipped',
+        message: `probe namespace "${ns}" does not exist`,
+        hint: `Create it and its Role by applying deploy/rbac.yaml (kubectl apply -f deploy/rbac.yaml).`,
+      };
+    }
+    await sweepLeftovers(api, ns, signal).catch(() => {});
+  } catch (error) {
+    return { kind: 'error', error };
+  }
+  const plans = probeContainers(target.probeTargets);
+  const spec = probeJobSpec(ns, plans);
+  try {
+    await api.createJob(spec, { signal });
+    const deadline = Date.now() + (spec.activeDeadlineSeconds + 10) * 1000;
+    let wait = 500;
+    let pendingSeen = 0;
+    while (!signal.aborted && Date.now() < deadline) {
+      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
+      wait = Math.min(wait * 1.5, 4000);
+      const job = await api.getJob(ns, spec.name, { signal });
+      const pods = await api.listJobPods(ns, spec.name, { signal });
+      if (finished(job))
+        return {
+          kind: 'done',
+          jobName: spec.name,
+          containers: await readContainers(api, ns, pods, plans, signal),
+        };
+      const reason = pendingReason(pods);
+      pendingSeen = reason ? pendingSeen + 1 : 0;
+      if (reason && pendingSeen >= 2) {
+        return {
+          kind: 'pending',
+          jobName: spec.name,
+          reason,
+          message: `probe pod stuck Pending (${reason})`,
+        };
+      }
+    }
+    return { kind: 'timeout', jobName: spec.name, message: `probe Job ${spec.name} did not finish in time` };
+  } catch (error) {
+    return { kind: 'error', error };
+  } finally {
+    await api
+      .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs) })
+      .catch(() => {});
+  }
+}
+
+/** True when a probe-job error is a permission problem. */
+export function isProbeForbidden(result: ProbeJobResult): boolean {
+  return result.kind === 'error' && isFleetcheckError(result.error, 'access-denied');
+}

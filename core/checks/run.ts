@@ -1,0 +1,103 @@
+import { isFleetcheckError } from '../errors.ts';
+import type { Outcome } from '../outcome.ts';
+import type { ClusterRun, RunClusterChecks } from './check.ts';
+import type { CheckDefinition } from './definition.ts';
+import { errorOutcome } from './error-outcome.ts';
+import { ClusterFacts } from './facts.ts';
+import { healthLinks } from './health-links.ts';
+import { checkRegistry } from './registry.ts';
+
+/** The cilium-config keys carried in the run for mesh / fleet comparisons. */
+export const COMPARED_CONFIG_KEYS = [
+  'cluster-name',
+  'cluster-id',
+  'routing-mode',
+  'tunnel-protocol',
+  'ipam',
+  'kube-proxy-replacement',
+  'enable-wireguard',
+  'enable-ipsec',
+  'max-connected-clusters',
+] as const;
+
+function whenAborted(signal: AbortSignal): Promise<'aborted'> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+}
+
+async function runOne(
+  check: CheckDefinition,
+  facts: ClusterFacts,
+  aborted: Promise<'aborted'>,
+): Promise<Outcome[]> {
+  const work = check.run(facts).catch((err: unknown) => [errorOutcome(check.id, 'cluster', err)]);
+  const r = await Promise.race([work, aborted]);
+  if (r !== 'aborted') return r;
+  return [
+    {
+      check: check.id,
+      subject: 'cluster',
+      status: 'error',
+      message: 'could not evaluate: the per-cluster deadline expired before this check finished',
+      hint: 'The cluster answered too slowly (API latency, hanging agents): see the other results; raise the cluster deadline if this is normal.',
+      evidence: { code: 'timeout' },
+    },
+  ];
+}
+
+function isClusterDown(err: unknown): boolean {
+  if (!isFleetcheckError(err)) return false;
+  if (err.code === 'unreachable' || err.code === 'timeout') return true;
+  return err.code === 'access-denied' && err.context['status'] === 401;
+}
+
+/**
+ * Runs every check of the enabled layers against one cluster, sharing one fact collector; never throws for an
+ * unhealthy, unreachable or slow cluster (results finished before `signal` aborts are kept).
+ * @example const run = await runClusterChecks(api, target, defaultCheckSettings, AbortSignal.timeout(90_000));
+ */
+export const runClusterChecks: RunClusterChecks = async (api, target, settings, signal) => {
+  const facts = new ClusterFacts(api, target, settings, signal);
+  const base: ClusterRun = {
+    name: target.name,
+    results: [],
+    labels: target.labels,
+    provider: target.provider,
+  };
+  if (target.region) base.region = target.region;
+  if (target.account) base.account = target.account;
+  try {
+    await facts.nodes();
+  } catch (err) {
+    if (isClusterDown(err)) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { ...base, error: { code: isFleetcheckError(err) ? err.code : 'internal', message } };
+    }
+  }
+  const aborted = whenAborted(signal);
+  const checks = checkRegistry.filter((c) => settings.layers.includes(c.layer));
+  const results = (await Promise.all(checks.map((c) => runOne(c, facts, aborted)))).flat();
+  const run: ClusterRun = { ...base, results };
+  const [version, config] = await Promise.all([
+    facts.ciliumVersion().catch(() => undefined),
+    facts.ciliumConfig().catch(() => null),
+  ]);
+  if (version) run.ciliumVersion = version;
+  if (config) {
+    run.config = Object.fromEntries(
+      COMPARED_CONFIG_KEYS.flatMap((k) => (config[k] !== undefined ? [[k, config[k]]] : [])),
+    );
+    const id = Number(config['cluster-id']);
+    if (config['cluster-id'] !== undefined && Number.isInteger(id)) run.clusterId = id;
+  }
+  if (!signal.aborted && (settings.layers.includes('node') || settings.layers.includes('config'))) {
+    run.healthLinks = healthLinks(await facts.agentHealth().catch(() => []));
+  }
+  if (!signal.aborted && (settings.layers.includes('mesh') || settings.layers.includes('config'))) {
+    const mesh = await facts.meshViews().catch(() => undefined);
+    if (mesh) run.mesh = mesh;
+  }
+  return run;
+};

@@ -1,0 +1,74 @@
+import { parseGoDurationMs } from './go-duration.ts';
+import { type ParseResult, parsed, unparsed } from './parse-result.ts';
+
+export interface HealthTextNode {
+  name: string;
+  local: boolean;
+  /** Failing probe lines (classic) or `unreachable` columns (table). */
+  failures: string[];
+}
+
+export interface HealthText {
+  probeIntervalMs?: number;
+  reachable?: number;
+  total?: number;
+  nodes: HealthTextNode[];
+}
+
+const SUMMARY = /Cluster health:\s+(\d+)\/(\d+) reachable(?:.*\(Probe interval:\s*([^)]+)\))?/;
+const CLASSIC_NODE = /^ {2}(\S[^:]*?)(?: \((localhost)\))?:\s*$/;
+const PROBE_LINE = /^\s+(ICMP to stack|HTTP to agent):\s+(.*)$/;
+const TABLE_ROW =
+  /^\s*(\S+)(?: \((localhost)\))?\s+(\S+)\s+(\S+(?: \(\d+ unknown\))?)\s+(\S+(?: \(\d+ unknown\))?)\s*$/;
+
+function tableFailed(cell: string): boolean {
+  if (cell === 'unreachable') return true;
+  const m = /^(\d+)\/(\d+)/.exec(cell);
+  return m ? Number(m[1]) < Number(m[2]) : false;
+}
+
+/**
+ * Parses text `cilium-health status` — classic per-node blocks (≤ 1.17) and the 1.18+ summary table.
+ * @example parseHealthText('Cluster health: 1/2 reachable (2025-08-03T14:23:55Z) (Probe interval: 1m36s)')
+ */
+export function parseHealthText(raw: string): ParseResult<HealthText> {
+  const out: HealthText = { nodes: [] };
+  let current: HealthTextNode | undefined;
+  let inTable = false;
+  for (const line of raw.split(/\r?\n/)) {
+    const sum = SUMMARY.exec(line);
+    if (sum) {
+      out.reachable = Number(sum[1]);
+      out.total = Number(sum[2]);
+      if (sum[3]) out.probeIntervalMs = parseGoDurationMs(sum[3]) ?? undefined;
+      continue;
+    }
+    if (/^\s*Name\s+IP\s+Node\s+Endpoints/.test(line)) {
+      inTable = true;
+      continue;
+    }
+    const probe = PROBE_LINE.exec(line);
+    if (probe && current) {
+      if (!/^OK\b/.test(probe[2] as string)) current.failures.push(`${probe[1]}: ${probe[2]}`);
+      continue;
+    }
+    const node = CLASSIC_NODE.exec(line);
+    if (node && !/connectivity to/.test(line) && !/^Nodes/.test(line.trim())) {
+      current = { name: node[1] as string, local: node[2] === 'localhost', failures: [] };
+      out.nodes.push(current);
+      inTable = false;
+      continue;
+    }
+    const row = inTable ? TABLE_ROW.exec(line) : null;
+    if (row) {
+      const failures: string[] = [];
+      if (tableFailed(row[4] as string)) failures.push(`node: ${row[4]}`);
+      if (tableFailed(row[5] as string)) failures.push(`endpoints: ${row[5]}`);
+      out.nodes.push({ name: row[1] as string, local: row[2] === 'localhost', failures });
+    }
+  }
+  if (out.total === undefined && out.nodes.length === 0) {
+    return unparsed('no "Cluster health:" summary and no node blocks', raw);
+  }
+  return parsed(out);
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { type ParseResult, parsed, unparsed } from './parse-result.ts';
+
+/**
+ * Parses JSON text with a zod schema; garbage, empty or truncated output becomes a failed result, never a throw.
+ * @example parseJsonWith(schema, '{"cilium":{"state":"Ok"}}', 'status')
+ */
+export function parseJsonWith<S extends z.ZodType>(
+  schema: S,
+  raw: string,
+  what: string,
+): ParseResult<z.output<S>> {
+  const text = raw.trim();
+  if (text === '') return unparsed(`empty ${what} output`, raw);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return unparsed(`${what} output is not JSON (${(err as Error).message})`, raw);
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+    return unparsed(`unexpected ${what} JSON shape at ${where}`, raw);
+  }
+  return parsed(result.data);
+}

@@ -1,0 +1,29 @@
+/** Outcome of parsing untrusted command output: a value, or why not plus a short, printable snippet. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; snippet: string };
+
+const SNIPPET_MAX = 120;
+
+/**
+ * A printable excerpt of raw output: control characters escaped, at most 120 characters.
+ * @example snippet('\u0000garbage') // '\\x00garbage'
+ */
+export function snippet(raw: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+  const escaped = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+  return escaped.length <= SNIPPET_MAX ? escaped : `${escaped.slice(0, SNIPPET_MAX - 1)}…`;
+}
+
+/** A successful parse. */
+export function parsed<T>(value: T): ParseResult<T> {
+  return { ok: true, value };
+}
+
+/** A failed parse quoting the start of the raw output. */
+export function unparsed<T>(error: string, raw: string): ParseResult<T> {
+  return { ok: false, error, snippet: snippet(raw.trim()) };
+}

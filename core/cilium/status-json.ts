@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { parseJsonWith } from './json-input.ts';
+import type { ParseResult } from './parse-result.ts';
+
+/** Cilium's 4-valued component state (`models.Status.state`). */
+export const componentStateSchema = z.enum(['Ok', 'Warning', 'Failure', 'Disabled']);
+export type ComponentState = z.infer<typeof componentStateSchema>;
+
+const componentSchema = z.object({
+  state: componentStateSchema.optional(),
+  msg: z.string().default(''),
+});
+export type ComponentStatus = z.infer<typeof componentSchema>;
+
+const controllerSchema = z.object({
+  name: z.string().default(''),
+  status: z
+    .object({
+      'consecutive-failure-count': z.number().int().default(0),
+      'failure-count': z.number().int().default(0),
+      'success-count': z.number().int().default(0),
+      'last-failure-msg': z.string().default(''),
+      'last-failure-timestamp': z.string().optional(),
+      'last-success-timestamp': z.string().optional(),
+    })
+    .prefault({}),
+});
+export type ControllerStatus = z.infer<typeof controllerSchema>;
+
+const remoteClusterSchema = z.object({
+  name: z.string(),
+  ready: z.boolean().default(false),
+  connected: z.boolean().default(false),
+  status: z.string().default(''),
+  'num-nodes': z.number().int().default(0),
+  'num-endpoints': z.number().int().default(0),
+  'num-identities': z.number().int().default(0),
+  'num-shared-services': z.number().int().default(0),
+  'num-failures': z.number().int().default(0),
+  'last-failure': z.string().optional(),
+  config: z
+    .object({
+      'cluster-id': z.number().int().optional(),
+      required: z.boolean().default(false),
+      retrieved: z.boolean().default(false),
+      kvstoremesh: z.boolean().default(false),
+    })
+    .optional(),
+  synced: z
+    .object({
+      nodes: z.boolean().default(false),
+      endpoints: z.boolean().default(false),
+      identities: z.boolean().default(false),
+      services: z.boolean().default(false),
+    })
+    .optional(),
+});
+export type RemoteCluster = z.infer<typeof remoteClusterSchema>;
+
+/** `cilium-dbg status -o json` (StatusResponse): unknown keys ignored, omitted false/zero values defaulted. */
+export const statusResponseSchema = z.object({
+  cilium: componentSchema.optional(),
+  kvstore: componentSchema.optional(),
+  kubernetes: componentSchema.extend({ 'k8s-api-versions': z.array(z.string()).default([]) }).optional(),
+  cluster: z
+    .object({
+      ciliumHealth: componentSchema.optional(),
+      self: z.string().optional(),
+      nodes: z.array(z.object({ name: z.string() })).default([]),
+    })
+    .optional(),
+  'cluster-mesh': z
+    .object({
+      clusters: z.array(remoteClusterSchema).default([]),
+      'num-global-services': z.number().int().optional(),
+    })
+    .optional(),
+  controllers: z.array(controllerSchema).default([]),
+  hubble: componentSchema
+    .extend({
+      observer: z
+        .object({
+          'current-flows': z.number().default(0),
+          'max-flows': z.number().default(0),
+          'seen-flows': z.number().default(0),
+          uptime: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  ipam: z.object({ status: z.string().default('') }).optional(),
+  encryption: z.object({ mode: z.string().optional(), msg: z.string().optional() }).optional(),
+  'kube-proxy-replacement': z.object({ mode: z.string().optional() }).optional(),
+});
+export type StatusResponse = z.infer<typeof statusResponseSchema>;
+
+/**
+ * Parses `cilium-dbg status -o json`.
+ * @example parseStatusJson('{"cilium":{"state":"Ok","msg":"1.16.5 (v1.16.5-ad688277)"}}')
+ */
+export function parseStatusJson(raw: string): ParseResult<StatusResponse> {
+  return parseJsonWith(statusResponseSchema, raw, 'cilium status');
+}
+
+/** The agent's own version from `cilium.msg` (e.g. `1.16.5 (v1.16.5-ad688277)` → `1.16.5`). */
+export function agentVersionFromStatus(status: StatusResponse): string | undefined {
+  return /(\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?)/.exec(status.cilium?.msg ?? '')?.[1];
+}
+
+/** Controllers whose last run failed (consecutive failures > 0). */
+export function failingControllers(status: StatusResponse): ControllerStatus[] {
+  return status.controllers.filter((c) => c.status['consecutive-failure-count'] > 0);
+}
