@@ -67,7 +67,7 @@ export async function collectMetrics(store: Store, now: Date): Promise<Registry>
   );
   const rtt = gauge(
     registry,
-    'fleetcheck_health_rtt_p95_milliseconds',
+    'fleetcheck_health_rtt_p95_seconds',
     'p95 node-to-node health RTT of the latest run',
     ['cluster'],
   );
@@ -106,7 +106,7 @@ export async function collectMetrics(store: Store, now: Date): Promise<Registry>
         checkStatus.set({ cluster: d.name, check, status: s }, status === s ? 1 : 0);
     }
     const p95 = d.latestRun?.healthRttP95Ms;
-    if (p95 !== undefined) rtt.set({ cluster: d.name }, p95);
+    if (p95 !== undefined) rtt.set({ cluster: d.name }, p95 / 1000);
   }
 
   for (const p of await store.meshPairs()) meshReady.set({ a: p.a, b: p.b }, p.aSeesB && p.bSeesA ? 1 : 0);
