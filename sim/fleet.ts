@@ -1,7 +1,110 @@
-import type { Simulator, SimulatorOptions } from './index.ts';
-import type { Scenario } from './scenario/schema.ts';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { PeerInfo } from './agent/view.ts';
+import { ClusterSim } from './cluster/cluster-sim.ts';
+import type { ClusterStats, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
+import { kubeconfigYaml } from './kubeconfig.ts';
+import { resolveClusters } from './scenario/load.ts';
+import type { Fault, Scenario } from './scenario/schema.ts';
+import { ApiServer } from './server/apiserver.ts';
+import { createExecWss } from './server/exec.ts';
+import { generatePki } from './tls/pki.ts';
 
-/** Starts every cluster of the scenario (implementation in progress). */
-export async function startFleet(_scenario: Scenario, _opts: SimulatorOptions): Promise<Simulator> {
-  throw new Error('simulator not implemented yet');
+const TICK_MS = 200;
+
+/** Starts every cluster of the scenario: one ClusterSim + ApiServer each, one shared CA/cert. */
+export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Promise<Simulator> {
+  const clock = opts.clock ?? Date.now;
+  const startMs = clock();
+  const pki = opts.plainHttp ? undefined : generatePki(new Date(startMs));
+  const wss = createExecWss();
+  const sims = new Map<string, ClusterSim>();
+  const servers = new Map<string, ApiServer>();
+  const peerInfo = (name: string): PeerInfo => {
+    const peer = sims.get(name);
+    if (!peer) return { exists: false, down: false, nodes: 0, endpoints: 0 };
+    return {
+      exists: true,
+      down: peer.isDown(),
+      clusterId: peer.world.cluster.clusterId,
+      nodes: peer.world.nodes.length,
+      endpoints: peer.endpointCount,
+    };
+  };
+  resolveClusters(scenario).forEach((c, i) => {
+    sims.set(c.name, new ClusterSim(c, i, scenario.seed, startMs, clock, peerInfo));
+  });
+  const clusters: SimulatedCluster[] = [];
+  const tokens = new Map<string, string>();
+  for (const sim of sims.values()) {
+    const token = `fleetcheck-sim.${randomBytes(16).toString('hex')}`;
+    tokens.set(sim.name, token);
+    servers.set(
+      sim.name,
+      new ApiServer({
+        cluster: sim,
+        token,
+        tls: pki ? { key: pki.serverKeyPem, cert: pki.serverCertPem } : undefined,
+        wss,
+        user: 'fleetcheck',
+      }),
+    );
+  }
+  await Promise.all([...servers.values()].map((s) => s.listen()));
+  for (const [name, server] of servers) {
+    clusters.push({
+      name,
+      server: `${pki ? 'https' : 'http'}://127.0.0.1:${server.port}`,
+      token: tokens.get(name) ?? '',
+    });
+  }
+  let stopped = false;
+  const reconcileListeners = async (): Promise<void> => {
+    for (const [name, server] of servers) {
+      const sim = sims.get(name);
+      if (!sim || stopped) continue;
+      const down = sim.isDown();
+      if (down && server.isListening) await server.close();
+      else if (!down && !server.isListening) await server.listen().catch(() => undefined);
+    }
+  };
+  let ticking = false;
+  const timer = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    for (const sim of sims.values()) if (sim.needsTick()) sim.sync();
+    reconcileListeners().finally(() => {
+      ticking = false;
+    });
+  }, TICK_MS);
+  timer.unref();
+  await reconcileListeners();
+  const need = (name: string): ClusterSim => {
+    const sim = sims.get(name);
+    if (!sim) throw new Error(`unknown simulated cluster "${name}"`);
+    return sim;
+  };
+  return {
+    clusters,
+    caPem: pki?.caPem ?? '',
+    kubeconfigYaml: () => kubeconfigYaml(clusters, pki?.caPem),
+    writeKubeconfig: (file) => writeFile(file, kubeconfigYaml(clusters, pki?.caPem), { mode: 0o600 }),
+    setFaults: (name: string, faults: Fault[]) => {
+      need(name).setFaults(faults);
+      void reconcileListeners();
+    },
+    stats: (name: string): ClusterStats => {
+      const sim = need(name);
+      return sim.stats.snapshot(sim.jobs.liveJobs, sim.store.list('pods').length);
+    },
+    resetStats: () => {
+      for (const sim of sims.values()) sim.stats.reset();
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await Promise.all([...servers.values()].map((s) => (s.isListening ? s.close() : Promise.resolve())));
+      wss.close();
+    },
+  };
 }
