@@ -20,11 +20,12 @@ export function stableUuid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Removes keys whose value Go's `omitempty` would drop (false, 0, "", undefined). */
+const isEmpty = (v: unknown) =>
+  v === false || v === 0 || v === '' || v === undefined || (Array.isArray(v) && v.length === 0);
+
+/** Removes keys whose value Go's `omitempty` would drop (false, 0, "", empty slice, undefined). */
 function omitEmpty(obj: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(obj).filter(([, v]) => v !== false && v !== 0 && v !== '' && v !== undefined),
-  );
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => !isEmpty(v)));
 }
 
 function controller(view: AgentView, c: ControllerView) {
