@@ -1,5 +1,5 @@
 import type { SweepReport } from '../core/sweep/report.ts';
-import { newSweepId } from './sweep-id.ts';
+import { newSweepId } from '../core/sweep/sweep-id.ts';
 
 /** What a sweep run needs from its caller: an id chosen up front, an abort signal and the start time. */
 export interface SweepRequest {

@@ -1,0 +1,40 @@
+import { runClusterChecks } from '../core/checks/run.ts';
+import type { ClusterTarget } from '../core/fleet/target.ts';
+import { runSweep, type SweepOptions } from '../core/sweep/index.ts';
+import type { Store } from '../db/store.ts';
+import type { RunSweep } from './sweeper.ts';
+
+export interface StoredSweepOptions {
+  store: Store;
+  /** The fleet, read at each sweep (so a reloaded fleet is picked up). */
+  targets: () => ClusterTarget[] | Promise<ClusterTarget[]>;
+  sweep?: Partial<Omit<SweepOptions, 'targets' | 'id' | 'signal' | 'onProgress' | 'sweepIndex'>>;
+  log?: (line: string) => void;
+}
+
+/**
+ * The service's sweep: run every cluster (core/sweep) and store the report. Counts sweeps for `businessEvery`.
+ * @example const sweeper = createSweeper({ run: storedSweep({ store, targets: () => fleet }) });
+ */
+export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOptions): RunSweep {
+  let sweepIndex = 0;
+  return async ({ id, signal }) => {
+    const fleet = await targets();
+    const index = sweepIndex++;
+    const report = await runSweep({
+      runChecks: runClusterChecks,
+      ...sweep,
+      targets: fleet,
+      id,
+      signal,
+      sweepIndex: index,
+      onProgress: (p) => {
+        if (p.cluster.status === 'fail' || p.cluster.status === 'error') {
+          log?.(`  [${p.done}/${p.total}] ${p.cluster.name}: ${p.cluster.status}`);
+        }
+      },
+    });
+    await store.saveSweep(report);
+    return report;
+  };
+}

@@ -1,0 +1,53 @@
+import { Cron } from 'croner';
+import type { Store } from '../db/store.ts';
+import { previousIsoWeek } from './iso-week.ts';
+import type { Sweeper } from './sweeper.ts';
+
+export interface SchedulerOptions {
+  sweeper: Sweeper;
+  store: Store;
+  intervalMs: number;
+  /** Sweep right away instead of after the first interval (default true). */
+  immediate?: boolean;
+  log: (line: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Sweeps every `intervalMs` (skipping a tick while a sweep still runs) and builds last week's report on Mondays.
+ * @example const stop = startScheduler({ sweeper, store, intervalMs: 300_000, log }); stop();
+ */
+export function startScheduler({
+  sweeper,
+  store,
+  intervalMs,
+  immediate = true,
+  log,
+  now = () => new Date(),
+}: SchedulerOptions) {
+  const tick = () => {
+    const running = sweeper.current();
+    if (running) {
+      log(`sweep ${running.id} still running; skipping this tick`);
+      return;
+    }
+    sweeper.trigger('schedule');
+  };
+  if (immediate) tick();
+  const timer = setInterval(tick, intervalMs);
+  const weekly = new Cron('0 6 * * 1', { timezone: 'UTC', protect: true }, async () => {
+    const week = previousIsoWeek(now());
+    try {
+      const report = await store.weeklyReport(week, { now: now() });
+      log(
+        `weekly report ${week}: fleet score ${report.fleetScore ?? 'n/a'}, ${report.openRegressions.length} open regressions`,
+      );
+    } catch (err) {
+      log(`weekly report ${week} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  return function stopScheduler() {
+    clearInterval(timer);
+    weekly.stop();
+  };
+}
