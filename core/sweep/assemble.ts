@@ -26,8 +26,7 @@ const ALL: Layer[] = ['component', 'node', 'business', 'config', 'mesh', 'versio
  */
 export function assembleSweepReport(input: AssembleInput): SweepReport {
   const members: FleetMember[] = input.clusters.map((c) => ({
-    name: c.name,
-    expectedPeers: input.expectedPeers?.[c.name] ?? [],
+    target: { name: c.name, expectedPeers: input.expectedPeers?.[c.name] ?? [] },
     report: { ...c, results: c.results.filter((r) => r.evidence?.[CROSS_CLUSTER] !== true) },
   }));
   const cross = crossClusterChecks(members, input.layers ?? ALL);

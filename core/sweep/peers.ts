@@ -1,9 +1,9 @@
 import type { ClusterReport } from './report.ts';
 
-/** What cross-cluster logic needs of one cluster: its fleet name, expected peers and (after the run) report. */
+/** What cross-cluster logic needs of one cluster: its fleet name and expected peers, and (after the run) report. */
 export interface FleetMember {
-  name: string;
-  expectedPeers: readonly string[];
+  /** A ClusterTarget fits; only the name and expected peers are read. */
+  target: { name: string; expectedPeers?: readonly string[] };
   report?: ClusterReport;
 }
 
@@ -23,11 +23,11 @@ export function peerIndex(members: FleetMember[]): PeerIndex {
   const ciliumNames = new Map<string, string>();
   const fleetNames = new Set<string>();
   for (const m of members) {
-    fleetNames.add(m.name);
+    fleetNames.add(m.target.name);
     const cn = m.report?.config?.['cluster-name'];
     if (cn) {
-      ciliumNames.set(m.name, cn);
-      if (!byCiliumName.has(cn)) byCiliumName.set(cn, m.name);
+      ciliumNames.set(m.target.name, cn);
+      if (!byCiliumName.has(cn)) byCiliumName.set(cn, m.target.name);
     }
   }
   return {
@@ -39,7 +39,7 @@ export function peerIndex(members: FleetMember[]): PeerIndex {
 
 /** Peer names a cluster is configured for: its clustermesh secret (mesh views) plus the fleet's expectedPeers. */
 export function configuredPeers(member: FleetMember): string[] {
-  const names = new Set(member.expectedPeers);
+  const names = new Set(member.target.expectedPeers);
   for (const v of member.report?.mesh ?? []) if (v.configured) names.add(v.peer);
   return [...names];
 }

@@ -21,11 +21,7 @@ export interface SweepPlan {
  * @example planSweep([a, b]).pairs // [{ a: 'a', b: 'b' }] when a.expectedPeers = ['b']
  */
 export function planSweep(targets: ClusterTarget[], reports?: ReadonlyMap<string, ClusterReport>): SweepPlan {
-  const members: FleetMember[] = targets.map((t) => ({
-    name: t.name,
-    expectedPeers: t.expectedPeers,
-    report: reports?.get(t.name),
-  }));
+  const members: FleetMember[] = targets.map((target) => ({ target, report: reports?.get(target.name) }));
   return { targets, pairs: meshPairsOf(members) };
 }
 
@@ -36,8 +32,8 @@ export function meshPairsOf(members: FleetMember[]): MeshPair[] {
   for (const m of members) {
     for (const peer of configuredPeers(m)) {
       const other = index.resolve(peer);
-      if (other === undefined || other === m.name) continue;
-      const [a, b] = m.name < other ? [m.name, other] : [other, m.name];
+      if (other === undefined || other === m.target.name) continue;
+      const [a, b] = m.target.name < other ? [m.target.name, other] : [other, m.target.name];
       seen.set(`${a}\u0000${b}`, { a, b });
     }
   }

@@ -22,7 +22,7 @@ export interface CrossResults {
  */
 export function crossClusterChecks(members: FleetMember[], layers: readonly Layer[]): CrossResults {
   const reports = new Map<string, ClusterReport>();
-  for (const m of members) if (m.report) reports.set(m.name, m.report);
+  for (const m of members) if (m.report) reports.set(m.target.name, m.report);
   const pairs = meshPairsOf(members);
   const index = peerIndex(members);
   const outcomes = new Map<string, Outcome[]>();

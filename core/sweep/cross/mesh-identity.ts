@@ -25,11 +25,11 @@ function findingsFor(
   const found = new Map<string, Finding[]>();
   const add = (subject: string, f: Finding) => found.set(subject, [...(found.get(subject) ?? []), f]);
   const id = m.report?.clusterId;
-  const myName = index.ciliumName(m.name);
+  const myName = index.ciliumName(m.target.name);
   for (const other of meshed) {
-    const on = other.name;
-    if (on === m.name) continue;
-    const sameMesh = components.get(on) !== undefined && components.get(on) === components.get(m.name);
+    const on = other.target.name;
+    if (on === m.target.name) continue;
+    const sameMesh = components.get(on) !== undefined && components.get(on) === components.get(m.target.name);
     if (id !== undefined && id !== 0 && other.report?.clusterId === id) {
       add(on, {
         status: sameMesh ? 'fail' : 'warn',
@@ -75,7 +75,7 @@ export function meshIdentityOutcomes(
   components: ReadonlyMap<string, string>,
 ): Map<string, Outcome[]> {
   const out = new Map<string, Outcome[]>();
-  const meshed = members.filter((m) => configuredPeers(m).length > 0 || components.has(m.name));
+  const meshed = members.filter((m) => configuredPeers(m).length > 0 || components.has(m.target.name));
   for (const m of meshed) {
     const id = m.report?.clusterId;
     if (id === undefined) continue;
@@ -89,12 +89,12 @@ export function meshIdentityOutcomes(
       );
     }
     if (results.length === 0) {
-      const evidence = { clusterId: id, clusterName: index.ciliumName(m.name) ?? null };
+      const evidence = { clusterId: id, clusterName: index.ciliumName(m.target.name) ?? null };
       results.push(
         outcome.pass(CHECK, 'mesh', `cluster-id ${id} and cluster-name unique across the mesh`, { evidence }),
       );
     }
-    out.set(m.name, results);
+    out.set(m.target.name, results);
   }
   return out;
 }

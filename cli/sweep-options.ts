@@ -1,0 +1,86 @@
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { FleetcheckError } from '../core/errors.ts';
+import { layerSchema } from '../core/outcome.ts';
+
+const positiveInt = (flag: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${flag} expects a positive whole number`)
+    .transform(Number)
+    .refine((n) => n > 0, `${flag} expects a positive whole number`);
+
+const layersSchema = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(layerSchema, { error: `--layers expects a comma list of ${layerSchema.options.join(', ')}` })
+      .min(1, '--layers needs at least one layer'),
+  );
+
+/** The flags shared by `fleetcheck sweep` and `fleetcheck check`, validated. */
+export const sweepFlagsSchema = z
+  .object({
+    kubeconfig: z.string().min(1).optional(),
+    context: z.array(z.string().min(1)).default([]),
+    fleet: z.string().min(1).optional(),
+    simulate: z.string().min(1).optional(),
+    output: z.enum(['table', 'json'], { error: '--output expects table or json' }).default('table'),
+    full: z.boolean().default(false),
+    concurrency: positiveInt('--concurrency').optional(),
+    deadline: positiveInt('--deadline').optional(),
+    layers: layersSchema.optional(),
+    db: z.string().min(1).optional(),
+    store: z.boolean().default(true),
+    verbose: z.boolean().default(false),
+  })
+  .refine((o) => !(o.simulate && (o.kubeconfig || o.fleet)), {
+    message: '--simulate cannot be combined with --kubeconfig or --fleet',
+  })
+  .refine((o) => !(o.fleet && o.kubeconfig), { message: 'use either --fleet or --kubeconfig, not both' });
+export type SweepFlags = z.output<typeof sweepFlagsSchema>;
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+
+/** Adds the shared sweep flags to a command. */
+export function addSweepOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--kubeconfig <file>',
+      'kubeconfig file(s) (default: KUBECONFIG or ~/.kube/config); each context is a cluster',
+    )
+    .option('--context <name>', 'only this kubeconfig context (repeatable, or a comma list)', collect)
+    .option('--fleet <file>', 'fleet file (YAML): clusters, labels, expected mesh peers, overrides')
+    .option('--simulate <scenario>', 'start the simulator on this scenario in-process and sweep it')
+    .addOption(new Option('--output <format>', 'table or json').default('table'))
+    .option('--full', 'check every agent instead of a sample')
+    .option('--concurrency <n>', 'clusters checked in parallel (default 32)')
+    .option('--deadline <seconds>', 'deadline per cluster (default 90)')
+    .option('--layers <list>', 'comma list of component,node,business,config,mesh,version (default all)')
+    .option('--db <path|url>', 'history store (default FLEETCHECK_DB or ./fleetcheck.db)')
+    .option('--no-store', 'do not record the sweep in the history store')
+    .option('--verbose', 'plain progress lines when stderr is not a terminal');
+}
+
+/**
+ * Validates the raw commander options; a bad flag value is an `invalid-input` error (exit 2).
+ * @example parseSweepFlags({ output: 'json', concurrency: '8' }).concurrency // 8
+ */
+export function parseSweepFlags(raw: unknown): SweepFlags {
+  const parsed = sweepFlagsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new FleetcheckError('invalid-input', issue?.message ?? 'invalid options');
+}
