@@ -1,25 +1,28 @@
 import type { BusyboxResult, ProbeEnv } from './probe-env.ts';
 
 /*
- * Verified against busybox networking/nslookup.c (FEATURE_NSLOOKUP_BIG, public source):
- * `Server:\t\t%s` / `Address:\t%s` (addr:port) / blank line; `** server can't find %s: %s` per failed
- * query (A and AAAA are both queried for a name); timeout → stderr
- * `;; connection timed out; no servers could be reached` + blank line, exit 1.
- * Assumed (newer busybox, matching Kubernetes debugging transcripts): answer block
- * `Name:\t<name>` / `Address: <ip>` + blank line, and exit 1 when the name is not found.
+ * busybox nslookup (networking/nslookup.c, FEATURE_NSLOOKUP_BIG, 1.34+; verified in the public
+ * busybox source): A and AAAA are queried; on the first reply `Server:\t\t<server>` /
+ * `Address:\t<ip>:53` / blank line; then per reply either the answers (`Name:\t<name>` /
+ * `Address: <ip>`; an empty AAAA answer prints nothing) or `** server can't find <name>: NXDOMAIN`
+ * (exit code becomes 1), each reply followed by a blank line. No reply from any server →
+ * `;; connection timed out; no servers could be reached` + blank line on STDOUT, exit 1.
+ * Simplification: search domains (applied by busybox only to dot-less names) are not expanded;
+ * `env.resolve` decides what a name resolves to.
  */
 export function nslookup(args: string[], env: ProbeEnv): BusyboxResult {
   const positional = args.filter((a) => !a.startsWith('-'));
   const name = positional[0];
-  if (name === undefined) {
+  if (name === undefined || positional.length > 2) {
     return {
       stdout: '',
-      stderr: 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n',
+      stderr:
+        'BusyBox v1.36.1 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n',
       exitCode: 1,
     };
   }
   if (env.dns === 'timeout') {
-    return { stdout: '', stderr: ';; connection timed out; no servers could be reached\n\n', exitCode: 1 };
+    return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
   }
   const server = positional[1] ?? env.dnsServer;
   const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
@@ -28,5 +31,5 @@ export function nslookup(args: string[], env: ProbeEnv): BusyboxResult {
     const miss = `** server can't find ${name}: NXDOMAIN\n\n`;
     return { stdout: head + miss + miss, stderr: '', exitCode: 1 };
   }
-  return { stdout: `${head}Name:\t${name}\nAddress: ${ip}\n\n`, stderr: '', exitCode: 0 };
+  return { stdout: `${head}Name:\t${name}\nAddress: ${ip}\n\n\n`, stderr: '', exitCode: 0 };
 }

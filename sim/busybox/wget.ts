@@ -1,9 +1,10 @@
 import { type BusyboxResult, lookupHost, type ProbeEnv } from './probe-env.ts';
 
 /*
- * busybox `wget -T <s> -q -O - <url>`. Verified in libbb xconnect: `can't connect to remote host (<ip>)`
- * + `: <strerror>`; `bad address '<host>'` from xhost2sockaddr. Assumed from busybox wget.c:
- * `download timed out` when -T expires. All failures exit 1. Without -q, progress lines on stderr.
+ * busybox `wget -T <s> -q -O - <url>`. Verified in the public busybox source: libbb xconnect →
+ * `can't connect to remote host (<ip>): <strerror>`; xhost2sockaddr → `bad address '<host>'`;
+ * wget.c alarm handler / read loop → `download timed out` when -T expires. All exit 1.
+ * Assumed: the non-quiet progress lines (`Connecting to ...`, `writing to stdout`) on stderr.
  */
 export function wget(args: string[], env: ProbeEnv): BusyboxResult {
   let quiet = false;

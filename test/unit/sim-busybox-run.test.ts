@@ -15,7 +15,8 @@ describe('busybox nslookup', () => {
     const out = runBusybox(['nslookup', 'kubernetes.default.svc.cluster.local'], env());
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toBe(
-      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n',
+      // A answer + blank line, then the empty AAAA answer's blank line
+      'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1\n\n\n',
     );
   });
   it('uses the server argument when given', () => {
@@ -33,33 +34,48 @@ describe('busybox nslookup', () => {
       expect(out.stdout).toMatch(/\*\* server can't find \S+: NXDOMAIN\n/);
     }
   });
-  it('timeout: no servers could be reached, exit 1', () => {
+  it('timeout: no servers could be reached (on stdout, like bind-utils), exit 1', () => {
     const out = runBusybox(['nslookup', 'kubernetes.default.svc.cluster.local'], env({ dns: 'timeout' }));
-    expect(out).toMatchObject({ exitCode: 1, stdout: '' });
-    expect(out.stderr).toContain(';; connection timed out; no servers could be reached');
+    expect(out).toEqual({
+      exitCode: 1,
+      stdout: ';; connection timed out; no servers could be reached\n\n',
+      stderr: '',
+    });
   });
 });
 
 describe('busybox nc -z', () => {
-  const argv = (host: string) => ['nc', '-z', '-w', '3', host, '443'];
-  it('connected: silent, exit 0', () => {
+  const argv = (host: string, ...v: string[]) => ['nc', ...v, '-z', '-w', '3', host, '443'];
+  it('connected: exit 0, silent unless -v', () => {
     expect(runBusybox(argv('10.96.0.1'), env())).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     expect(runBusybox(argv('web.shop.svc.cluster.local'), env()).exitCode).toBe(0);
+    expect(runBusybox(argv('10.96.0.1', '-v'), env()).stderr).toBe('10.96.0.1 (10.96.0.1:443) open\n');
   });
-  it('refused / timed out / bad address: exit 1 with busybox messages', () => {
-    expect(runBusybox(argv('10.96.0.1'), env({ service: 'refused' }))).toEqual({
+  it('refused / timed out: exit 1, silent without -v (real nc_bloaty behaviour)', () => {
+    for (const service of ['refused', 'timeout'] as const) {
+      expect(runBusybox(argv('10.96.0.1'), env({ service }))).toEqual({
+        stdout: '',
+        stderr: '',
+        exitCode: 1,
+      });
+    }
+  });
+  it('-v reports timeouts, -vv also refusals', () => {
+    expect(runBusybox(argv('10.96.0.1', '-v'), env({ service: 'timeout' })).stderr).toBe(
+      'nc: 10.96.0.1 (10.96.0.1:443): Connection timed out\n',
+    );
+    expect(runBusybox(argv('10.96.0.1', '-v'), env({ service: 'refused' })).stderr).toBe('');
+    expect(runBusybox(argv('10.96.0.1', '-vv'), env({ service: 'refused' }))).toEqual({
       stdout: '',
       stderr: 'nc: 10.96.0.1 (10.96.0.1:443): Connection refused\n',
       exitCode: 1,
     });
-    const timeout = runBusybox(argv('10.96.0.1'), env({ service: 'timeout' }));
-    expect(timeout.exitCode).toBe(1);
-    expect(timeout.stderr).toMatch(
-      /^nc: (timed out|10\.96\.0\.1 \(10\.96\.0\.1:443\): Connection timed out)\n$/,
-    );
-    expect(runBusybox(['nc', '-z', '10.96.0.1', '443'], env({ service: 'timeout' })).stderr).toBe(
-      'nc: 10.96.0.1 (10.96.0.1:443): Connection timed out\n',
-    );
+    expect(
+      runBusybox(['nc', '-v', '-v', '-zw3', 'web.shop.svc.cluster.local', '80'], env({ service: 'refused' }))
+        .stderr,
+    ).toBe('nc: web.shop.svc.cluster.local (10.96.14.7:80): Connection refused\n');
+  });
+  it('unknown host: bad address, exit 1 (even without -v)', () => {
     expect(runBusybox(argv('nope.example'), env())).toEqual({
       stdout: '',
       stderr: "nc: bad address 'nope.example'\n",
