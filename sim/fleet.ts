@@ -16,7 +16,7 @@ const TICK_MS = 200;
 export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Promise<Simulator> {
   const clock = opts.clock ?? Date.now;
   const startMs = clock();
-  const pki = opts.plainHttp ? undefined : generatePki(new Date(startMs));
+  const pki = opts.plainHttp ? undefined : await generatePki(new Date(startMs));
   const wss = createExecWss();
   const sims = new Map<string, ClusterSim>();
   const servers = new Map<string, ApiServer>();

@@ -1,5 +1,73 @@
+import { resolve } from 'node:path';
+import Table from 'cli-table3';
 import type { Command } from 'commander';
+import { loadScenario, startSimulator } from '../../sim/index.ts';
+import { resolveClusters } from '../../sim/scenario/load.ts';
 
+interface SimulateOptions {
+  scenario: string;
+  kubeconfigOut: string;
+  plainHttp?: boolean;
+}
+
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((done) => {
+    const on = (sig: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(sig);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+async function simulate(opts: SimulateOptions): Promise<void> {
+  const scenario = await loadScenario(opts.scenario);
+  const sim = await startSimulator(scenario, { plainHttp: opts.plainHttp });
+  try {
+    const kubeconfig = resolve(opts.kubeconfigOut);
+    await sim.writeKubeconfig(kubeconfig);
+    const info = new Map(resolveClusters(scenario).map((c) => [c.name, c]));
+    const table = new Table({
+      head: ['cluster', 'provider', 'region', 'cilium', 'nodes', 'mesh peers', 'faults', 'endpoint'],
+    });
+    for (const c of sim.clusters) {
+      const r = info.get(c.name);
+      table.push([
+        c.name,
+        r?.provider ?? '',
+        r?.region ?? '',
+        r?.ciliumVersion ?? '',
+        r?.nodeNames.length ?? 0,
+        r?.mesh.join(', ') ?? '',
+        r?.faults.map((f) => f.type).join(', ') ?? '',
+        c.server,
+      ]);
+    }
+    process.stdout.write(
+      `Simulated fleet (no real clusters): ${sim.clusters.length} fake kube-apiservers on 127.0.0.1\n`,
+    );
+    process.stdout.write(`${table.toString()}\n`);
+    process.stdout.write(`kubeconfig written to ${kubeconfig} (one context per cluster)\n`);
+    process.stdout.write(
+      `  export KUBECONFIG=${kubeconfig}\n  kubectl --context ${sim.clusters[0]?.name ?? '<cluster>'} get pods -n kube-system\n`,
+    );
+    process.stdout.write('Press Ctrl-C to stop.\n');
+    const sig = await waitForSignal();
+    process.stdout.write(`\n${sig}: stopping the simulator\n`);
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** `fleetcheck simulate`: runs the fake clusters of a scenario on loopback until SIGINT/SIGTERM. */
 export function registerSimulate(program: Command): void {
-  program.command('simulate').description('(not implemented yet)');
+  program
+    .command('simulate')
+    .description('run a simulated fleet (fake kube-apiservers on 127.0.0.1) from a scenario until stopped')
+    .option('--scenario <file>', 'scenario YAML', 'sim/scenarios/demo.yaml')
+    .option('--kubeconfig-out <file>', 'where to write the kubeconfig', 'fleetcheck-sim.kubeconfig')
+    .option('--plain-http', 'serve plain HTTP instead of HTTPS (testing only)')
+    .action((opts: SimulateOptions) => simulate(opts));
 }
