@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClusterApi, runFake } from '../fixtures/fake-cluster-api.ts';
+
+const DNS = 'business.dns.resolve';
+const SVC = 'business.service.reach';
+
+describe('business probe Job', () => {
+  it('creates a labelled busybox Job with deadline and TTL, runs argv, and deletes it', async () => {
+    const api = new FakeClusterApi('1.16');
+    let spec: Parameters<FakeClusterApi['createJob']>[0] | undefined;
+    const create = api.createJob.bind(api);
+    api.createJob = async (s) => {
+      spec = s;
+      return create(s);
+    };
+    const { one } = await runFake(
+      api,
+      {},
+      {
+        probeTargets: [
+          { target: 'orders.shop.svc:8080' },
+          { target: 'https://example.internal/healthz', name: 'portal' },
+        ],
+      },
+    );
+    expect(spec?.namespace).toBe('fleetcheck-probe');
+    expect(spec?.name).toMatch(/^fleetcheck-probe-[0-9a-f]+$/);
+    expect(spec?.labels['app.kubernetes.io/managed-by']).toBe('fleetcheck');
+    expect(spec?.activeDeadlineSeconds).toBeGreaterThan(0);
+    expect(spec?.ttlSecondsAfterFinished).toBeGreaterThan(0);
+    expect(spec?.containers.map((c) => c.argv)).toEqual([
+      ['nslookup', 'kubernetes.default.svc.cluster.local'],
+      ['nc', '-z', '-w', '3', 'kubernetes.default.svc.cluster.local', '443'],
+      ['nc', '-z', '-w', '3', 'orders.shop.svc', '8080'],
+      ['wget', '-T', '3', '-q', '-O', '-', 'https://example.internal/healthz'],
+    ]);
+    expect(spec?.containers.every((c) => c.image.startsWith('busybox'))).toBe(true);
+    expect(one(DNS).status).toBe('pass');
+    expect(one(SVC, 'portal').status).toBe('pass');
+    expect(api.jobs.size).toBe(0);
+    expect(api.calls.filter((c) => c === 'createJob').length).toBe(1);
+  });
+
+  it('deletes leftovers older than the deadline first', async () => {
+    const api = new FakeClusterApi('1.16');
+    const old = {
+      namespace: 'fleetcheck-probe',
+      name: 'fleetcheck-probe-old',
+      labels: { 'app.kubernetes.io/managed-by': 'fleetcheck' },
+    };
+    api.jobs.set(old.name, {
+      ...old,
+      containers: [],
+      activeDeadlineSeconds: 60,
+      ttlSecondsAfterFinished: 300,
+      createdAt: '2026-01-01T00:00:00Z',
+      polls: 0,
+    });
+    await runFake(api, { layers: ['business'] });
+    expect(api.jobs.has(old.name)).toBe(false);
+    expect(api.calls.indexOf('deleteJob')).toBeLessThan(api.calls.indexOf('createJob'));
+  });
+
+  it('skips both checks with an rbac.yaml hint when the probe namespace is missing', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.namespaces.delete('fleetcheck-probe');
+    const { one } = await runFake(api);
+    for (const id of [DNS, SVC]) {
+      expect(one(id).status).toBe('skip');
+      expect(one(id).hint).toMatch(/deploy\/rbac\.yaml/);
+    }
+    expect(api.calls).not.toContain('createJob');
+  });
+
+  it('skips when business probes are not scheduled this sweep', async () => {
+    const api = new FakeClusterApi('1.16');
+    const { one } = await runFake(api, { runBusiness: false });
+    expect(one(DNS).status).toBe('skip');
+    expect(api.calls).not.toContain('createJob');
+  });
+
+  it.each(['Unschedulable', 'ImagePullBackOff'] as const)(
+    'gives error for a Job stuck pending (%s) and still deletes it',
+    async (pending) => {
+      const api = new FakeClusterApi('1.16');
+      api.probe = { dns: 'ok', service: 'ok', pending };
+      const { one } = await runFake(api, { layers: ['business'] });
+      const r = one(DNS);
+      expect(r.status).toBe('error');
+      expect(r.hint).toMatch(pending === 'Unschedulable' ? /scheduled/ : /image/);
+      expect(api.jobs.size).toBe(0);
+    },
+  );
+
+  it('gives error naming the permission when Job creation is forbidden', async () => {
+    const api = new FakeClusterApi('1.16');
+    const { FleetcheckError } = await import('../../core/errors.ts');
+    api.throwOn.set(
+      'createJob',
+      new FleetcheckError('access-denied', 'forbidden', {
+        verb: 'create',
+        resource: 'jobs',
+        namespace: 'fleetcheck-probe',
+      }),
+    );
+    const r = (await runFake(api, { layers: ['business'] })).one(SVC);
+    expect(r.status).toBe('error');
+    expect(r.hint).toMatch(/create jobs in namespace fleetcheck-probe/);
+  });
+});
+
+describe('business.dns.resolve', () => {
+  it.each(['nxdomain', 'timeout'] as const)('fails on %s with the CoreDNS hint', async (dns) => {
+    const api = new FakeClusterApi('1.16');
+    api.probe = { dns, service: 'ok' };
+    const { one } = await runFake(api);
+    const r = one(DNS);
+    expect(r.status).toBe('fail');
+    expect(r.hint).toMatch(/CoreDNS/);
+    expect(r.hint).toMatch(/kube-dns/);
+    expect(one(SVC).status).toBe('pass');
+  });
+});
+
+describe('business.service.reach', () => {
+  it('fails on refused with the backends hint', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.probe = { dns: 'ok', service: 'refused' };
+    const { one } = await runFake(api);
+    const r = one(SVC);
+    expect(r.status).toBe('fail');
+    expect(r.hint).toMatch(/Running\+Ready/);
+    expect(r.hint).toMatch(/hostPort/);
+    expect(one(DNS).status).toBe('pass');
+  });
+  it('fails on timeout with the policy-drop hint', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.probe = { dns: 'ok', service: 'timeout' };
+    const r = (await runFake(api)).one(SVC);
+    expect(r.status).toBe('fail');
+    expect(r.hint).toMatch(/hubble observe --verdict DROPPED/);
+    expect(r.hint).toMatch(/CiliumNetworkPolicy/);
+  });
+});
