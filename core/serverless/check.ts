@@ -1,4 +1,5 @@
 import type { ClusterTarget } from '../fleet/target.ts';
+import { quickSweepSkips } from '../sweep/business-skips.ts';
 import type { CheckClusterMessage } from '../sweep/queue-message.ts';
 import type { ClusterReport, SweepReport } from '../sweep/report.ts';
 import { runCluster } from '../sweep/run-cluster.ts';
@@ -36,6 +37,11 @@ export async function checkCluster(message: CheckClusterMessage, opts: CheckOpti
     signal: opts.signal,
     now: () => now().getTime(),
   });
+  const { settings } = message;
+  if (!settings.runBusiness && settings.layers.includes('business') && !run.error) {
+    const every = message.target.overrides.businessEvery;
+    run.results.push(...quickSweepSkips(run.results, typeof every === 'number' ? every : undefined));
+  }
   const report: ClusterReport = { ...run, status: clusterStatus(run.results, run.error !== undefined) };
   await opts.store.saveClusterRun(message.sweepId, report);
   const finished = await finishIfComplete(opts.store, message.sweepId, message.total, now());

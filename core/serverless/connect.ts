@@ -1,0 +1,22 @@
+import { FleetcheckError } from '../errors.ts';
+import { clusterApiFromKubeconfig } from '../kube/index.ts';
+import type { ConnectQueued } from './ports.ts';
+
+/**
+ * Rebuilds a cluster client from the source a queue message carries: a kubeconfig context (file bundled or
+ * local) or an EKS cluster (endpoint + CA from DescribeCluster, token from STS, optional spoke role).
+ * @example const api = await connectQueued(message.target)
+ */
+export const connectQueued: ConnectQueued = async (target) => {
+  const { source } = target;
+  if (source.kind === 'kubeconfig') {
+    return clusterApiFromKubeconfig({
+      files: source.file ? [source.file] : undefined,
+      context: source.context,
+      name: target.name,
+    });
+  }
+  throw new FleetcheckError('invalid-input', `EKS source for ${target.name}: not wired yet`, {
+    cluster: target.name,
+  });
+};

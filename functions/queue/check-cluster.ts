@@ -1,0 +1,34 @@
+import { runClusterChecks } from '../../core/checks/run.ts';
+import { type BatchResult, checkBatch } from '../../core/serverless/batch.ts';
+import type { CheckOptions } from '../../core/serverless/check.ts';
+import { connectQueued } from '../../core/serverless/connect.ts';
+import { type LambdaContextLike, type SqsBatchResponse, sqsEventSchema } from '../events.ts';
+import { lambdaStore } from '../store.ts';
+
+/** Time kept back from the Lambda timeout to save runs and answer SQS. */
+const MARGIN_MS = 10_000;
+
+export type WorkerDeps = Omit<CheckOptions, 'signal'>;
+
+/** The SQS worker: one cluster per record, failed or malformed records reported as batch item failures. */
+export function createCheckClusterHandler(deps: () => Promise<WorkerDeps>) {
+  return async function checkClusterHandler(
+    event: unknown,
+    context?: LambdaContextLike,
+  ): Promise<SqsBatchResponse> {
+    const { Records } = sqsEventSchema.parse(event);
+    const remaining = context?.getRemainingTimeInMillis?.();
+    const signal = remaining ? AbortSignal.timeout(Math.max(1_000, remaining - MARGIN_MS)) : undefined;
+    const records = Records.map((r) => ({ id: r.messageId, body: r.body }));
+    const result: BatchResult = await checkBatch(records, { ...(await deps()), signal });
+    for (const f of result.failed) console.warn(JSON.stringify({ msg: 'record failed', ...f }));
+    for (const c of result.checked) console.info(JSON.stringify({ msg: 'cluster checked', ...c }));
+    return { batchItemFailures: result.failed.map((f) => ({ itemIdentifier: f.id })) };
+  };
+}
+
+export const handler = createCheckClusterHandler(async () => ({
+  store: await lambdaStore(),
+  connect: connectQueued,
+  runChecks: runClusterChecks,
+}));

@@ -1,0 +1,8 @@
+/** Secrets, set per stage with `npx sst secret set <Name> <value> --stage <stage>`; read via `Resource.<Name>.value`. */
+export const apiToken = new sst.Secret('ApiToken');
+/** libSQL URL of the history store, e.g. `libsql://fleetcheck-prod-<org>.turso.io`. */
+export const databaseUrl = new sst.Secret('DatabaseUrl');
+/** libSQL auth token; `none` when the server needs none (e.g. sqld on a private network). */
+export const databaseAuthToken = new sst.Secret('DatabaseAuthToken', 'none');
+
+export const databaseSecrets = [databaseUrl, databaseAuthToken];
