@@ -64,7 +64,8 @@ function endpointModel(ep: EndpointView) {
 
 /**
  * `cilium-dbg endpoint list`: tabwriter(minwidth 5, padding 3) table with the two header lines
- * and one continuation line per extra label; `-o json` prints the Endpoint model array instead.
+ * and one continuation line per extra label (every line tab-terminated, as cilium-dbg/cmd/endpoint_list.go
+ * prints it, so cells carry trailing padding); `-o json` prints the Endpoint model array instead.
  */
 export function renderEndpointList(view: AgentView, opts: EndpointListOptions = {}): CommandResult {
   const sorted = [...view.endpoints].sort((a, b) => a.id - b.id);
@@ -74,7 +75,7 @@ export function renderEndpointList(view: AgentView, opts: EndpointListOptions = 
   const lines: string[] = [];
   if (opts.noHeaders !== true) {
     lines.push(
-      'ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS',
+      'ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t',
     );
     lines.push('\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t');
   }

@@ -11,9 +11,12 @@ export function renderControllerLines(view: AgentView, all: boolean): string[] {
   const failing = failingControllers(view);
   const total = view.controllers.length;
   const lines = [`Controller Status:\t${total - failing.length}/${total} healthy`];
-  const shown = all ? [...view.controllers].sort((a, b) => a.name.localeCompare(b.name)) : failing;
+  const shown = all ? view.controllers : failing;
   if (shown.length === 0) return lines;
-  const rows = ['  Name\tLast success\tLast error\tCount\tMessage', ...shown.map(row)];
+  // cilium sorts header and rows together with sort.Strings (byte order)
+  const rows = ['  Name\tLast success\tLast error\tCount\tMessage', ...shown.map(row)].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const table = tabwrite(`${rows.join('\n')}\n`, 0, 3);
   return [...lines, ...table.replace(/\n$/, '').split('\n')];
 }

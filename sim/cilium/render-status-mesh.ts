@@ -5,7 +5,7 @@ import { atLeast } from './version.ts';
 /**
  * `ClusterMesh:` line + per-cluster detail lines. Detail lines are printed for every peer with
  * `--verbose`/`--all-clusters` and always for peers that are not ready (cilium behaviour).
- * Wording per version: ≤1.13 `N/M clusters ready, K global-services`, 1.14–1.17
+ * Wording per version: ≤1.14 `N/M clusters ready, K global-services` (verified in 1.14-era source), 1.15–1.17
  * `N/M remote clusters ready, K global-services`, 1.18+ `N/M remote clusters ready`.
  */
 export function renderMeshLines(view: AgentView, allClusters: boolean): string[] {
@@ -13,13 +13,13 @@ export function renderMeshLines(view: AgentView, allClusters: boolean): string[]
   const total = view.mesh.length;
   const globalServices = 0;
   let head: string;
-  if (!atLeast(view.version, 1, 14))
+  if (!atLeast(view.version, 1, 15))
     head = `ClusterMesh:\t${ready}/${total} clusters ready, ${globalServices} global-services`;
   else if (!atLeast(view.version, 1, 18))
     head = `ClusterMesh:\t${ready}/${total} remote clusters ready, ${globalServices} global-services`;
   else head = `ClusterMesh:\t${ready}/${total} remote clusters ready`;
   const lines = [head];
-  for (const peer of [...view.mesh].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const peer of view.mesh) {
     if (allClusters || !peer.ready) lines.push(...peerLines(view, peer));
   }
   return lines;
@@ -31,26 +31,22 @@ function lastFailure(view: AgentView, peer: MeshPeerView): string {
   return `${formatGoDuration(seconds * 1e9)} ago`;
 }
 
+/** Per-cluster lines; 1.14 says `failures`, later versions `reconnections`; 1.18 adds slice/MCS counts. */
 function peerLines(view: AgentView, peer: MeshPeerView): string[] {
   const state = peer.ready ? 'ready' : 'not-ready';
   const last = lastFailure(view, peer);
-  if (!atLeast(view.version, 1, 15)) {
-    return [
-      `   ${peer.name}: ${state}, ${peer.numNodes} nodes, ${peer.numEndpoints} endpoints, ${peer.numIdentities} identities, ${peer.numServices} services, ${peer.numFailures} reconnections (last: ${last})`,
-      `   └  ${peer.status}`,
-    ];
-  }
   const newer = atLeast(view.version, 1, 18);
   const counts = newer
     ? `${peer.numServices} services, 0 endpoint slices, 0 MCS-API service exports`
     : `${peer.numServices} services`;
+  const failures = atLeast(view.version, 1, 15) ? 'reconnections' : 'failures';
   const retrieved = peer.connected;
   const config = retrieved
     ? `expected=true, retrieved=true, cluster-id=${peer.clusterId ?? 0}, kvstoremesh=false, sync-canaries=true${newer ? ', service-exports=disabled' : ''}`
     : 'expected=true, retrieved=false';
   const synced = peer.ready;
   return [
-    `   ${peer.name}: ${state}, ${peer.numNodes} nodes, ${peer.numEndpoints} endpoints, ${peer.numIdentities} identities, ${counts}, ${peer.numFailures} reconnections (last: ${last})`,
+    `   ${peer.name}: ${state}, ${peer.numNodes} nodes, ${peer.numEndpoints} endpoints, ${peer.numIdentities} identities, ${counts}, ${peer.numFailures} ${failures} (last: ${last})`,
     `   └  ${peer.status}`,
     `   └  remote configuration: ${config}`,
     `   └  synchronization status: nodes=${synced}, endpoints=${synced}, identities=${synced}, services=${synced}`,

@@ -32,16 +32,17 @@ function headLines(view: AgentView): string[] {
   const lines = [`KVStore:\t${view.kvstore.state}\t${view.kvstore.msg}`];
   lines.push(`Kubernetes:\t${view.kubernetes.state}\t${kubernetesMessage(view)}`);
   if (view.kubernetes.state !== 'Disabled') lines.push(`Kubernetes APIs:\t["${k8sApis().join('", "')}"]`);
+  // 1.16 samples separate device name and IPs with a tab; the 1.14 formatter used one space
+  const sep = atLeast(v, 1, 16) ? '\t' : ' ';
   const kpr = view.kubeProxyReplacement
-    ? `True\t[eth0\t${view.nodeIP} fe80::be24:11ff:fe20:cc1f (Direct Routing)]`
+    ? `True\t[eth0${sep}${view.nodeIP} fe80::be24:11ff:fe20:cc1f (Direct Routing)]`
     : 'False\t';
-  lines.push(`KubeProxyReplacement:\t${kpr}`, 'Host firewall:\tDisabled');
-  if (atLeast(v, 1, 16)) lines.push('SRv6:\tDisabled');
+  lines.push(`KubeProxyReplacement:\t${kpr}`, 'Host firewall:\tDisabled', 'SRv6:\tDisabled');
   lines.push('CNI Chaining:\tnone');
   lines.push(
     'CNI Config file:\tsuccessfully wrote CNI configuration file to /host/etc/cni/net.d/05-cilium.conflist',
   );
-  lines.push(`Cilium:\t${view.cilium.state}\t${ciliumMessage(view)}`);
+  lines.push(`Cilium:\t${view.cilium.state}   ${ciliumMessage(view)}`);
   lines.push(`NodeMonitor:\tListening for events on ${view.cpus} CPUs with 64x4096 of shared memory`);
   lines.push(`Cilium health daemon:\t${view.health.state}\t${view.health.msg}`);
   lines.push(`IPAM:\t${ipamStatus(view)}`);
@@ -52,7 +53,8 @@ function datapathLines(view: AgentView, verbose: boolean): string[] {
   const v = view.version;
   const lines = ['IPv4 BIG TCP:\tDisabled', 'IPv6 BIG TCP:\tDisabled', 'BandwidthManager:\tDisabled'];
   const network = view.routingMode === 'tunnel' ? `Tunnel [${view.tunnelProtocol}]` : 'Native';
-  lines.push(`Routing:\tNetwork: ${network}\tHost: Legacy`);
+  if (atLeast(v, 1, 15)) lines.push(`Routing:\tNetwork: ${network}\tHost: Legacy`);
+  else lines.push('Host Routing:\tLegacy');
   if (atLeast(v, 1, 16)) {
     lines.push(`Attach Mode:\t${kernelHasTcx(view.kernel) ? 'TCX' : 'Legacy TC'}`);
     lines.push('Device Mode:\tveth');
@@ -63,10 +65,9 @@ function datapathLines(view: AgentView, verbose: boolean): string[] {
 }
 
 function tailLines(view: AgentView, verbose: boolean): string[] {
-  const envoy = atLeast(view.version, 1, 16) ? ', Envoy: embedded' : '';
   const range = identityRange(view);
   const lines = [
-    `Proxy Status:\tOK, ip ${routerIP(view)}, 0 redirects active on ports 10000-20000${envoy}`,
+    `Proxy Status:\tOK, ip ${routerIP(view)}, 0 redirects active on ports 10000-20000, Envoy: embedded`,
     `Global Identity Range:\tmin ${range.min}, max ${range.max}`,
   ];
   const h = view.hubble;
@@ -85,6 +86,8 @@ function tailLines(view: AgentView, verbose: boolean): string[] {
 
 /**
  * `cilium-dbg status` text output, laid out with Go tabwriter (minwidth 2, padding 3).
+ * Line formats follow cilium's pkg/client FormatStatusResponse (1.14-era source read) and the
+ * real 1.16.5 sample; version cut-overs other than those two are best guesses.
  * When cilium's state is Warning/Failure the output stops before `Cluster health:` and exits 1.
  */
 export function renderStatusText(view: AgentView, opts: StatusTextOptions = {}): CommandResult {

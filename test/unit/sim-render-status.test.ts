@@ -69,7 +69,9 @@ describe('cilium-dbg status text', () => {
       const minor = Number(version.split('.')[1]);
       const mesh = text.split('\n').find((l) => l.startsWith('ClusterMesh:')) ?? '';
       if (minor >= 18) expect(mesh).toMatch(/ClusterMesh:\s+1\/1 remote clusters ready$/);
-      else expect(mesh).toMatch(/ClusterMesh:\s+1\/1 remote clusters ready, 0 global-services$/);
+      else if (minor >= 15)
+        expect(mesh).toMatch(/ClusterMesh:\s+1\/1 remote clusters ready, 0 global-services$/);
+      else expect(mesh).toMatch(/ClusterMesh:\s+1\/1 clusters ready, 0 global-services$/);
       const health = text.split('\n').find((l) => l.startsWith('Cluster health:')) ?? '';
       expect(health).toMatch(/^Cluster health:\s+3\/3 reachable\s+\(2026-11-25T12:00:00Z\)/);
       expect(health.includes('(Probe interval: 1m56.754608943s)')).toBe(minor >= 18);
@@ -84,12 +86,20 @@ describe('cilium-dbg status text', () => {
       const verbose = renderStatusText(view, { allClusters: true }).stdout;
       expect(verbose).toContain('   east: ready, 3 nodes, 25 endpoints, 8 identities, 10 services');
       expect(verbose).toContain('   └  etcd: 1/1 connected');
+      expect(verbose).toContain(
+        '   └  remote configuration: expected=true, retrieved=true, cluster-id=2, kvstoremesh=false, sync-canaries=true',
+      );
+      expect(verbose).toMatch(
+        minor >= 15 ? / 0 reconnections \(last: never\)\n/ : / 0 failures \(last: never\)\n/,
+      );
     },
   );
 
-  it('shows ≤1.13 wording "clusters ready" for old agents', () => {
+  it('shows ≤1.14 wording "clusters ready" / "failures" and Host Routing for old agents', () => {
     const text = renderStatusText(makeAgentView({ version: '1.13.4' })).stdout;
     expect(text).toMatch(/ClusterMesh:\s+0\/0 clusters ready, 0 global-services/);
+    expect(text).toMatch(/\nHost Routing:\s+Legacy\n/);
+    expect(text).not.toContain('Routing:   Network:');
   });
 
   it('always details not-ready mesh peers and lists unhealthy nodes under Cluster health', () => {
