@@ -31,6 +31,7 @@ async function simulate(opts: SimulateOptions): Promise<void> {
     const info = new Map(resolveClusters(scenario).map((c) => [c.name, c]));
     const table = new Table({
       head: ['cluster', 'provider', 'region', 'cilium', 'nodes', 'mesh peers', 'faults', 'endpoint'],
+      style: process.stdout.isTTY ? {} : { head: [], border: [] },
     });
     for (const c of sim.clusters) {
       const r = info.get(c.name);

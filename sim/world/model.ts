@@ -66,7 +66,7 @@ export function buildWorld(cluster: ResolvedCluster, index: number, seed: number
   const addPods = (app: PodModel['app'], namespace: string, count: number): void => {
     const rs = rng.hex(10).replace(/[0-9a-f]/g, (c) => 'bcdfghjklm'[Number.parseInt(c, 16) % 10] ?? c);
     for (let i = 0; i < count; i++) {
-      const n = (hash32(`${app}/${i}`) + i) % nodes.length;
+      const n = (hash32(`${cluster.name}/${app}`) + i) % nodes.length;
       pods.push({
         name: `${app}-${rs}-${rng.suffix(5)}`,
         namespace,
