@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listChecks } from '../../core/checks/registry.ts';
+import type { ExecResult } from '../../core/kube/cluster-api.ts';
 import { apiError, FakeClusterApi, runFake } from '../fixtures/fake-cluster-api.ts';
 
 describe('runClusterChecks', () => {
@@ -22,9 +23,9 @@ describe('runClusterChecks', () => {
   it('keeps finished results and marks unfinished checks error when the cluster deadline expires', async () => {
     const api = new FakeClusterApi('1.16');
     const ac = new AbortController();
-    api.exec = (_ns, _pod, _c, _argv, opts) =>
-      new Promise((_resolve, reject) => {
-        opts.signal?.addEventListener('abort', () => reject(apiError('timeout', 'create', 'pods/exec')));
+    api.exec = (...args: Parameters<FakeClusterApi['exec']>) =>
+      new Promise<ExecResult>((_resolve, reject) => {
+        args[4].signal?.addEventListener('abort', () => reject(apiError('timeout', 'create', 'pods/exec')));
       });
     const pending = runFake(api, { runBusiness: false }, {}, ac.signal);
     setTimeout(() => ac.abort(), 20);
