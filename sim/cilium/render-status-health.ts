@@ -20,9 +20,8 @@ const word = (ok: boolean) => (ok ? 'reachable' : 'unreachable');
 export function renderStatusHealthLines(view: AgentView, allHealth: boolean): string[] {
   if (!view.controllers.some((c) => c.name === 'cilium-health-ep'))
     return ['Cluster health:\t\tProbe disabled'];
-  if (view.health.state === 'Failure' || view.health.state === 'Warning') {
-    return [`Cluster health:\t\t\t${view.health.state}\tcilium-health daemon unreachable`];
-  }
+  if (view.health.state === 'Failure')
+    return ['Cluster health:\t\t\tWarning\tcilium-health daemon unreachable'];
   const modern = atLeast(view.version, 1, 18);
   const total = view.healthPeers.length;
   let head = `Cluster health:\t${healthyCount(view)}/${total} reachable\t(${rfc3339(view.now)})`;

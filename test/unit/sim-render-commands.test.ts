@@ -80,6 +80,21 @@ describe('runAgentCommand other commands', () => {
     expect(run(['cilium-health', 'status', '--succinct']).stdout.startsWith('Cluster health:')).toBe(true);
     expect(run(['cilium-health', 'status', '--verbose']).exitCode).toBe(0);
   });
+  it('cilium-health fails like Fatalf when the health daemon is down; status shows it unreachable', () => {
+    const view = makeAgentView();
+    view.health = { state: 'Failure', msg: 'cilium-health daemon unreachable' };
+    const health = runAgentCommand(['cilium-health', 'status', '-o', 'json'], view);
+    expect(health).toMatchObject({ exitCode: 1, stdout: '' });
+    expect('stderr' in health && health.stderr.startsWith('Error: Cannot get status: ')).toBe(true);
+    const status = runAgentCommand(['cilium-dbg', 'status'], view);
+    expect('stdout' in status && status.stdout).toMatch(
+      /\nCluster health:\s+Warning\s+cilium-health daemon unreachable\n/,
+    );
+    expect(runAgentCommand(['cilium-dbg', 'status', '--brief'], view)).toMatchObject({
+      stdout: 'error in cilium-health: cilium-health daemon unreachable\n',
+      exitCode: 0,
+    });
+  });
   it('endpoint list / ls and version', () => {
     expect(run(['cilium-dbg', 'endpoint', 'list']).stdout.startsWith('ENDPOINT')).toBe(true);
     expect(Array.isArray(JSON.parse(run(['cilium-dbg', 'endpoint', 'ls', '-o', 'json']).stdout))).toBe(true);
