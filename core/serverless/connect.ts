@@ -1,4 +1,4 @@
-import { FleetcheckError } from '../errors.ts';
+import { eksRefTarget } from '../fleet/eks-targets.ts';
 import { clusterApiFromKubeconfig } from '../kube/index.ts';
 import type { ConnectQueued } from './ports.ts';
 
@@ -16,7 +16,17 @@ export const connectQueued: ConnectQueued = async (target) => {
       name: target.name,
     });
   }
-  throw new FleetcheckError('invalid-input', `EKS source for ${target.name}: not wired yet`, {
-    cluster: target.name,
-  });
+  const base = {
+    name: target.name,
+    labels: target.labels,
+    expectedPeers: [],
+    probeTargets: [],
+    overrides: {},
+  };
+  const ref = {
+    region: source.region,
+    name: source.clusterName,
+    ...(source.roleArn ? { roleArn: source.roleArn } : {}),
+  };
+  return eksRefTarget(base, ref, {}).connect();
 };
