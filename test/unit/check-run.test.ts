@@ -25,7 +25,7 @@ describe('runClusterChecks', () => {
     const ac = new AbortController();
     api.exec = (...args: Parameters<FakeClusterApi['exec']>) =>
       new Promise<ExecResult>((_resolve, reject) => {
-        args[4].signal?.addEventListener('abort', () => reject(apiError('timeout', 'create', 'pods/exec')));
+        args[4]?.signal?.addEventListener('abort', () => reject(apiError('timeout', 'create', 'pods/exec')));
       });
     const pending = runFake(api, { runBusiness: false }, {}, ac.signal);
     setTimeout(() => ac.abort(), 20);
