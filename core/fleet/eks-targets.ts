@@ -1,0 +1,107 @@
+import type { CredentialProvider } from '../aws/credentials.ts';
+import { credentialsFor } from '../aws/credentials.ts';
+import { describeEksCluster, discoverEksClusters, type EksCluster } from '../aws/eks-discovery.ts';
+import { EksTokenCache } from '../aws/eks-token.ts';
+import { clusterApiFromEndpoint } from '../kube/factories.ts';
+import type { KubeLimits } from '../kube/limits.ts';
+import type { ClusterTarget } from './target.ts';
+
+/** AWS settings shared by EKS targets (tests point `endpoint` at a fake and pass credentials). */
+export interface EksOptions {
+  credentials?: CredentialProvider;
+  limits?: Partial<KubeLimits>;
+}
+
+type Base = Omit<ClusterTarget, 'source' | 'connect' | 'provider'>;
+
+function connectEks(
+  name: string,
+  eksName: string,
+  region: string,
+  roleArn: string | undefined,
+  endpoint: string | undefined,
+  opts: EksOptions,
+  known?: EksCluster,
+): ClusterTarget['connect'] {
+  let cluster: Promise<EksCluster> | undefined = known ? Promise.resolve(known) : undefined;
+  const aws = {
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+  };
+  const tokens = new EksTokenCache(eksName, region, credentialsFor(aws, roleArn));
+  return async () => {
+    cluster ??= describeEksCluster(aws, eksName, roleArn).catch((err: unknown) => {
+      cluster = undefined;
+      throw err;
+    });
+    const c = await cluster;
+    return clusterApiFromEndpoint({
+      name,
+      server: c.endpoint,
+      caData: c.caData,
+      token: () => tokens.get(),
+      ...(opts.limits ? { limits: opts.limits } : {}),
+    });
+  };
+}
+
+/** A target for an EKS cluster referenced by region + name (described lazily on connect). */
+export function eksRefTarget(
+  base: Base,
+  ref: { region: string; name: string; roleArn?: string; endpoint?: string },
+  opts: EksOptions,
+): ClusterTarget {
+  return {
+    ...base,
+    provider: 'eks',
+    region: base.region ?? ref.region,
+    source: {
+      kind: 'eks',
+      region: ref.region,
+      clusterName: ref.name,
+      ...(ref.roleArn ? { roleArn: ref.roleArn } : {}),
+    },
+    connect: connectEks(base.name, ref.name, ref.region, ref.roleArn, ref.endpoint, opts),
+  };
+}
+
+/** Targets for every ACTIVE EKS cluster found in the regions (`base` → undefined skips one); notes say what was skipped. */
+export async function discoveredEksTargets(
+  entry: {
+    regions: string[];
+    roleArn?: string;
+    account?: string;
+    labels: Record<string, string>;
+    meshGroup?: string;
+    endpoint?: string;
+  },
+  base: (c: EksCluster) => Base | undefined,
+  opts: EksOptions,
+): Promise<{ targets: ClusterTarget[]; notes: string[] }> {
+  const found = await discoverEksClusters({
+    regions: entry.regions,
+    ...(entry.roleArn ? { roleArn: entry.roleArn } : {}),
+    ...(entry.endpoint ? { endpoint: entry.endpoint } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+  });
+  const targets: ClusterTarget[] = [];
+  for (const c of found.clusters) {
+    const b = base(c);
+    if (!b) continue;
+    targets.push({
+      ...b,
+      provider: 'eks' as const,
+      region: c.region,
+      ...(c.account || entry.account ? { account: c.account ?? entry.account } : {}),
+      source: {
+        kind: 'eks' as const,
+        region: c.region,
+        clusterName: c.name,
+        ...(entry.roleArn ? { roleArn: entry.roleArn } : {}),
+      },
+      connect: connectEks(b.name, c.name, c.region, entry.roleArn, entry.endpoint, opts, c),
+    });
+  }
+  return { targets, notes: found.notes };
+}
