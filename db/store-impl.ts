@@ -1,7 +1,73 @@
+import { parseDuration } from '../core/analysis/stale.ts';
+import { trendSeries } from '../core/analysis/trends.ts';
+import { config } from '../core/config.ts';
 import { FleetcheckError } from '../core/errors.ts';
+import { openDb } from './client.ts';
+import { Dictionary } from './dictionary.ts';
+import { prune } from './prune.ts';
+import { listClusters, readCluster, readFleet, readHistory } from './read-clusters.ts';
+import { readFlapping } from './read-flapping.ts';
+import { readMeshCompare, readMeshPairs } from './read-mesh.ts';
+import { readRegressions } from './read-regressions.ts';
+import { listSweeps, readSweep } from './read-sweeps.ts';
+import { readWeekly } from './read-weekly.ts';
+import { readBucketSums, refreshRollups } from './rollups.ts';
 import type { OpenStoreOptions, Store } from './store.ts';
+import { createSweep, finishSweep, saveClusterRun, saveSweep } from './sweep-write.ts';
 
-/** Placeholder until the implementation lands. */
-export async function createStore(_url: string, _opts: OpenStoreOptions): Promise<Store> {
-  throw new FleetcheckError('internal', 'store not implemented yet');
+/** Builds the Store over the driver picked from the URL. */
+export async function createStore(url: string, opts: OpenStoreOptions): Promise<Store> {
+  const db = await openDb(url, {
+    ...(opts.authToken ? { authToken: opts.authToken } : {}),
+    ...(opts.migrate === false ? { migrate: false } : {}),
+  });
+  const dict = new Dictionary();
+  const interval = opts.intervalMs ?? parseDuration(config().FLEETCHECK_INTERVAL);
+  const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      dict.reset();
+      throw err;
+    }
+  };
+  const refresh = () => db.write(refreshRollups);
+  return {
+    saveSweep: (r) => guarded(() => saveSweep(db, dict, r)),
+    createSweep: (s) => createSweep(db, s),
+    saveClusterRun: (id, run) => guarded(() => saveClusterRun(db, dict, id, run)),
+    finishSweep: async (id, at) => {
+      await guarded(() => finishSweep(db, dict, id, at));
+      const out = await readSweep(db, id);
+      if (!out) throw new FleetcheckError('not-found', `unknown sweep ${id}`);
+      return out;
+    },
+    fleet: (o) => readFleet(db, interval, o.now),
+    clusters: (o) => listClusters(db, interval, o),
+    cluster: (name) => readCluster(db, interval, name),
+    clusterHistory: (name, o) => readHistory(db, name, o),
+    sweeps: (o) => listSweeps(db, o),
+    sweep: (id) => readSweep(db, id),
+    regressions: (q) => readRegressions(db, q),
+    flapping: (q) => readFlapping(db, q),
+    trends: async (q) => {
+      await refresh();
+      const rows = await readBucketSums(db, { ...q, from: q.from.getTime(), to: q.to.getTime() });
+      return trendSeries(rows, {
+        metric: q.metric,
+        bucket: q.bucket,
+        from: q.from.getTime(),
+        to: q.to.getTime(),
+      });
+    },
+    meshPairs: () => readMeshPairs(db),
+    meshCompare: (a, b, o) => readMeshCompare(db, interval, a, b, o ?? {}),
+    weeklyReport: async (week, o) => {
+      await refresh();
+      return readWeekly(db, week, o?.now ?? new Date());
+    },
+    prune: (o) =>
+      guarded(() => prune(db, o.now ?? new Date(), o.retentionDays ?? config().FLEETCHECK_RETENTION_DAYS)),
+    close: () => db.close(),
+  };
 }

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { type Db, migrationsFolder, type Orm, serialize } from './client.ts';
+
+/** better-sqlite3 (local file or `:memory:`): WAL, busy timeout; transactions are explicit BEGIN/COMMIT. */
+export async function openBetterSqlite(path: string): Promise<Db> {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const client = new Database(path === '' ? ':memory:' : path);
+  client.pragma('journal_mode = WAL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('synchronous = NORMAL');
+  const orm = drizzle({ client });
+  const lock = serialize();
+  return {
+    driver: 'better-sqlite3',
+    orm: orm as unknown as Orm,
+    all: async <T>(query: Parameters<typeof orm.all>[0]) => orm.all<T>(query),
+    run: async (query) => orm.run(query).changes,
+    write: (fn) =>
+      lock(async () => {
+        client.exec('BEGIN IMMEDIATE');
+        try {
+          const out = await fn(orm as unknown as Orm);
+          client.exec('COMMIT');
+          return out;
+        } catch (err) {
+          if (client.inTransaction) client.exec('ROLLBACK');
+          throw err;
+        }
+      }),
+    close: async () => {
+      client.close();
+    },
+  };
+}
+
+export function migrateBetterSqlite(db: Db): void {
+  migrate(db.orm as unknown as BetterSQLite3Database, { migrationsFolder });
+}

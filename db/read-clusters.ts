@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import { isStale } from '../core/analysis/stale.ts';
+import type { ClusterDetail, ClusterSummary, FleetView, Page, RunSummary } from '../core/analysis/types.ts';
+import type { Db } from './client.ts';
+import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
+import { loadLinks, loadMesh, loadResults, loadRuns, type RunRow, toReport, toSummary } from './read-run.ts';
+
+interface ClusterRow {
+  id: number;
+  name: string;
+  provider: string | null;
+  region: string | null;
+  account: string | null;
+  labels: string;
+  mesh_group: string | null;
+  cilium_version: string | null;
+  cilium_cluster_id: number | null;
+  first_seen: number;
+  last_seen: number;
+  last_run_id: number | null;
+  last_status: number | null;
+  last_sweep: string | null;
+}
+
+const clusterSelect = sql`select c.*, r.status as last_status, r.sweep_id as last_sweep from clusters c
+  left join cluster_runs r on r.id = c.last_run_id`;
+
+async function recentTimes(db: Db, clusterId: number): Promise<number[]> {
+  const rows = await db.all<{ at: number }>(
+    sql`select at from cluster_runs where cluster_id = ${clusterId} order by at desc limit 5`,
+  );
+  return rows.map((r) => r.at);
+}
+
+function toClusterSummary(c: ClusterRow, stale: boolean): ClusterSummary {
+  const s: ClusterSummary = {
+    name: c.name,
+    labels: JSON.parse(c.labels) as Record<string, string>,
+    firstSeen: iso(c.first_seen),
+    lastSeen: iso(c.last_seen),
+    stale,
+  };
+  if (c.provider !== null) s.provider = c.provider;
+  if (c.region !== null) s.region = c.region;
+  if (c.account !== null) s.account = c.account;
+  if (c.mesh_group !== null) s.meshGroup = c.mesh_group;
+  if (c.cilium_version !== null) s.ciliumVersion = c.cilium_version;
+  if (c.cilium_cluster_id !== null) s.clusterId = c.cilium_cluster_id;
+  if (c.last_status !== null) s.lastStatus = clusterStatusName(c.last_status);
+  if (c.last_sweep !== null) s.lastSweepId = c.last_sweep;
+  return s;
+}
+
+/** Registry rows by name, cursor = last name. */
+export async function listClusters(
+  db: Db,
+  intervalMs: number,
+  opts: { cursor?: string; limit?: number; now?: Date },
+): Promise<Page<ClusterSummary>> {
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const after = decodeCursor<string>(opts.cursor);
+  const rows = await db.all<ClusterRow>(
+    sql`${clusterSelect} where ${after === undefined ? sql`1 = 1` : sql`c.name > ${after}`} order by c.name limit ${limit + 1}`,
+  );
+  const now = (opts.now ?? new Date()).getTime();
+  const items: ClusterSummary[] = [];
+  for (const c of rows.slice(0, limit))
+    items.push(toClusterSummary(c, isStale(c.last_seen, now, intervalMs, await recentTimes(db, c.id))));
+  const last = rows[limit - 1];
+  return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.name) } : { items };
+}
+
+/** One cluster with its latest run in full. */
+export async function readCluster(
+  db: Db,
+  intervalMs: number,
+  name: string,
+  now = new Date(),
+): Promise<ClusterDetail | null> {
+  const c = (await db.all<ClusterRow>(sql`${clusterSelect} where c.name = ${name}`))[0];
+  if (!c) return null;
+  const summary = toClusterSummary(
+    c,
+    isStale(c.last_seen, now.getTime(), intervalMs, await recentTimes(db, c.id)),
+  );
+  const run = c.last_run_id === null ? undefined : (await loadRuns(db, sql`r.id = ${c.last_run_id}`))[0];
+  if (!run) return { ...summary, latestRun: null };
+  const [results, links, mesh] = await Promise.all([
+    loadResults(db, [run.id]),
+    loadLinks(db, [run.id]),
+    loadMesh(db, [run.id]),
+  ]);
+  const report = toReport(run, results.get(run.id), links.get(run.id), mesh.get(run.id));
+  const latestRun = {
+    ...toSummary(run),
+    results: report.results,
+    healthLinks: report.healthLinks ?? [],
+    mesh: report.mesh ?? [],
+    ...(report.config ? { config: report.config } : {}),
+  };
+  return { ...summary, latestRun };
+}
+
+/** A cluster's runs newest first; cursor = (at, id) of the last item. */
+export async function readHistory(
+  db: Db,
+  name: string,
+  opts: { from?: Date; to?: Date; cursor?: string; limit?: number },
+): Promise<Page<RunSummary> | null> {
+  const c = (await db.all<{ id: number }>(sql`select id from clusters where name = ${name}`))[0];
+  if (!c) return null;
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const cur = decodeCursor<[number, number]>(opts.cursor);
+  const conds = [sql`r.cluster_id = ${c.id}`];
+  if (opts.from) conds.push(sql`r.at >= ${opts.from.getTime()}`);
+  if (opts.to) conds.push(sql`r.at <= ${opts.to.getTime()}`);
+  if (cur) conds.push(sql`(r.at < ${cur[0]} or (r.at = ${cur[0]} and r.id < ${cur[1]}))`);
+  const rows: RunRow[] = await loadRuns(
+    db,
+    sql.join(conds, sql` and `),
+    sql`order by r.at desc, r.id desc limit ${limit + 1}`,
+  );
+  const items = rows.slice(0, limit).map(toSummary);
+  const last = rows[limit - 1];
+  return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
+}
+
+/** Latest verdict per cluster; stale clusters are flagged and counted apart, never as healthy. */
+export async function readFleet(db: Db, intervalMs: number, now = new Date()): Promise<FleetView> {
+  const runs = await loadRuns(db, sql`r.id in (select last_run_id from clusters)`, sql`order by c.name`);
+  const regs = new Map((await db.all<ClusterRow>(sql`${clusterSelect}`)).map((c) => [c.id, c] as const));
+  const lastSweep = (
+    await db.all<{ id: string; started_at: number; status: number | null }>(
+      sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
+    )
+  )[0];
+  const counts = { total: 0, pass: 0, warn: 0, fail: 0, error: 0, stale: 0 };
+  const clusters: FleetView['clusters'] = [];
+  for (const r of runs) {
+    const reg = regs.get(r.cluster_id);
+    const stale = isStale(r.at, now.getTime(), intervalMs, await recentTimes(db, r.cluster_id));
+    const s = toSummary(r);
+    counts.total += 1;
+    counts[s.status] += 1;
+    if (stale) counts.stale += 1;
+    clusters.push({
+      name: r.name,
+      status: s.status,
+      stale,
+      lastCheckedAt: s.at,
+      sweepId: r.sweep_id,
+      layers: s.layers,
+      counts: s.counts,
+      ...(reg?.provider ? { provider: reg.provider } : {}),
+      ...(reg?.region ? { region: reg.region } : {}),
+      ...(reg?.mesh_group ? { meshGroup: reg.mesh_group } : {}),
+      ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
+    });
+  }
+  return {
+    generatedAt: now.toISOString(),
+    lastSweep: lastSweep
+      ? {
+          id: lastSweep.id,
+          startedAt: iso(lastSweep.started_at),
+          ...(lastSweep.status !== null ? { status: clusterStatusName(lastSweep.status) } : {}),
+        }
+      : null,
+    counts,
+    clusters,
+  };
+}

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { comparePair } from '../core/analysis/mesh-compare.ts';
+import type { MeshComparison, MeshPairSummary } from '../core/analysis/mesh-types.ts';
+import type { Db } from './client.ts';
+import { clusterStatusName, iso } from './codec.ts';
+import { readCluster } from './read-clusters.ts';
+
+const DAY = 86_400_000;
+
+interface PairRow {
+  a: string;
+  b: string;
+  at: number;
+  status: number;
+  a_sees_b: number;
+  b_sees_a: number;
+  sweep_id: string;
+  message: string | null;
+}
+
+const toPair = (p: PairRow): MeshPairSummary => ({
+  a: p.a,
+  b: p.b,
+  status: clusterStatusName(p.status),
+  aSeesB: p.a_sees_b === 1,
+  bSeesA: p.b_sees_a === 1,
+  message: p.message ?? '',
+  sweepId: p.sweep_id,
+  at: iso(p.at),
+});
+
+/** Latest verdict per mesh pair seen in the two days before the newest pair verdict. */
+export async function readMeshPairs(db: Db): Promise<MeshPairSummary[]> {
+  const newest = (await db.all<{ at: number | null }>(sql`select max(at) as at from mesh_pairs`))[0]?.at;
+  if (newest === null || newest === undefined) return [];
+  const rows = await db.all<PairRow>(sql`select p.a, p.b, max(p.at) as at, p.status, p.a_sees_b, p.b_sees_a,
+      p.sweep_id, t.body as message from mesh_pairs p left join texts t on t.id = p.message_id
+    where p.at >= ${newest - 2 * DAY} group by p.a, p.b order by p.a, p.b`);
+  return rows.map(toPair);
+}
+
+/** Side-by-side comparison of a pair; null when neither cluster is known. */
+export async function readMeshCompare(
+  db: Db,
+  intervalMs: number,
+  nameA: string,
+  nameB: string,
+  opts: { from?: Date; to?: Date },
+): Promise<MeshComparison | null> {
+  const [a, b] = await Promise.all([readCluster(db, intervalMs, nameA), readCluster(db, intervalMs, nameB)]);
+  if (!a && !b) return null;
+  const ids = [a?.clusterId, b?.clusterId].filter((v): v is number => v !== undefined);
+  const clash =
+    ids.length === 0
+      ? []
+      : await db.all<{ name: string }>(sql`select name from clusters where cilium_cluster_id in
+          (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )}) and name not in (${nameA}, ${nameB}) order by name`);
+  const [x, y] = [nameA, nameB].sort() as [string, string];
+  const to = opts.to?.getTime() ?? Date.now() + DAY;
+  const from = opts.from?.getTime() ?? to - 8 * DAY;
+  const hist = await db.all<PairRow>(sql`select p.a, p.b, p.at, p.status, p.a_sees_b, p.b_sees_a, p.sweep_id,
+      null as message from mesh_pairs p where p.a = ${x} and p.b = ${y} and p.at >= ${from} and p.at <= ${to}
+    order by p.at desc limit 500`);
+  const flip = x !== nameA;
+  const history = hist.map((h) => ({
+    sweepId: h.sweep_id,
+    at: iso(h.at),
+    status: clusterStatusName(h.status),
+    aSeesB: (flip ? h.b_sees_a : h.a_sees_b) === 1,
+    bSeesA: (flip ? h.a_sees_b : h.b_sees_a) === 1,
+  }));
+  return comparePair(nameA, a, nameB, b, { clashWith: clash.map((c) => c.name), history });
+}

@@ -1,0 +1,115 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { diffRuns, metricRegression, type RunForDiff } from '../core/analysis/regressions.ts';
+import type { MetricRegression, RegressionReport } from '../core/analysis/types.ts';
+import { FleetcheckError } from '../core/errors.ts';
+import type { Layer } from '../core/outcome.ts';
+import type { Db } from './client.ts';
+import { clusterStatusName, iso } from './codec.ts';
+import { loadResults, loadRuns, type RunRow } from './read-run.ts';
+import type { Baseline } from './store.ts';
+
+interface SweepRef {
+  id: string;
+  at: number;
+}
+
+const hasRuns = sql`exists (select 1 from cluster_runs r where r.sweep_id = s.id)`;
+
+async function sweepWhere(db: Db, where: SQL): Promise<SweepRef | undefined> {
+  return (
+    await db.all<SweepRef>(
+      sql`select s.id, s.started_at as at from sweeps s where ${where} and ${hasRuns} order by s.started_at desc, s.id desc limit 1`,
+    )
+  )[0];
+}
+
+/** Resolves baseline and current sweeps; `current` defaults to the latest sweep with runs (≤ `until`). */
+export async function resolveSweeps(
+  db: Db,
+  baseline: Baseline,
+  until?: Date,
+): Promise<{ current?: SweepRef; base?: SweepRef }> {
+  const current = await sweepWhere(db, until ? sql`s.started_at <= ${until.getTime()}` : sql`1 = 1`);
+  if (!current) return {};
+  if (baseline === 'previous') {
+    const base = await sweepWhere(
+      db,
+      sql`(s.started_at < ${current.at} or (s.started_at = ${current.at} and s.id < ${current.id}))`,
+    );
+    return base ? { current, base } : { current };
+  }
+  if ('sweepId' in baseline) {
+    const base = await sweepWhere(db, sql`s.id = ${baseline.sweepId}`);
+    if (!base) throw new FleetcheckError('not-found', `unknown baseline sweep ${baseline.sweepId}`);
+    return { current, base };
+  }
+  const base = await sweepWhere(db, sql`s.started_at <= ${baseline.at.getTime()} and s.id <> ${current.id}`);
+  return base ? { current, base } : { current };
+}
+
+function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
+  const out: RunForDiff = {
+    cluster: r.name,
+    status: clusterStatusName(r.status),
+    results: results.get(r.id) ?? [],
+  };
+  if (r.error_code !== null) out.error = { code: r.error_code, message: r.error_message ?? '' };
+  return out;
+}
+
+/** Regressions / recoveries / metric regressions of the current sweep vs the baseline. */
+export async function readRegressions(
+  db: Db,
+  q: { baseline: Baseline; since?: Date; cluster?: string; layer?: Layer; until?: Date },
+): Promise<RegressionReport> {
+  const baseline: Baseline = q.baseline === 'previous' && q.since ? { at: q.since } : q.baseline;
+  const { current, base } = await resolveSweeps(db, baseline, q.until);
+  const empty = { regressions: [], recoveries: [], metricRegressions: [] };
+  if (!current) return { baseline: null, current: null, ...empty };
+  const ref = (s: SweepRef) => ({ sweepId: s.id, at: iso(s.at) });
+  if (!base) return { baseline: null, current: ref(current), ...empty };
+  const only = q.cluster ? sql` and c.name = ${q.cluster}` : sql``;
+  const curRuns = await loadRuns(db, sql`r.sweep_id = ${current.id}${only}`);
+  const baseRuns = await loadRuns(
+    db,
+    sql`r.id in (select (select r2.id from cluster_runs r2 where r2.cluster_id = x.cluster_id and r2.at <= ${base.at}
+      and r2.sweep_id <> ${current.id} order by r2.at desc, r2.id desc limit 1) from cluster_runs x
+      where x.sweep_id = ${current.id})${only}`,
+  );
+  const results = await loadResults(
+    db,
+    [...curRuns, ...baseRuns].map((r) => r.id),
+  );
+  const baseMap = new Map(baseRuns.map((r) => [r.name, forDiff(r, results)]));
+  const diff = diffRuns(
+    baseMap,
+    curRuns.map((r) => forDiff(r, results)),
+    q.layer ? { layer: q.layer } : {},
+  );
+  const metricRegressions = q.layer && q.layer !== 'node' ? [] : await metricRegs(db, curRuns, base.at);
+  return { baseline: ref(base), current: ref(current), ...diff, metricRegressions };
+}
+
+async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<MetricRegression[]> {
+  const rows = await db.all<{ cluster_id: number; rtt_p95: number | null; ep_not_ready: number | null }>(sql`
+    select cluster_id, rtt_p95, ep_not_ready from (select cluster_id, rtt_p95, ep_not_ready,
+      row_number() over (partition by cluster_id order by at desc) as rn from cluster_runs
+      where at <= ${baseAt} and at > ${baseAt - 86_400_000}) where rn <= 8`);
+  const byCluster = new Map<number, { rtt: number[]; ep: number[] }>();
+  for (const r of rows) {
+    const v = byCluster.get(r.cluster_id) ?? { rtt: [], ep: [] };
+    if (r.rtt_p95 !== null) v.rtt.push(r.rtt_p95);
+    if (r.ep_not_ready !== null) v.ep.push(r.ep_not_ready);
+    byCluster.set(r.cluster_id, v);
+  }
+  const out: MetricRegression[] = [];
+  for (const r of curRuns) {
+    const v = byCluster.get(r.cluster_id);
+    if (!v) continue;
+    const rtt = metricRegression(r.name, 'health_rtt_p95_ms', v.rtt, r.rtt_p95 ?? undefined);
+    const ep = metricRegression(r.name, 'endpoints_not_ready', v.ep, r.ep_not_ready ?? undefined);
+    if (rtt) out.push(rtt);
+    if (ep) out.push(ep);
+  }
+  return out.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.metric.localeCompare(b.metric));
+}

@@ -1,0 +1,40 @@
+import { index, integer, primaryKey, real, sqliteTable } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Hour (period 0) / day (period 1) aggregates per cluster × check; check_id 0 = all checks of the cluster plus
+ * the cluster metrics. Every column is a sum, so day rows are exact aggregates of hour rows.
+ */
+export const rollupsTable = sqliteTable(
+  'rollups',
+  {
+    period: integer('period').notNull(),
+    clusterId: integer('cluster_id').notNull(),
+    bucket: integer('bucket').notNull(),
+    checkId: integer('check_id').notNull(),
+    runs: integer('runs').notNull(),
+    nPass: integer('n_pass').notNull(),
+    nWarn: integer('n_warn').notNull(),
+    nFail: integer('n_fail').notNull(),
+    nError: integer('n_error').notNull(),
+    nSkip: integer('n_skip').notNull(),
+    runsFailing: integer('runs_failing').notNull(),
+    rttSum: real('rtt_sum').notNull(),
+    rttN: integer('rtt_n').notNull(),
+    epSum: real('ep_sum').notNull(),
+    epN: integer('ep_n').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.clusterId, t.bucket, t.checkId] }),
+    index('rollups_period_bucket_idx').on(t.period, t.bucket, t.checkId),
+  ],
+);
+
+/** Hours whose raw runs changed since their rollup was computed. */
+export const rollupDirtyTable = sqliteTable(
+  'rollup_dirty',
+  {
+    clusterId: integer('cluster_id').notNull(),
+    hour: integer('hour').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.hour] })],
+);

@@ -1,0 +1,69 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Status codes in severity order: skip 0, pass 1, warn 2, error 3, fail 4. */
+export const sweepsTable = sqliteTable(
+  'sweeps',
+  {
+    id: text('id').primaryKey(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    status: integer('status'),
+    trigger: text('trigger'),
+    planned: text('planned'),
+  },
+  (t) => [index('sweeps_started_idx').on(t.startedAt)],
+);
+
+/** One cluster's run in one sweep; unique per (sweep, cluster) so a retry replaces. */
+export const clusterRunsTable = sqliteTable(
+  'cluster_runs',
+  {
+    id: integer('id').primaryKey(),
+    sweepId: text('sweep_id').notNull(),
+    clusterId: integer('cluster_id').notNull(),
+    at: integer('at').notNull(),
+    status: integer('status').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    nPass: integer('n_pass').notNull(),
+    nWarn: integer('n_warn').notNull(),
+    nFail: integer('n_fail').notNull(),
+    nError: integer('n_error').notNull(),
+    nSkip: integer('n_skip').notNull(),
+    /** Worst status per layer packed as digits in layer order (component, node, business, config, mesh, version); `-` = none. */
+    layers: text('layers').notNull(),
+    rttP95: real('rtt_p95'),
+    epNotReady: integer('ep_not_ready'),
+    ciliumVersion: text('cilium_version'),
+    ciliumClusterId: integer('cilium_cluster_id'),
+    metaId: integer('meta_id'),
+    configId: integer('config_id'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+  },
+  (t) => [
+    uniqueIndex('runs_sweep_cluster_uq').on(t.sweepId, t.clusterId),
+    index('runs_cluster_at_idx').on(t.clusterId, t.at),
+    index('runs_at_idx').on(t.at),
+  ],
+);
+
+/** Sweep-level mesh pair verdicts. */
+export const meshPairsTable = sqliteTable(
+  'mesh_pairs',
+  {
+    sweepId: text('sweep_id').notNull(),
+    seq: integer('seq').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    at: integer('at').notNull(),
+    status: integer('status').notNull(),
+    aSeesB: integer('a_sees_b').notNull(),
+    bSeesA: integer('b_sees_a').notNull(),
+    messageId: integer('message_id'),
+  },
+  (t) => [
+    uniqueIndex('mesh_pairs_sweep_seq_uq').on(t.sweepId, t.seq),
+    index('mesh_pairs_pair_at_idx').on(t.a, t.b, t.at),
+    index('mesh_pairs_at_idx').on(t.at),
+  ],
+);
