@@ -36,21 +36,22 @@ export function clip(text: string, width: number): string {
  * @example wrap('a b c', 3, '') // ['a b', 'c']
  */
 export function wrap(text: string, width: number, indent: string): string[] {
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const room = width - (lines.length === 0 ? 0 : indent.length);
-    if (line && line.length + 1 + word.length > room) {
+  let line = lead;
+  for (const word of text.slice(lead.length).split(/\s+/).filter(Boolean)) {
+    const fresh = line.trim() === '';
+    if (!fresh && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-    while (line.length > room && room > 10) {
-      lines.push(line.slice(0, room));
-      line = line.slice(room);
+      line = indent + word;
+    } else line = fresh ? line + word : `${line} ${word}`;
+    while (line.length > width && width > indent.length + 10) {
+      lines.push(line.slice(0, width));
+      line = indent + line.slice(width);
     }
   }
-  if (line || lines.length === 0) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : indent + l));
+  lines.push(line);
+  return lines;
 }
 
 /** Milliseconds as `812ms`, `4.2s` or `1m05s`. */
