@@ -44,6 +44,6 @@ export async function checkCluster(message: CheckClusterMessage, opts: CheckOpti
   }
   const report: ClusterReport = { ...run, status: clusterStatus(run.results, run.error !== undefined) };
   await opts.store.saveClusterRun(message.sweepId, report);
-  const finished = await finishIfComplete(opts.store, message.sweepId, message.total, now());
+  const finished = await finishIfComplete(opts.store, message.sweepId, message.total, now(), settings.layers);
   return { report, finished };
 }
