@@ -15,6 +15,8 @@ clusters:
   - { name: fc-b, clusterId: 2, nodes: 2, mesh: [fc-a] }
   - { name: fc-c, clusterId: 3, nodes: 2, faults: [{ type: operator-unavailable }] }
 `;
+/** Where the recorded messages name the kubeconfig file. */
+const PLACEHOLDER = '$' + '{KUBECONFIG}';
 const SWEEP = 'sw_20261123T060000Z_5e7a';
 const MALFORMED = 'c93f61d8-27b5-4a8e-8f0d-91e4b5a6c703';
 const context = { getRemainingTimeInMillis: () => 120_000 };
@@ -26,7 +28,7 @@ let sim: Simulator;
 /** A recorded event with the simulator's kubeconfig path in place of `${KUBECONFIG}`. */
 function recorded(name: string): unknown {
   const text = readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8');
-  return JSON.parse(text.replaceAll('${KUBECONFIG}', kubeconfig));
+  return JSON.parse(text.replaceAll(PLACEHOLDER, kubeconfig));
 }
 
 beforeAll(async () => {

@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SendMessageBatchCommand, type SendMessageBatchCommandInput, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PlanResult } from '../../core/serverless/plan.ts';
+import { type CheckClusterMessage, checkClusterMessageSchema } from '../../core/sweep/queue-message.ts';
+import type { Store } from '../../db/store.ts';
+
+const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleetcheck-prod-CheckQueueQueue-kfmzxbnd';
+const ROLE = 'arn:aws:iam::210987654321:role/fleetcheck-spoke';
+const names = Array.from({ length: 23 }, (_, i) => `kc-${String(i + 1).padStart(2, '0')}`);
+
+const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-plan-'));
+const sqs = mockClient(SQSClient);
+const calls: SendMessageBatchCommandInput[] = [];
+let result: PlanResult;
+let store: Store;
+let closeStore: () => Promise<void>;
+
+function writeFleet(): string {
+  const kubeconfig = join(dir, 'kubeconfig.yaml');
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      ...names.map((n) => `  - { name: ${n}, cluster: { server: "https://127.0.0.1:9" } }`),
+      'users: [{ name: u, user: { token: t } }]',
+      'contexts:',
+      ...names.map((n) => `  - { name: ${n}, context: { cluster: ${n}, user: u } }`),
+    ].join('\n'),
+  );
+  const fleet = join(dir, 'fleet.yaml');
+  writeFileSync(
+    fleet,
+    [
+      'version: 1',
+      'defaults: { businessEvery: 3 }',
+      'clusters:',
+      ...names.map(
+        (n) => `  - { name: ${n}, kubeconfig: "${kubeconfig}", context: ${n}, labels: { tier: t1 } }`,
+      ),
+      `  - { name: eks-prod, eks: { region: eu-west-1, name: prod, roleArn: "${ROLE}" }, meshGroup: g1 }`,
+    ].join('\n'),
+  );
+  return fleet;
+}
+
+beforeAll(async () => {
+  vi.stubEnv('FLEETCHECK_FLEET', writeFleet());
+  vi.stubEnv('FLEETCHECK_DB', join(dir, 'fleetcheck.db'));
+  vi.stubEnv('SST_RESOURCE_CheckQueue', JSON.stringify({ url: QUEUE_URL }));
+  vi.stubEnv('AWS_REGION', 'eu-west-1');
+  let first = true;
+  sqs.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => {
+    calls.push(input);
+    const ids = (input.Entries ?? []).map((e) => e.Id ?? '');
+    if (!first) return { Successful: ids.map((Id) => ({ Id })), Failed: [] };
+    first = false;
+    const failed = [
+      { Id: 'm3', Code: 'InternalError', SenderFault: false, Message: 'try again' },
+      { Id: 'm5', Code: 'InvalidMessageContents', SenderFault: true, Message: 'rejected' },
+    ];
+    return { Successful: ids.filter((i) => i !== 'm3' && i !== 'm5').map((Id) => ({ Id })), Failed: failed };
+  });
+  const scheduled = JSON.parse(
+    readFileSync(new URL('../fixtures/events/eventbridge-scheduled.json', import.meta.url), 'utf8'),
+  ) as unknown;
+  const { handler } = await import('../../functions/cron/plan-sweep.ts');
+  const stores = await import('../../functions/store.ts');
+  closeStore = stores.closeLambdaStore;
+  result = await handler(scheduled);
+  store = await stores.lambdaStore();
+});
+
+afterAll(async () => {
+  await closeStore?.();
+  sqs.restore();
+  vi.unstubAllEnvs();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const bodies = (input: SendMessageBatchCommandInput): CheckClusterMessage[] =>
+  (input.Entries ?? []).map((e) => checkClusterMessageSchema.parse(JSON.parse(e.MessageBody ?? '')));
+
+describe('functions/cron/plan-sweep', () => {
+  it('sends one valid message per cluster to the linked queue, in chunks of at most 10', () => {
+    expect(calls.every((c) => c.QueueUrl === QUEUE_URL)).toBe(true);
+    expect(calls.map((c) => c.Entries?.length)).toEqual([10, 10, 4, 1]);
+    const firstRound = calls.slice(0, 3).flatMap(bodies);
+    expect(firstRound.map((m) => m.cluster)).toEqual([...names, 'eks-prod']);
+    for (const m of firstRound) {
+      expect(m).toMatchObject({ v: 1, sweepId: result.sweepId, total: 24, attempt: 1 });
+      expect(m.target.name).toBe(m.cluster);
+    }
+  });
+
+  it('re-sends entries SQS failed on its side with the attempt counted up, but not sender faults', () => {
+    const [retried] = calls.slice(3).flatMap(bodies);
+    expect(retried).toMatchObject({ cluster: names[3], attempt: 2 });
+    expect(result.queued).toBe(23);
+    expect(result.failed).toEqual([
+      { cluster: names[5], code: 'InvalidMessageContents', message: 'rejected' },
+    ]);
+  });
+
+  it('records the sweep with every planned cluster and an error run for the one that could not be queued', async () => {
+    const report = await store.sweep(result.sweepId);
+    expect(report?.clusters.map((c) => c.name)).toEqual([names[5]]);
+    expect(report?.clusters[0]).toMatchObject({ status: 'error', error: { code: 'internal' } });
+    expect(result.finished).toBe(false);
+    expect(result.clusters).toHaveLength(24);
+  });
+
+  it('carries serialisable sources, labels and effective settings', () => {
+    const all = calls.slice(0, 3).flatMap(bodies);
+    const eks = all.find((m) => m.cluster === 'eks-prod');
+    expect(eks?.target.source).toEqual({
+      kind: 'eks',
+      region: 'eu-west-1',
+      clusterName: 'prod',
+      roleArn: ROLE,
+    });
+    expect(eks?.target.meshGroup).toBe('g1');
+    const kc = all.find((m) => m.cluster === 'kc-01');
+    expect(kc?.target.source).toMatchObject({ kind: 'kubeconfig', context: 'kc-01' });
+    expect(kc?.target.labels.tier).toBe('t1');
+    // Quick vs thorough: the fleet default businessEvery 3 applies to sweep k = floor(start / 5 min).
+    const m = /^sw_(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z_/.exec(result.sweepId);
+    const started = Date.parse(`${m?.[1]}-${m?.[2]}-${m?.[3]}T${m?.[4]}:${m?.[5]}:${m?.[6]}Z`);
+    const thorough = Math.floor(started / 300_000) % 3 === 0;
+    expect(all.every((x) => x.settings.runBusiness === thorough)).toBe(true);
+    expect(kc?.target.overrides.businessEvery).toBe(3);
+  });
+});
