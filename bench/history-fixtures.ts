@@ -61,7 +61,7 @@ export function fixtureRun(c: FixtureCluster, faults: Faults = {}): ClusterRepor
   for (const check of fixtureChecks) {
     const subject = check.startsWith('node.health.reach') ? 'node-1' : 'cluster';
     const st = (faults[`${check}@${subject}`] ?? faults[check] ?? 'pass') as Status;
-    const metrics =
+    const metrics: Record<string, number> | undefined =
       check === 'node.health.latency'
         ? { rttP50Ms: rtt / 2, rttP95Ms: rtt, rttMaxMs: rtt * 2 }
         : check === 'node.endpoints.state'

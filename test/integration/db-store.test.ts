@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FixtureCluster, fixtureRun, fixtureSweep } from '../../bench/history-fixtures.ts';
+import { type Faults, type FixtureCluster, fixtureRun, fixtureSweep } from '../../bench/history-fixtures.ts';
 import { openStore, type Store } from '../../db/store.ts';
 
 const drivers = [
