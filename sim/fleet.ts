@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { PeerInfo } from './agent/view.ts';
 import { ClusterSim } from './cluster/cluster-sim.ts';
-import type { ClusterStats, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
+import type { ClusterStats, FaultInput, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import { resolveClusters } from './scenario/load.ts';
-import type { Fault, Scenario } from './scenario/schema.ts';
+import { faultSchema, type Scenario } from './scenario/schema.ts';
 import { ApiServer } from './server/apiserver.ts';
 import { createExecWss } from './server/exec.ts';
 import { generatePki } from './tls/pki.ts';
@@ -89,8 +89,8 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
     caPem: pki?.caPem ?? '',
     kubeconfigYaml: () => kubeconfigYaml(clusters, pki?.caPem),
     writeKubeconfig: (file) => writeFile(file, kubeconfigYaml(clusters, pki?.caPem), { mode: 0o600 }),
-    setFaults: (name: string, faults: Fault[]) => {
-      need(name).setFaults(faults);
+    setFaults: (name: string, faults: FaultInput[]) => {
+      need(name).setFaults(faultSchema.array().parse(faults));
       void reconcileListeners();
     },
     stats: (name: string): ClusterStats => {

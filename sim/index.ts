@@ -1,8 +1,12 @@
+import type { z } from 'zod';
 import { startFleet } from './fleet.ts';
-import type { Fault, Scenario } from './scenario/schema.ts';
+import type { faultSchema, Scenario } from './scenario/schema.ts';
 
 export { loadScenario, parseScenario, ScenarioError } from './scenario/load.ts';
 export type { Fault, Scenario } from './scenario/schema.ts';
+
+/** A fault as written in a scenario (defaults not yet applied); `setFaults` applies them. */
+export type FaultInput = z.input<typeof faultSchema>;
 
 export interface SimulatorOptions {
   /** Serve plain HTTP instead of HTTPS (tests only; client-node then needs skipTLSVerify). */
@@ -37,8 +41,11 @@ export interface Simulator {
   /** One context per cluster (context name = cluster name), CA + token embedded. */
   kubeconfigYaml(): string;
   writeKubeconfig(file: string): Promise<void>;
-  /** Replaces a cluster's faults at runtime (windows are still evaluated against the clock). */
-  setFaults(cluster: string, faults: Fault[]): void;
+  /**
+   * Replaces a cluster's faults at runtime (validated, defaults applied; windows are evaluated
+   * against the clock from simulator start). Throws ScenarioError-like errors for invalid faults.
+   */
+  setFaults(cluster: string, faults: FaultInput[]): void;
   stats(cluster: string): ClusterStats;
   resetStats(): void;
   stop(): Promise<void>;

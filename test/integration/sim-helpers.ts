@@ -98,7 +98,13 @@ export function raw(
   sim: Simulator,
   name: string,
   path: string,
-  opts: { method?: string; token?: string | null; headers?: Record<string, string>; body?: string } = {},
+  opts: {
+    method?: string;
+    token?: string | null;
+    headers?: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<RawResponse> {
   const c = sim.clusters.find((x) => x.name === name);
   if (!c) throw new Error(`no cluster ${name}`);
@@ -113,7 +119,13 @@ export function raw(
   return new Promise((resolve, reject) => {
     const req = send(
       url,
-      { method: opts.method ?? 'GET', headers, ca: sim.caPem || undefined, agent: false },
+      {
+        method: opts.method ?? 'GET',
+        headers,
+        ca: sim.caPem || undefined,
+        agent: false,
+        signal: opts.signal,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (d: Buffer) => chunks.push(d));
