@@ -125,7 +125,7 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
 
   it('a fault toggled on and off is flapping; a steady fault is not', async () => {
     for (let i = 0; i < 6; i++) {
-      const faults = {
+      const faults: Record<string, Faults> = {
         alpha: i % 2 ? { 'peer:beta': true } : {},
         beta: { 'component.hubble.ready': 'warn' as const },
       };
