@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import {
   ApiException,
   type ConfigurationOptions,
@@ -16,11 +17,12 @@ export interface CallStats {
   execSessions: number;
 }
 
-/** Per-call client-node options (object API, Observable middleware) that attach `signal` to the request. */
-export function signalOptions(signal: AbortSignal): ConfigurationOptions {
+/** Per-call client-node options (object API, Observable middleware) attaching `signal` and a shared agent. */
+export function signalOptions(signal: AbortSignal, agent?: Agent): ConfigurationOptions {
   const mw: ObservableMiddleware = {
     pre: (ctx) => {
       ctx.setSignal(signal);
+      if (agent) ctx.setAgent(agent);
       return new Observable(Promise.resolve(ctx));
     },
     post: (res) => new Observable(Promise.resolve(res)),
@@ -57,6 +59,7 @@ export class CallRunner {
     readonly cluster: string,
     readonly limits: KubeLimits,
     readonly limiter: RateLimiter,
+    private readonly agent?: Agent,
   ) {}
 
   /**
@@ -73,7 +76,7 @@ export class CallRunner {
     const { apiDeadlineMs } = this.limits;
     const started = performance.now();
     const signal = deadlineSignal(apiDeadlineMs, callerSignal);
-    const options = signalOptions(signal);
+    const options = signalOptions(signal, this.agent);
     for (let attempt = 0; ; attempt++) {
       try {
         await this.limiter.acquire(signal);
@@ -83,8 +86,10 @@ export class CallRunner {
         if (signal.aborted && (isAbort(err) || err instanceof FleetcheckError))
           throw mapKubeError(Object.assign(new Error('aborted'), { name: 'AbortError' }), d, apiDeadlineMs);
         const status = err instanceof ApiException ? err.code : undefined;
-        const retryable = status === 429 || (idempotent && status !== undefined && status >= 500);
         const mapped = mapKubeError(err, d, apiDeadlineMs);
+        const reset = mapped.context.code === 'ECONNRESET' && attempt === 0;
+        const retryable =
+          status === 429 || (idempotent && ((status !== undefined && status >= 500) || reset));
         if (!retryable || attempt >= this.limits.retries) throw mapped;
         const headers = (err as ApiException<unknown>).headers ?? {};
         const wait = retryDelayMs(attempt, headers['retry-after'], this.limits.maxRetryAfterMs);

@@ -23,6 +23,7 @@ import type {
 } from './cluster-api.ts';
 import { runExec } from './exec-session.ts';
 import { jobManifest } from './job-manifest.ts';
+import { keepAliveAgent } from './keep-alive-agent.ts';
 import type { KubeLimits } from './limits.ts';
 import { daemonSetStatus, deploymentStatus, toJobStatus, toNodeInfo, toPodInfo } from './map-objects.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -50,7 +51,8 @@ export class KubeClusterApi implements ClusterApi {
     private readonly kc: KubeConfig,
     limits: KubeLimits,
   ) {
-    this.runner = new CallRunner(cluster, limits, new RateLimiter(limits.requestsPerSecond, limits.burst));
+    const limiter = new RateLimiter(limits.requestsPerSecond, limits.burst);
+    this.runner = new CallRunner(cluster, limits, limiter, keepAliveAgent(kc));
     this.core = kc.makeApiClient(CoreV1Api);
     this.apps = kc.makeApiClient(AppsV1Api);
     this.batch = kc.makeApiClient(BatchV1Api);
