@@ -4,13 +4,17 @@ import { resources } from './resources.ts';
 let opened: Promise<Store> | undefined;
 
 /**
- * The history store for this Lambda container, opened (and migrated) once on first use and reused by
- * later invocations; a failed open is retried on the next call.
+ * The history store for this Lambda container, opened once on first use and reused by later invocations;
+ * a failed open is retried on the next call. The planner, weekly report and API apply migrations (few,
+ * serial invocations); the worker passes `migrate: false` so dozens of cold starts do not race on them.
  */
-export function lambdaStore(): Promise<Store> {
+export function lambdaStore(opts: { migrate?: boolean } = {}): Promise<Store> {
   if (!opened) {
     const { databaseUrl, databaseAuthToken } = resources();
-    opened = openStore(databaseUrl, databaseAuthToken ? { authToken: databaseAuthToken } : {});
+    opened = openStore(databaseUrl, {
+      migrate: opts.migrate ?? true,
+      ...(databaseAuthToken ? { authToken: databaseAuthToken } : {}),
+    });
     opened.catch(() => {
       opened = undefined;
     });

@@ -31,5 +31,13 @@ export const MAX_RECEIVES = 3;
 export const WORKER_RESERVED_CONCURRENCY = isProduction ? 32 : 4;
 export const WORKER_BATCH_SIZE = 4;
 
+/**
+ * db/client.ts finds its migrations next to the running module, i.e. beside the handler's bundle
+ * (`<handler dir>/migrations`); functions that migrate get a copy there.
+ */
+export function migrationsBeside(handler: string): { from: string; to: string } {
+  return { from: 'db/migrations', to: `${handler.slice(0, handler.lastIndexOf('/'))}/migrations` };
+}
+
 /** Native drivers esbuild cannot bundle; installed into each function's bundle instead. */
 export const NODEJS = { install: ['better-sqlite3', '@libsql/client'] };

@@ -28,7 +28,7 @@ export function createCheckClusterHandler(deps: () => Promise<WorkerDeps>) {
 }
 
 export const handler = createCheckClusterHandler(async () => ({
-  store: await lambdaStore(),
+  store: await lambdaStore({ migrate: false }),
   connect: connectQueued,
   runChecks: runClusterChecks,
 }));

@@ -172,7 +172,7 @@ describe('sst.config.ts', () => {
       expect.arrayContaining(['CheckQueue', 'DatabaseUrl', 'DatabaseAuthToken']),
     );
     const copied = planner.copyFiles as { from: string; to: string }[];
-    expect(copied).toEqual([{ from: fleetFile, to: 'fleet.yaml' }]);
+    expect(copied).toContainEqual({ from: fleetFile, to: 'fleet.yaml' });
     expect((planner.environment as Args).FLEETCHECK_FLEET).toBe('fleet.yaml');
     const weekly = one('cron', 'WeeklyReport').args;
     expect(weekly.schedule).toBe('cron(0 6 ? * MON *)');
@@ -217,6 +217,21 @@ describe('sst.config.ts', () => {
       const mod = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Args;
       expect(typeof mod[exported], h).toBe('function');
     }
+  });
+
+  it('copies db/migrations beside every handler that opens the store with migrations', async () => {
+    const { made } = await deploy('prod');
+    const migrating = [
+      ...made.filter((r) => r.kind === 'cron').map((r) => r.args.function as Args),
+      ...made.filter((r) => r.kind === 'function').map((r) => r.args),
+    ];
+    expect(migrating).toHaveLength(3);
+    for (const fn of migrating) {
+      const handler = String(fn.handler);
+      const dir = handler.slice(0, handler.lastIndexOf('/'));
+      expect(fn.copyFiles).toContainEqual({ from: 'db/migrations', to: `${dir}/migrations` });
+    }
+    expect(existsSync('db/migrations')).toBe(true);
   });
 
   it('sizes the worker by stage and puts the stage in descriptions', async () => {
