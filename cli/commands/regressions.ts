@@ -1,5 +1,60 @@
 import type { Command } from 'commander';
+import { renderRegressions } from '../../core/analysis/render-text.ts';
+import { FleetcheckError } from '../../core/errors.ts';
+import { type Layer, layerSchema } from '../../core/outcome.ts';
+import type { Baseline } from '../../db/store.ts';
+import { choice, dbOption, withStore } from './db.ts';
+
+function time(flag: string, v: string): Date {
+  const t = new Date(v);
+  if (Number.isNaN(t.getTime()))
+    throw new FleetcheckError('invalid-input', `${flag} is not an ISO time: ${v}`);
+  return t;
+}
+
+/** `previous`, an ISO time (starts with a date), or a sweep id. */
+export function parseBaseline(v: string): Baseline {
+  if (v === 'previous') return 'previous';
+  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return { at: time('--baseline', v) };
+  return { sweepId: v };
+}
 
 export function registerRegressions(program: Command): void {
-  program.command('regressions').description('(not implemented yet)');
+  program
+    .command('regressions')
+    .description('what got worse (and what recovered) in the latest sweep vs a baseline')
+    .option(...dbOption)
+    .option('--baseline <ref>', 'previous | <sweepId> | <ISO time>', 'previous')
+    .option('--since <time>', 'baseline = the state at this time (when --baseline is previous)')
+    .option('--cluster <name>', 'only this cluster')
+    .option('--layer <layer>', layerSchema.options.join(' | '))
+    .option('--output <format>', 'table | json', 'table')
+    .action(
+      async (o: {
+        db?: string;
+        baseline: string;
+        since?: string;
+        cluster?: string;
+        layer?: string;
+        output: string;
+      }) => {
+        const output = choice('--output', o.output, ['table', 'json'] as const);
+        const layer =
+          o.layer === undefined ? undefined : choice<Layer>('--layer', o.layer, layerSchema.options);
+        const report = await withStore(o.db, async (s) => {
+          if (o.cluster && !(await s.cluster(o.cluster)))
+            throw new FleetcheckError('not-found', `unknown cluster ${o.cluster} (no stored runs)`);
+          return s.regressions({
+            baseline: parseBaseline(o.baseline),
+            ...(o.since ? { since: time('--since', o.since) } : {}),
+            ...(o.cluster ? { cluster: o.cluster } : {}),
+            ...(layer ? { layer } : {}),
+          });
+        });
+        process.stdout.write(
+          output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRegressions(report),
+        );
+        if (report.regressions.length > 0) process.exitCode = 1;
+      },
+    );
 }
