@@ -37,6 +37,16 @@ function judge(c: ProbeContainerResult, job: string): Outcome {
       { evidence },
     );
   }
+  if (c.state === 'dns-error') {
+    return outcome.nonPass(
+      'error',
+      ID,
+      subject,
+      `could not probe ${c.plan.target}: the name did not resolve`,
+      HINTS['dns-error'],
+      { evidence },
+    );
+  }
   const hint = HINTS[c.state as keyof typeof HINTS] ?? HINTS.failed;
   const first = c.log.split('\n')[0] ?? '';
   return outcome.nonPass(

@@ -17,8 +17,25 @@ export const nodeHealthLatency: CheckDefinition = {
   async run(facts): Promise<Outcome[]> {
     try {
       const { latencyWarnMs, latencyFailMs } = facts.settings;
-      const links = healthLinks(await facts.agentHealth()).filter((l) => l.ok && l.rttMs !== undefined);
+      const outs = await facts.agentHealth();
+      const links = healthLinks(outs).filter((l) => l.ok && l.rttMs !== undefined);
       const rtts = links.map((l) => l.rttMs as number);
+      const broken = outs.filter((o) => o.kind !== 'ok' && o.kind !== 'not-running');
+      if (rtts.length === 0 && broken.length > 0) {
+        const first = broken[0];
+        return [
+          outcome.nonPass(
+            'error',
+            ID,
+            'cluster',
+            `no RTT measured: cilium-health gave no usable answer on ${broken.length}/${outs.length} sampled agents`,
+            'See node.health.reachability for why (timeout, 403, unparseable output).',
+            {
+              evidence: { agents: broken.map((b) => b.node), first: first?.kind },
+            },
+          ),
+        ];
+      }
       if (rtts.length === 0) {
         return [
           outcome.nonPass(

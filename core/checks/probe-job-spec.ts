@@ -18,12 +18,13 @@ export interface ProbeContainerPlan extends JobContainerSpec {
   label: string;
 }
 
+/** `-vv`: busybox `nc -z` is silent on failure otherwise, and reports refusals only at `-vv`. */
 function targetArgv(t: ProbeTarget): string[] {
   if (/^https?:\/\//i.test(t.target)) return ['wget', '-T', '3', '-q', '-O', '-', t.target];
   const i = t.target.lastIndexOf(':');
   const host = i > 0 ? t.target.slice(0, i).replace(/^\[|\]$/g, '') : t.target;
   const port = i > 0 ? t.target.slice(i + 1) : '80';
-  return ['nc', '-z', '-w', '3', host, port];
+  return ['nc', '-vv', '-z', '-w', '3', host, port];
 }
 
 /** The probe containers (busybox, argv only): DNS, the API service, then each configured target. */
@@ -44,7 +45,7 @@ export function probeContainers(targets: ProbeTarget[]): ProbeContainerPlan[] {
       kind: 'service',
       target: `${API_SERVICE_HOST}:443`,
       label: 'kubernetes API service',
-      argv: ['nc', '-z', '-w', '3', API_SERVICE_HOST, '443'],
+      argv: ['nc', '-vv', '-z', '-w', '3', API_SERVICE_HOST, '443'],
     },
     ...targets.map((t, i) => ({
       ...base,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ParseResult, parsed, unparsed } from './parse-result.ts';
+import { type ParseResult, parsed, snippet, unparsed } from './parse-result.ts';
 
 /**
  * Parses JSON text with a zod schema; garbage, empty or truncated output becomes a failed result, never a throw.
@@ -16,7 +16,7 @@ export function parseJsonWith<S extends z.ZodType>(
   try {
     data = JSON.parse(text);
   } catch (err) {
-    return unparsed(`${what} output is not JSON (${(err as Error).message})`, raw);
+    return unparsed(`${what} output is not JSON (${snippet((err as Error).message)})`, raw);
   }
   const result = schema.safeParse(data);
   if (!result.success) {
