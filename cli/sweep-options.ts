@@ -1,7 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
+import { type CheckSettings, defaultCheckSettings } from '../core/checks/check.ts';
+import { config } from '../core/config.ts';
 import { FleetcheckError } from '../core/errors.ts';
+import { loadFleet } from '../core/fleet/index.ts';
+import type { ClusterTarget } from '../core/fleet/target.ts';
 import { layerSchema } from '../core/outcome.ts';
+import { loadScenario, startSimulator } from '../sim/index.ts';
 
 const positiveInt = (flag: string) =>
   z
@@ -83,4 +91,51 @@ export function parseSweepFlags(raw: unknown): SweepFlags {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new FleetcheckError('invalid-input', issue?.message ?? 'invalid options');
+}
+
+/** Fleet-wide check settings from the flags. */
+export function settingsFrom(flags: SweepFlags): CheckSettings {
+  return { ...defaultCheckSettings, full: flags.full, ...(flags.layers ? { layers: flags.layers } : {}) };
+}
+
+export interface FleetSource {
+  targets: ClusterTarget[];
+  /** Set when the fleet is the in-process simulator. */
+  simulated?: { scenario: string; clusters: number };
+  close(): Promise<void>;
+}
+
+/**
+ * The clusters to sweep: the simulator started in-process on `--simulate` (stopped by `close()`), else the
+ * fleet file (`--fleet` or FLEETCHECK_FLEET) or the kubeconfig contexts.
+ */
+export async function openFleet(flags: SweepFlags, settings: CheckSettings): Promise<FleetSource> {
+  const limits = { apiDeadlineMs: settings.apiDeadlineMs, execDeadlineMs: settings.execDeadlineMs };
+  const contexts = flags.context.length > 0 ? { contexts: flags.context } : {};
+  if (!flags.simulate) {
+    const fleetFile = flags.fleet ?? (flags.kubeconfig ? undefined : config().FLEETCHECK_FLEET);
+    const targets = await loadFleet({
+      ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+      ...(fleetFile ? { fleetFile } : {}),
+      ...contexts,
+      limits,
+    });
+    return { targets, close: async () => {} };
+  }
+  const scenario = await loadScenario(flags.simulate);
+  const sim = await startSimulator(scenario);
+  const dir = await mkdtemp(join(tmpdir(), 'fleetcheck-sim-'));
+  const close = async () => {
+    await sim.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    await sim.writeKubeconfig(kubeconfig);
+    const targets = await loadFleet({ kubeconfig, ...contexts, limits });
+    return { targets, simulated: { scenario: flags.simulate, clusters: sim.clusters.length }, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

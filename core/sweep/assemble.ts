@@ -31,9 +31,30 @@ export function assembleSweepReport(input: AssembleInput): SweepReport {
   }));
   const cross = crossClusterChecks(members, input.layers ?? ALL);
   const clusters = members.map(({ report }) => {
-    const r = report as ClusterReport;
-    const results = [...r.results, ...(cross.outcomes.get(r.name) ?? [])];
-    return { ...r, results, status: clusterStatus(results, r.error !== undefined) };
+    const {
+      name,
+      status: _old,
+      durationMs,
+      ciliumVersion,
+      results: own,
+      healthLinks,
+      mesh,
+      ...rest
+    } = report as ClusterReport;
+    const results = [...own, ...(cross.outcomes.get(name) ?? [])];
+    const status = clusterStatus(results, rest.error !== undefined);
+    // Key order of the JSON output: identity and verdict first, the bulky arrays last.
+    const ordered: ClusterReport = {
+      name,
+      status,
+      durationMs,
+      ...(ciliumVersion ? { ciliumVersion } : {}),
+      ...rest,
+      results,
+    };
+    if (healthLinks) ordered.healthLinks = healthLinks;
+    if (mesh) ordered.mesh = mesh;
+    return ordered;
   });
   return {
     sweep: {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { CheckSettings, ClusterRun } from '../checks/check.ts';
 import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
@@ -51,6 +52,8 @@ export async function runCluster(
   const now = opts.now ?? Date.now;
   const started = now();
   const controller = new AbortController();
+  // Every check of the cluster may listen on this signal.
+  setMaxListeners(0, controller.signal);
   const onSweepAbort = () => controller.abort(opts.signal?.reason);
   if (opts.signal?.aborted) onSweepAbort();
   opts.signal?.addEventListener('abort', onSweepAbort, { once: true });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { type CheckSettings, defaultCheckSettings } from '../checks/check.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
@@ -47,6 +48,12 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
   const base = opts.settings ?? defaultCheckSettings;
   const limit = pLimit(Math.max(1, opts.clusterConcurrency ?? 32));
   const total = opts.targets.length;
+  const sweepAbort = new AbortController();
+  // One listener per running cluster.
+  setMaxListeners(0, sweepAbort.signal);
+  const onAbort = () => sweepAbort.abort(opts.signal?.reason);
+  if (opts.signal?.aborted) onAbort();
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   let done = 0;
   let failing = 0;
   let erroring = 0;
@@ -57,7 +64,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
         const report = await runCluster(target, settings, {
           runChecks: opts.runChecks,
           deadlineMs: opts.clusterDeadlineMs ?? 90_000,
-          signal: opts.signal,
+          signal: sweepAbort.signal,
           now,
         });
         if (!settings.runBusiness && settings.layers.includes('business') && !report.error) {
@@ -73,6 +80,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
       }),
     ),
   );
+  opts.signal?.removeEventListener('abort', onAbort);
   return assembleSweepReport({
     id: opts.id ?? newSweepId(startedAt),
     startedAt: startedAt.toISOString(),
