@@ -13,7 +13,8 @@ export interface StoredSweepOptions {
 }
 
 /**
- * The service's sweep: run every cluster (core/sweep) and store the report. Counts sweeps for `businessEvery`.
+ * The service's sweep: run every cluster (core/sweep) and store the report (an aborted sweep is not stored).
+ * Counts sweeps for `businessEvery`.
  * @example const sweeper = createSweeper({ run: storedSweep({ store, targets: () => fleet }) });
  */
 export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOptions): RunSweep {
@@ -34,6 +35,7 @@ export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOpti
         }
       },
     });
+    signal.throwIfAborted();
     await store.saveSweep(report);
     return report;
   };

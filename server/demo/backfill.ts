@@ -35,7 +35,7 @@ export interface BackfillOptions {
   start?: number;
   /** Hourly steps (default 168 = seven days). */
   steps?: number;
-  /** Every Nth backfill sweep runs the business Job (default 24: once a simulated day). */
+  /** Every Nth backfill sweep runs the business Job (default 1: every sweep). */
   businessEvery?: number;
   onStep?: (step: number, total: number) => void;
 }
@@ -48,7 +48,7 @@ export interface BackfillOptions {
  */
 export async function backfill(opts: BackfillOptions): Promise<number> {
   const total = opts.steps ?? BACKFILL_STEPS;
-  const every = opts.businessEvery ?? 24;
+  const every = opts.businessEvery ?? 1;
   const start = opts.start ?? Date.now() - total * HOUR;
   const cache = new Map<string, ClusterReport>();
   let stored = 0;

@@ -30,7 +30,7 @@ export interface DemoOptions {
 
 /** Demo-speed latencies: the backfill must finish in well under a minute on two cores. */
 function fastLatencies(s: Scenario): Scenario {
-  const latency = { apiMs: 0, execMs: 2, jobStartSeconds: 1 };
+  const latency = { apiMs: 0, execMs: 2, jobStartSeconds: 0 };
   return { ...s, defaults: { ...s.defaults, latency }, clusters: s.clusters.map((c) => ({ ...c, latency })) };
 }
 
@@ -60,7 +60,7 @@ export async function runDemo(opts: DemoOptions) {
   const live = storedSweep({
     store,
     targets: () => targets,
-    sweep: { businessEvery: 5, clusterDeadlineMs: 30_000 },
+    sweep: { businessEvery: 1, clusterDeadlineMs: 30_000 },
     log,
   });
   const run: RunSweep = async (req) => {
@@ -95,6 +95,7 @@ export async function runDemo(opts: DemoOptions) {
       targets,
       clock,
       signal: abort.signal,
+      start: simStart,
       onStep: (step, total) => {
         if (step === 1)
           log(`first sweep stored after ${((Date.now() - t0) / 1000).toFixed(1)} s: the dashboard has data`);
