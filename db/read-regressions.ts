@@ -68,6 +68,7 @@ export async function readRegressions(
   if (!current) return { baseline: null, current: null, ...empty };
   const ref = (s: SweepRef) => ({ sweepId: s.id, at: iso(s.at) });
   if (!base) return { baseline: null, current: ref(current), ...empty };
+  if (base.id === current.id) return { baseline: ref(base), current: ref(current), ...empty };
   const only = q.cluster ? sql` and c.name = ${q.cluster}` : sql``;
   const curRuns = await loadRuns(db, sql`r.sweep_id = ${current.id}${only}`);
   const baseRuns = await loadRuns(
