@@ -1,7 +1,7 @@
 import type { WeeklyReport } from '../core/analysis/mesh-types.ts';
+import { weeklyHtml, weeklyMarkdown } from '../core/analysis/weekly-render.ts';
 
-/** Renders the weekly report as Markdown or self-contained HTML. */
+/** Renders the weekly report as Markdown or self-contained HTML (the same renderers as `fleetcheck report weekly`). */
 export function renderWeekly(report: WeeklyReport, format: 'md' | 'html'): string {
-  const md = `# Weekly report ${report.week}\n\nFleet score: ${report.fleetScore ?? 'n/a'}\n`;
-  return format === 'md' ? md : `<!doctype html><html><body><pre>${md}</pre></body></html>`;
+  return format === 'md' ? weeklyMarkdown(report) : weeklyHtml(report);
 }

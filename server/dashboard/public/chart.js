@@ -61,8 +61,7 @@ export function lineChart(el, series, { title, width, height = 220, percent = fa
         value: (_u, v) => fmt(v),
       })),
     ],
-    axes: [axis, { ...axis, values: (_u, vals) => vals.map(fmt) }],
-    scales: percent ? { y: { range: [0, 1] } } : {},
+    axes: [axis, { ...axis, size: 64, values: (_u, vals) => vals.map(fmt) }],
   };
   return new window.uPlot(opts, align(series), el);
 }

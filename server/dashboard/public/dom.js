@@ -51,7 +51,9 @@ export function ago(iso) {
 /** Replaces the main view's content. */
 export function render(...nodes) {
   const view = document.getElementById('view');
-  view.replaceChildren(...nodes.flat());
+  view.replaceChildren(
+    ...nodes.flat(Number.POSITIVE_INFINITY).filter((n) => n !== null && n !== undefined && n !== false),
+  );
 }
 
 /** A red box with the error message. */
