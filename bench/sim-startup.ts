@@ -14,8 +14,14 @@ const NODES = 5;
 const EXECS = Number(process.argv[3] ?? 200);
 
 function scenarioYaml(): string {
-  const lines = ['version: 1', 'seed: 9', `defaults: { nodes: ${NODES}, latency: { apiMs: 0, execMs: 0, jobStartSeconds: 1 } }`, 'clusters:'];
-  for (let i = 0; i < CLUSTERS; i++) lines.push(`  - { name: bench-${i}, mesh: [bench-${(i + 1) % CLUSTERS}] }`);
+  const lines = [
+    'version: 1',
+    'seed: 9',
+    `defaults: { nodes: ${NODES}, latency: { apiMs: 0, execMs: 0, jobStartSeconds: 1 } }`,
+    'clusters:',
+  ];
+  for (let i = 0; i < CLUSTERS; i++)
+    lines.push(`  - { name: bench-${i}, mesh: [bench-${(i + 1) % CLUSTERS}] }`);
   return lines.join('\n');
 }
 
@@ -23,10 +29,14 @@ function get(sim: Simulator, i: number, path: string): Promise<number> {
   const c = sim.clusters[i];
   if (!c) throw new Error('cluster');
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, c.server), { ca: sim.caPem, headers: { Authorization: `Bearer ${c.token}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      new URL(path, c.server),
+      { ca: sim.caPem, headers: { Authorization: `Bearer ${c.token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -37,7 +47,14 @@ function kubeConfig(sim: Simulator): KubeConfig {
   if (!c) throw new Error('cluster');
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: c.name, server: c.server, caData: Buffer.from(sim.caPem).toString('base64'), skipTLSVerify: false }],
+    clusters: [
+      {
+        name: c.name,
+        server: c.server,
+        caData: Buffer.from(sim.caPem).toString('base64'),
+        skipTLSVerify: false,
+      },
+    ],
     users: [{ name: c.name, token: c.token }],
     contexts: [{ name: c.name, cluster: c.name, user: c.name }],
     currentContext: c.name,
@@ -48,11 +65,24 @@ function kubeConfig(sim: Simulator): KubeConfig {
 function execOnce(kc: KubeConfig, pod: string): Promise<void> {
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   return new Promise((resolve, reject) => {
-    new Exec(kc).exec('kube-system', pod, 'cilium-agent', ['cilium-dbg', 'status', '-o', 'json'], sink, sink, null, false, () => resolve()).catch(reject);
+    new Exec(kc)
+      .exec(
+        'kube-system',
+        pod,
+        'cilium-agent',
+        ['cilium-dbg', 'status', '-o', 'json'],
+        sink,
+        sink,
+        null,
+        false,
+        () => resolve(),
+      )
+      .catch(reject);
   });
 }
 
-const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const rssBefore = process.memoryUsage().rss;
@@ -66,7 +96,9 @@ const rss = process.memoryUsage().rss;
 const up = codes.filter((c) => c === 200).length;
 
 const kc = kubeConfig(sim);
-const pods = await kc.makeApiClient(CoreV1Api).listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=cilium' });
+const pods = await kc
+  .makeApiClient(CoreV1Api)
+  .listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=cilium' });
 const agent = pods.items[0]?.metadata?.name ?? '';
 const times: number[] = [];
 for (let i = 0; i < EXECS; i++) {
@@ -77,7 +109,11 @@ for (let i = 0; i < EXECS; i++) {
 const listTimes: number[] = [];
 for (let i = 0; i < 100; i++) {
   const t = performance.now();
-  await get(sim, i % sim.clusters.length, '/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium');
+  await get(
+    sim,
+    i % sim.clusters.length,
+    '/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium',
+  );
   listTimes.push(performance.now() - t);
 }
 await sim.stop();

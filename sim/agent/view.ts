@@ -1,18 +1,11 @@
-import type {
-  AgentView,
-  ComponentStatus,
-  ControllerView,
-  EndpointView,
-  HealthPeerView,
-  MeshPeerView,
-  ProbeView,
-} from '../cilium/agent-view.ts';
+import type { AgentView, ComponentStatus, ControllerView, EndpointView } from '../cilium/agent-view.ts';
 import { probeIntervalFor } from '../cilium/probe-interval.ts';
 import { type ActiveFault, appliesTo, ofType } from '../cluster/faults.ts';
 import type { World } from '../world/model.ts';
 import type { EndpointModel } from '../world/objects-cep.ts';
 import { ciliumConfigData } from '../world/objects-config.ts';
 import { hash32 } from '../world/rng.ts';
+import { healthPeers, meshPeers } from './peers.ts';
 
 /** What this cluster's agents can learn about a configured mesh peer. */
 export interface PeerInfo {
@@ -42,94 +35,6 @@ const CONTROLLERS = [
 ];
 
 const ok = (msg: string): ComponentStatus => ({ state: 'Ok', msg });
-
-function rtt(from: string, to: string, kind: string, local: boolean): number {
-  const h = hash32(`${from}>${to}:${kind}`);
-  return local ? 40_000 + (h % 160_000) : 180_000 + (h % 900_000);
-}
-
-function healthPeers(world: World, node: string, active: ActiveFault[]): HealthPeerView[] {
-  return world.nodes.map((peer) => {
-    const isLocal = peer.name === node;
-    const cuts = ofType(active, 'health-unreachable').filter(
-      (a) => a.fault.to === peer.name && (a.fault.from === undefined || a.fault.from === node) && !isLocal,
-    );
-    const slow = ofType(active, 'health-latency').find((a) => a.fault.to === peer.name && !isLocal);
-    const probe = (target: 'host' | 'endpoint', kind: 'icmp' | 'http', ip: string): ProbeView => {
-      const cut = cuts.some(
-        (c) =>
-          (c.fault.target === 'both' || c.fault.target === target) &&
-          (c.fault.probe === 'both' || c.fault.probe === kind),
-      );
-      if (cut)
-        return {
-          error:
-            kind === 'icmp'
-              ? 'Connection timed out'
-              : `Get "http://${ip}:4240/hello": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`,
-        };
-      const base = rtt(node, peer.name, `${target}/${kind}`, isLocal);
-      return { rttNs: slow ? slow.fault.ms * 1_000_000 + (base % 1_000_000) : base };
-    };
-    return {
-      node: peer.name,
-      nodeIP: peer.ip,
-      healthIP: peer.healthIP,
-      isLocal,
-      host: { icmp: probe('host', 'icmp', peer.ip), http: probe('host', 'http', peer.ip) },
-      endpoint: {
-        icmp: probe('endpoint', 'icmp', peer.healthIP),
-        http: probe('endpoint', 'http', peer.healthIP),
-      },
-    };
-  });
-}
-
-function meshPeers(
-  world: World,
-  active: ActiveFault[],
-  peerInfo: (name: string) => PeerInfo,
-  nowMs: number,
-): MeshPeerView[] {
-  return world.cluster.mesh.map((name) => {
-    const info = peerInfo(name);
-    const cut = ofType(active, 'mesh-disconnected').find((a) => a.fault.peer === name);
-    const base = {
-      name,
-      clusterId: info.clusterId,
-      numIdentities: 8 + (hash32(name) % 20),
-      numServices: 4 + (hash32(name) % 7),
-    };
-    if (cut || !info.exists || info.down) {
-      const status =
-        cut?.fault.message ??
-        (info.exists
-          ? `etcd: 0/1 connected, leases=0, lock leases=0, has-quorum=false: https://${name}.mesh.cilium.io:2379 - context deadline exceeded`
-          : 'remote cluster configuration required but not found');
-      return {
-        ...base,
-        numIdentities: 0,
-        numServices: 0,
-        ready: false,
-        connected: false,
-        numNodes: 0,
-        numEndpoints: 0,
-        numFailures: 3 + (hash32(name) % 5),
-        lastFailure: new Date(cut?.sinceMs ?? nowMs - 60_000),
-        status,
-      };
-    }
-    return {
-      ...base,
-      ready: true,
-      connected: true,
-      numNodes: info.nodes,
-      numEndpoints: info.endpoints,
-      numFailures: 0,
-      status: `etcd: 1/1 connected, leases=0, lock leases=0, has-quorum=true: https://${name}.mesh.cilium.io:2379 - 3.5.16 (Leader)`,
-    };
-  });
-}
 
 function endpointViews(world: World, node: string, eps: EndpointModel[]): EndpointView[] {
   const n = world.nodes.find((x) => x.name === node);

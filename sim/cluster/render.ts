@@ -1,15 +1,9 @@
 import type { World } from '../world/model.ts';
 import { cepObject, type EndpointModel, identityFor } from '../world/objects-cep.ts';
 import { ciliumConfigMap, clustermeshSecret } from '../world/objects-config.ts';
+import { ciliumDaemonSet, deployment } from '../world/objects-controllers.ts';
 import { namespaceObject, nodeObject, serviceObjects } from '../world/objects-core.ts';
-import {
-  type AgentState,
-  agentPod,
-  appPod,
-  ciliumDaemonSet,
-  deployment,
-  type WorkloadState,
-} from '../world/objects-workloads.ts';
+import { type AgentState, agentPod, appPod, type WorkloadState } from '../world/objects-workloads.ts';
 import { hash32 } from '../world/rng.ts';
 import type { KObject, ResourceName } from '../world/types.ts';
 import { type ActiveFault, appliesTo, ofType } from './faults.ts';

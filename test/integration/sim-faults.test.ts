@@ -49,13 +49,11 @@ const set = (faults: FaultInput[], cluster = 'a') => {
   sim.setFaults(cluster, faults);
 };
 async function agent(node: string, k = kc) {
-  const pods = await k
-    .makeApiClient(CoreV1Api)
-    .listNamespacedPod({
-      namespace: 'kube-system',
-      labelSelector: 'k8s-app=cilium',
-      fieldSelector: `spec.nodeName=${node}`,
-    });
+  const pods = await k.makeApiClient(CoreV1Api).listNamespacedPod({
+    namespace: 'kube-system',
+    labelSelector: 'k8s-app=cilium',
+    fieldSelector: `spec.nodeName=${node}`,
+  });
   const p = pods.items[0];
   if (!p?.metadata?.name) throw new Error(`no agent on ${node}`);
   return p;
@@ -129,6 +127,12 @@ describe('every fault type shows on the wire', () => {
     expect(typeof r.status === 'object' && r.status.message).toContain(
       'container not found ("cilium-agent")',
     );
+    const seen = (await healthJson('node-2')).nodes as {
+      name: string;
+      'health-endpoint': { 'primary-address': { http: { status?: string } } };
+    }[];
+    const n1 = seen.find((n) => n.name === 'a/node-1');
+    expect(n1?.['health-endpoint']['primary-address'].http.status).toBeTruthy();
   });
 
   it('agent-status: the component state and message in status output, brief exit code 1 on cilium Failure', async () => {
@@ -204,14 +208,12 @@ describe('every fault type shows on the wire', () => {
 
   it('endpoint-state: CiliumEndpoints in that state appear in the namespace', async () => {
     set([{ type: 'endpoint-state', state: 'waiting-for-identity', count: 2, namespace: 'payments' }]);
-    const list = (await kc
-      .makeApiClient(CustomObjectsApi)
-      .listNamespacedCustomObject({
-        group: 'cilium.io',
-        version: 'v2',
-        namespace: 'payments',
-        plural: 'ciliumendpoints',
-      })) as { items: { status: { state: string } }[] };
+    const list = (await kc.makeApiClient(CustomObjectsApi).listNamespacedCustomObject({
+      group: 'cilium.io',
+      version: 'v2',
+      namespace: 'payments',
+      plural: 'ciliumendpoints',
+    })) as { items: { status: { state: string } }[] };
     expect(list.items.map((i) => i.status.state)).toEqual(['waiting-for-identity', 'waiting-for-identity']);
   });
 
