@@ -1,4 +1,4 @@
-import type { V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1Secret } from '@kubernetes/client-node';
 import type { ContainerInfo, JobStatus, NodeInfo, PodInfo, WorkloadStatus } from './cluster-api.ts';
 
 function iso(d: Date | string | undefined): string | undefined {
@@ -109,4 +109,12 @@ export function toJobStatus(j: V1Job): JobStatus {
       ...(c.message ? { message: c.message } : {}),
     })),
   };
+}
+
+/** Secret data base64-decoded to UTF-8 (stringData, if a server echoes it, wins). */
+export function secretData(s: V1Secret): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.data ?? {})) out[k] = Buffer.from(v, 'base64').toString('utf8');
+  for (const [k, v] of Object.entries(s.stringData ?? {})) out[k] = v;
+  return out;
 }
