@@ -127,6 +127,20 @@ describe('exec over WebSocket', () => {
     expect(isFleetcheckError(err)).toBe(true);
   });
 
+  it('maps a refused exec connection to unreachable', async () => {
+    const down = clusterApiFromEndpoint({
+      name: 'down',
+      server: 'http://127.0.0.1:1',
+      skipTLSVerify: true,
+      token: async () => 't',
+    });
+    const err = await down
+      .exec('kube-system', 'p', 'c', ['true'], { deadlineMs: 2000 })
+      .catch((e: unknown) => e);
+    expect(isFleetcheckError(err, 'unreachable')).toBe(true);
+    expect((err as Error).message).toContain('ECONNREFUSED');
+  });
+
   it('counts exec sessions', () => {
     expect(api.runner.stats.execSessions).toBeGreaterThanOrEqual(9);
   });
