@@ -1,9 +1,14 @@
+import { hubPermissions } from './iam.ts';
+import { checkQueue } from './queue.ts';
 import { apiToken, databaseSecrets } from './secrets.ts';
-import { migrationsBeside, NODEJS } from './settings.ts';
+import { BUNDLED_FLEET_FILE, fleet, migrationsBeside, NODEJS } from './settings.ts';
 
 const HANDLER = 'functions/api/index.handler';
 
-/** The read API + dashboard (functions/api via hono/aws-lambda) behind a Lambda function URL. */
+/**
+ * The API + dashboard (functions/api via hono/aws-lambda) behind a Lambda function URL. It can also plan a
+ * sweep on `POST /api/v1/sweeps` (bearer token), so it gets the planner's fleet file, queue and IAM.
+ */
 export const api = new sst.aws.Function('Api', {
   handler: HANDLER,
   description: $interpolate`fleetcheck ${$app.stage}: HTTP API and dashboard`,
@@ -11,7 +16,9 @@ export const api = new sst.aws.Function('Api', {
   timeout: '30 seconds',
   memory: '1024 MB',
   url: true,
-  copyFiles: [migrationsBeside(HANDLER)],
-  link: [apiToken, ...databaseSecrets],
+  link: [apiToken, checkQueue, ...databaseSecrets],
+  permissions: hubPermissions,
+  copyFiles: [{ from: fleet.file, to: BUNDLED_FLEET_FILE }, migrationsBeside(HANDLER)],
+  environment: { FLEETCHECK_FLEET: BUNDLED_FLEET_FILE, FLEETCHECK_INTERVAL: '5m' },
   nodejs: NODEJS,
 });

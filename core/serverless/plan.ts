@@ -24,6 +24,8 @@ export interface PlanOptions {
   /** Per-cluster check deadline carried in each message (default 90 s). */
   deadlineMs?: number;
   trigger?: string;
+  /** Use this id (chosen up front, e.g. by the API's 202) instead of a new one. */
+  sweepId?: string;
   now?: () => Date;
 }
 
@@ -46,7 +48,7 @@ export async function planSweep(opts: PlanOptions): Promise<PlanResult> {
   const now = opts.now ?? (() => new Date());
   const started = now();
   const targets = await opts.loadTargets();
-  const sweepId = newSweepId(started);
+  const sweepId = opts.sweepId ?? newSweepId(started);
   const clusters = targets.map((t) => t.name);
   await opts.store.createSweep({
     id: sweepId,

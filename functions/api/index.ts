@@ -1,15 +1,23 @@
 import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { planSweep } from '../../core/serverless/plan.ts';
 import { createApp } from '../../server/app.ts';
+import type { Sweeper } from '../../server/sweeper.ts';
+import { canPlan, plannerDeps } from '../planner-deps.ts';
 import { resources } from '../resources.ts';
 import { lambdaStore } from '../store.ts';
+import { queueSweeper } from './sweeper.ts';
 
 type ApiHandler = (event: LambdaEvent, context?: LambdaContext) => Promise<APIGatewayProxyResult>;
 
-let ready: Promise<ApiHandler> | undefined;
+let ready: Promise<{ handle: ApiHandler; sweeper?: Sweeper }> | undefined;
 
-/** Builds the Hono app once per container (store opened, token resolved). */
-async function build(): Promise<ApiHandler> {
-  return handle(createApp({ store: await lambdaStore(), apiToken: resources().apiToken }));
+/** Builds the Hono app once per container: store opened, token resolved, sweeper when the queue is linked. */
+async function build(): Promise<{ handle: ApiHandler; sweeper?: Sweeper }> {
+  const sweeper = canPlan()
+    ? queueSweeper(async (sweepId, trigger) => planSweep({ ...(await plannerDeps()), sweepId, trigger }))
+    : undefined;
+  const app = createApp({ store: await lambdaStore(), apiToken: resources().apiToken, sweeper });
+  return { handle: handle(app), sweeper };
 }
 
 /** API Gateway v2 / function URL events → the same Hono app `fleetcheck serve` runs. */
@@ -20,5 +28,9 @@ export const handler: ApiHandler = async (event, context) => {
       ready = undefined;
     });
   }
-  return (await ready)(event, context);
+  const { handle: run, sweeper } = await ready;
+  const response = await run(event, context);
+  // POST /sweeps answers 202 at once; finish queueing before Lambda freezes the container.
+  await sweeper?.idle();
+  return response;
 };

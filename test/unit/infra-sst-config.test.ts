@@ -183,7 +183,9 @@ describe('sst.config.ts', () => {
     const { one, outputs, made } = await deploy('prod');
     const api = one('function', 'Api');
     expect(api.args).toMatchObject({ handler: 'functions/api/index.handler', url: true });
-    expect((api.args.link as Resource[]).map((l) => l.name)).toContain('ApiToken');
+    expect((api.args.link as Resource[]).map((l) => l.name)).toEqual(
+      expect.arrayContaining(['ApiToken', 'CheckQueue', 'DatabaseUrl']),
+    );
     expect(outputs.api).toBe(api.url);
     expect(outputs.checkQueue).toBe(made.find((r) => r.name === 'CheckQueue')?.url);
   });
@@ -192,7 +194,8 @@ describe('sst.config.ts', () => {
     const { one } = await deploy('prod');
     const worker = one('queue', 'CheckQueue').subscriptions[0]?.subscriber as Args;
     const planner = one('cron', 'SweepSchedule').args.function as Args;
-    for (const fn of [worker, planner]) {
+    const api = one('function', 'Api').args;
+    for (const fn of [worker, planner, api]) {
       const perms = fn.permissions as { actions: string[]; resources: string[] }[];
       const granted = (action: string) =>
         perms.filter((p) => p.actions.includes(action)).flatMap((p) => p.resources);
