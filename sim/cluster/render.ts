@@ -3,7 +3,13 @@ import { cepObject, type EndpointModel, identityFor } from '../world/objects-cep
 import { ciliumConfigMap, clustermeshSecret } from '../world/objects-config.ts';
 import { ciliumDaemonSet, deployment } from '../world/objects-controllers.ts';
 import { namespaceObject, nodeObject, serviceObjects } from '../world/objects-core.ts';
-import { type AgentState, agentPod, appPod, type WorkloadState } from '../world/objects-workloads.ts';
+import {
+  type AgentState,
+  agentPod,
+  appLabels,
+  appPod,
+  type WorkloadState,
+} from '../world/objects-workloads.ts';
 import { hash32 } from '../world/rng.ts';
 import type { KObject, ResourceName } from '../world/types.ts';
 import { type ActiveFault, appliesTo, ofType } from './faults.ts';
@@ -41,9 +47,9 @@ function endpointModels(world: World, active: ActiveFault[]): EndpointModel[] {
   const eps: EndpointModel[] = [];
   for (const p of world.pods) {
     if (p.app === 'cilium-operator') continue;
-    const labels = podLabels(p.namespace, {
-      [p.app === 'coredns' ? 'k8s-app' : 'app']: p.app === 'coredns' ? 'kube-dns' : p.app,
-    }).map((l) => l.replace('CLUSTER', world.cluster.name));
+    const labels = podLabels(p.namespace, appLabels(p.app)).map((l) =>
+      l.replace('CLUSTER', world.cluster.name),
+    );
     eps.push({
       name: p.name,
       namespace: p.namespace,

@@ -78,6 +78,16 @@ export const RESOURCES: ResourceInfo[] = [
     verbs: READ,
   },
   {
+    name: 'events',
+    singular: 'event',
+    group: '',
+    version: 'v1',
+    kind: 'Event',
+    namespaced: true,
+    shortNames: ['ev'],
+    verbs: READ,
+  },
+  {
     name: 'secrets',
     singular: 'secret',
     group: '',

@@ -73,6 +73,10 @@ const FIELDS: Record<string, (o: KObject) => string | undefined> = {
   'spec.nodeName': (o) => o.spec?.nodeName ?? '',
   'status.phase': (o) => o.status?.phase,
   'involvedObject.name': (o) => o.involvedObject?.name,
+  'involvedObject.namespace': (o) => o.involvedObject?.namespace,
+  'involvedObject.uid': (o) => o.involvedObject?.uid,
+  'involvedObject.kind': (o) => o.involvedObject?.kind,
+  type: (o) => o.type,
 };
 
 /** Builds a predicate from `labelSelector` and `fieldSelector` query values. */

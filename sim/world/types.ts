@@ -38,4 +38,5 @@ export type ResourceName =
   | 'daemonsets'
   | 'deployments'
   | 'jobs'
-  | 'ciliumendpoints';
+  | 'ciliumendpoints'
+  | 'events';
