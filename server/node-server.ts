@@ -47,3 +47,10 @@ export function listen(
     });
   });
 }
+
+/** Fails fast with the same clear `conflict` error when the port is already taken (checked before slow start-up). */
+export async function assertPortFree(opts: { host: string; port: number }): Promise<void> {
+  if (opts.port === 0) return;
+  const probe = await listen({ fetch: () => new Response(null, { status: 503 }) }, opts);
+  await probe.close();
+}

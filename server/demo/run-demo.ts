@@ -5,8 +5,9 @@ import { openStore } from '../../db/store.ts';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
+import { assertPortFree } from '../node-server.ts';
 import { storedSweep } from '../run-sweep.ts';
-import { startService } from '../service.ts';
+import { bindHost, startService } from '../service.ts';
 import type { RunSweep } from '../sweeper.ts';
 import { backfill, shiftedClock } from './backfill.ts';
 import { banner } from './banner.ts';
@@ -25,6 +26,8 @@ export interface DemoOptions {
   intervalMs?: number;
   /** Skip the seven-day backfill (tests). */
   backfill?: boolean;
+  /** Hourly backfill sweeps (default 168 = seven days; tests use fewer). */
+  backfillSteps?: number;
   log?: (line: string) => void;
 }
 
@@ -41,10 +44,12 @@ function fastLatencies(s: Scenario): Scenario {
 export async function runDemo(opts: DemoOptions) {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const t0 = Date.now();
+  await assertPortFree({ host: bindHost(opts.host, opts.apiToken), port: opts.port });
   const scenario = fastLatencies(await loadScenario(opts.scenario ?? DEMO_SCENARIO));
   const clusters = resolveClusters(scenario);
   const clock = shiftedClock();
-  const simStart = Date.now() - BACKFILL_STEPS * 3_600_000;
+  const steps = opts.backfillSteps ?? BACKFILL_STEPS;
+  const simStart = Date.now() - steps * 3_600_000;
   clock.set(simStart);
   const sim = await startSimulator(scenario, { clock: clock.now });
   clock.reset();
@@ -54,7 +59,7 @@ export async function runDemo(opts: DemoOptions) {
   const store = await openStore(opts.db, { intervalMs });
 
   const abort = new AbortController();
-  let liveStep = BACKFILL_STEPS;
+  let liveStep = steps;
   let windowShiftSeconds: number | undefined;
   let backfillDone: Promise<unknown> = Promise.resolve();
   const live = storedSweep({
@@ -96,6 +101,7 @@ export async function runDemo(opts: DemoOptions) {
       clock,
       signal: abort.signal,
       start: simStart,
+      steps,
       onStep: (step, total) => {
         if (step === 1)
           log(`first sweep stored after ${((Date.now() - t0) / 1000).toFixed(1)} s: the dashboard has data`);

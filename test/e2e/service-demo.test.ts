@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const addr = srv.address();
+  srv.close();
+  if (!addr || typeof addr === 'string') throw new Error('no port');
+  return addr.port;
+}
+
+function startDemo(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const base = { ...process.env };
+  delete base.FLEETCHECK_API_TOKEN;
+  delete base.FLEETCHECK_HOST;
+  const child = spawn(process.execPath, ['bin/fleetcheck.mjs', 'demo', ...args], {
+    cwd: process.cwd(),
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, exited, output: () => output };
+}
+
+async function waitFor(what: () => boolean | Promise<boolean>, label: string, ms = 90_000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await what()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${label}`);
+}
+
+describe('fleetcheck demo as a real process', () => {
+  let dir: string;
+  let port: number;
+  let demo: ReturnType<typeof startDemo>;
+  const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'fleetcheck-demo-'));
+    port = await freePort();
+    demo = startDemo(['--port', String(port), '--db', join(dir, 'demo.db')]);
+    await waitFor(() => {
+      if (demo.child.exitCode !== null) throw new Error(`demo exited early:\n${demo.output()}`);
+      return demo.output().includes('first sweep stored');
+    }, 'the first backfilled sweep');
+  });
+
+  afterAll(async () => {
+    if (demo.child.exitCode === null) demo.child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says loudly that the fleet is simulated and prints the URL', () => {
+    expect(demo.output()).toContain('SIMULATED FLEET');
+    expect(demo.output()).toContain(`http://127.0.0.1:${port}/`);
+    expect(demo.output()).toContain('127.0.0.1 only');
+  });
+
+  it('serves the API, metrics and the dashboard over real HTTP', async () => {
+    expect((await fetch(url('/healthz'))).status).toBe(200);
+    expect(await (await fetch(url('/api/v1/meta'))).json()).toMatchObject({ simulated: true });
+    const fleet = (await (await fetch(url('/api/v1/fleet'))).json()) as { clusters: { name: string }[] };
+    expect(fleet.clusters.length).toBeGreaterThanOrEqual(10);
+    const metrics = await (await fetch(url('/metrics'))).text();
+    expect(metrics).toContain('fleetcheck_cluster_status{');
+    const shell = await fetch(url('/'));
+    expect(shell.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await fetch(url('/assets/uPlot.iife.min.js'))).status).toBe(200);
+    const bad = await fetch(url('/api/v1/trends?metric=nope'));
+    expect(bad.status).toBe(400);
+  });
+
+  it('runs one sweep at a time for POST /sweeps', async () => {
+    const first = await fetch(url('/api/v1/sweeps'), { method: 'POST' });
+    expect(first.status).toBe(202);
+    const a = (await first.json()) as { id: string };
+    const second = (await (await fetch(url('/api/v1/sweeps'), { method: 'POST' })).json()) as {
+      id: string;
+      running: boolean;
+    };
+    expect(second).toEqual(expect.objectContaining({ id: a.id, running: true }));
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    demo.child.kill('SIGTERM');
+    const [code] = await demo.exited;
+    expect(code).toBe(0);
+    expect(demo.output()).toContain('shutting down');
+    await expect(fetch(url('/healthz'))).rejects.toThrow();
+  });
+
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const other = startDemo(['--port', String(taken), '--db', join(dir, 'other.db'), '--no-backfill']);
+      const [code] = await other.exited;
+      expect(code).toBe(2);
+      expect(other.output()).toMatch(new RegExp(`port ${taken} .*already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+});
