@@ -59,7 +59,7 @@ export class CallRunner {
     readonly cluster: string,
     readonly limits: KubeLimits,
     readonly limiter: RateLimiter,
-    private readonly agent?: Agent,
+    readonly agent?: Agent,
   ) {}
 
   /**

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 // Not re-exported by the package index; its constructor takes our socket factory and streams.
@@ -41,7 +42,15 @@ function guardMessages(ws: WebSocket, onError: (err: unknown) => void): void {
 /** One WebSocket exec attempt; resolves on the Status, on close, or rejects on handshake failure. */
 function attempt(
   kc: KubeConfig,
-  a: { ns: string; pod: string; container: string; argv: string[]; cap: number; signal: AbortSignal },
+  a: {
+    ns: string;
+    pod: string;
+    container: string;
+    argv: string[];
+    cap: number;
+    signal: AbortSignal;
+    agent?: Agent | undefined;
+  },
 ): Promise<{ ended: Ended; out: OutputCapture; err: OutputCapture; opened: boolean }> {
   const out = new OutputCapture(a.cap);
   const err = new OutputCapture(a.cap);
@@ -61,7 +70,8 @@ function attempt(
       finish({ kind: 'error', err: a.signal.reason ?? new Error('aborted') });
     };
     const factory = (uri: string, protocols: string[], opts: WebSocket.ClientOptions) => {
-      ws = new WebSocket(uri, protocols, opts);
+      // The cluster's shared agent carries the same TLS options and caches TLS sessions for resumption.
+      ws = new WebSocket(uri, protocols, a.agent ? { ...opts, agent: a.agent } : opts);
       guardMessages(ws, (e) => {
         ws?.terminate();
         finish({
@@ -122,7 +132,7 @@ export async function runExec(
     }
     runner.stats.requests++;
     runner.stats.execSessions++;
-    const r = await attempt(kc, { ns, pod, container, argv, cap, signal });
+    const r = await attempt(kc, { ns, pod, container, argv, cap, signal, agent: runner.agent });
     const durationMs = Math.round(performance.now() - started);
     const truncated = r.out.truncated || r.err.truncated;
     const base = { stdout: r.out.text(), stderr: r.err.text(), truncated, durationMs };
