@@ -46,6 +46,17 @@ export const componentHubbleReady: CheckDefinition = {
           ),
         ];
       }
+      if (ok.length === 0) {
+        return [
+          outcome.nonPass(
+            'error',
+            ID,
+            'cluster',
+            'no sampled agent answered, cannot tell whether Hubble works',
+            'See component.agent.status for why agents did not answer.',
+          ),
+        ];
+      }
       const relay = await facts.relay();
       const bad = ok.filter(
         (s) => s.hubble?.state === 'Failure' || s.hubble?.state === 'Disabled' || !s.hubble,
