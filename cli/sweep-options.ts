@@ -8,7 +8,7 @@ import { config } from '../core/config.ts';
 import { FleetcheckError } from '../core/errors.ts';
 import { loadFleet } from '../core/fleet/index.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
-import { layerSchema } from '../core/outcome.ts';
+import { type Layer, layerSchema } from '../core/outcome.ts';
 import { loadScenario, startSimulator } from '../sim/index.ts';
 
 const positiveInt = (flag: string) =>
@@ -18,19 +18,22 @@ const positiveInt = (flag: string) =>
     .transform(Number)
     .refine((n) => n > 0, `${flag} expects a positive whole number`);
 
-const layersSchema = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((l) => l.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(layerSchema, { error: `--layers expects a comma list of ${layerSchema.options.join(', ')}` })
-      .min(1, '--layers needs at least one layer'),
-  );
+const layersSchema = z.string().transform((s, ctx): Layer[] => {
+  const names = s
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const bad = names.filter((n) => !layerSchema.safeParse(n).success);
+  if (bad.length > 0 || names.length === 0) {
+    const what = bad.length > 0 ? `unknown layer ${bad.map((b) => `"${b}"`).join(', ')}` : 'no layer given';
+    ctx.addIssue({
+      code: 'custom',
+      message: `--layers: ${what} (expected ${layerSchema.options.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return names as Layer[];
+});
 
 /** The flags shared by `fleetcheck sweep` and `fleetcheck check`, validated. */
 export const sweepFlagsSchema = z

@@ -100,18 +100,19 @@ function pairLines(pairs: MeshPairReport[], o: TableOptions, width: number): str
   return lines;
 }
 
-function counts(items: { status: Exclude<Status, 'skip'> }[]): string {
+function counts(items: { status: Exclude<Status, 'skip'> }[], all: boolean): string {
   const n = countStatuses(items);
-  return `${n.pass} pass, ${n.warn} warn, ${n.fail} fail, ${n.error} error`;
+  const parts = (['pass', 'warn', 'fail', 'error'] as const).filter((k) => all || n[k] > 0);
+  return parts.map((k) => `${n[k]} ${k}`).join(', ');
 }
 
-/** The one-line summary: counts of cluster (and pair) verdicts, sweep id and wall time. */
+/** The one-line summary: counts of cluster (and pair) verdicts, wall time and sweep id. */
 export function summaryLine(report: SweepReport): string {
   const ms = Date.parse(report.sweep.finishedAt) - Date.parse(report.sweep.startedAt);
-  const pairs =
-    report.meshPairs.length > 0 ? `; ${report.meshPairs.length} mesh pairs: ${counts(report.meshPairs)}` : '';
+  const p = report.meshPairs.length;
+  const pairs = p > 0 ? ` · ${p} mesh pair${p === 1 ? '' : 's'}: ${counts(report.meshPairs, false)}` : '';
   const n = report.clusters.length;
-  return `${n} cluster${n === 1 ? '' : 's'}: ${counts(report.clusters)}${pairs} — sweep ${report.sweep.id} took ${duration(ms)}, status ${report.sweep.status}`;
+  return `${n} cluster${n === 1 ? '' : 's'}: ${counts(report.clusters, true)}${pairs} · ${duration(ms)} (sweep ${report.sweep.id})`;
 }
 
 /**

@@ -58,7 +58,14 @@ export function meshPairReport(
   const base = { a: pair.a, b: pair.b, aSeesB: a.sees, bSeesA: b.sees };
   const unevaluated = [a, b].filter((s) => !s.evaluated);
   if (unevaluated.length > 0) {
-    const why = unevaluated.map((s) => `${s.name} could not be evaluated (${s.why})`).join('; ');
+    const known = [a, b]
+      .filter((s) => s.evaluated)
+      .map((s) =>
+        s.sees ? `${s.name} sees ${s === a ? pair.b : pair.a}` : blindness(s, s === a ? pair.b : pair.a),
+      );
+    const why = [...unevaluated.map((s) => `${s.name} could not be evaluated (${s.why})`), ...known].join(
+      '; ',
+    );
     return { ...base, status: 'error', message: why };
   }
   if (a.sees && b.sees) return { ...base, status: 'pass', message: `${pair.a} and ${pair.b} see each other` };
