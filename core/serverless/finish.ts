@@ -19,6 +19,38 @@ export async function finishIfComplete(
 ): Promise<SweepReport | null> {
   const current = await store.sweep(sweepId);
   if (!current || current.clusters.length < total) return null;
+  return finishWith(store, current, now, layers);
+}
+
+/**
+ * Closes open sweeps started more than `maxAgeMs` ago: their missing clusters (messages dead-lettered)
+ * will never land, so the sweep is finished with what arrived and the store counts the rest as `error`.
+ * Returns the ids closed.
+ */
+export async function closeAbandonedSweeps(
+  store: SweepRecorder,
+  now: Date,
+  maxAgeMs: number,
+): Promise<string[]> {
+  const { items } = await store.sweeps({ limit: 50 });
+  const closed: string[] = [];
+  for (const s of items) {
+    if (s.finishedAt !== undefined || now.getTime() - Date.parse(s.startedAt) < maxAgeMs) continue;
+    const current = await store.sweep(s.id);
+    if (!current) continue;
+    await finishWith(store, current, now);
+    closed.push(s.id);
+  }
+  return closed;
+}
+
+async function finishWith(
+  store: SweepRecorder,
+  current: SweepReport,
+  now: Date,
+  layers?: readonly Layer[],
+): Promise<SweepReport> {
+  const sweepId = current.sweep.id;
   const finishedAt = now.toISOString();
   const assembled = assembleSweepReport({
     id: sweepId,

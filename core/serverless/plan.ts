@@ -4,7 +4,7 @@ import { type CheckClusterMessage, toQueuedTarget } from '../sweep/queue-message
 import type { ClusterReport } from '../sweep/report.ts';
 import { effectiveSettings } from '../sweep/settings.ts';
 import { newSweepId } from '../sweep/sweep-id.ts';
-import { finishIfComplete } from './finish.ts';
+import { closeAbandonedSweeps, finishIfComplete } from './finish.ts';
 import type { LoadTargets, SweepRecorder } from './ports.ts';
 
 /** Sends the per-cluster messages; returns the clusters whose message could not be queued. */
@@ -24,6 +24,11 @@ export interface PlanOptions {
   /** Per-cluster check deadline carried in each message (default 90 s). */
   deadlineMs?: number;
   trigger?: string;
+  /**
+   * Open sweeps older than this are closed before planning (their lost messages will never land).
+   * Default 60 min: above the 3 receives × 12 min visibility a message can spend in the queue.
+   */
+  abandonAfterMs?: number;
   /** Use this id (chosen up front, e.g. by the API's 202) instead of a new one. */
   sweepId?: string;
   now?: () => Date;
@@ -37,6 +42,8 @@ export interface PlanResult {
   failed: { cluster: string; code: string; message: string }[];
   /** Set when the sweep was already complete at plan time (empty fleet, or every dispatch failed). */
   finished: boolean;
+  /** Earlier sweeps closed because some of their clusters never reported. */
+  closedAbandoned: string[];
 }
 
 /**
@@ -47,6 +54,7 @@ export interface PlanResult {
 export async function planSweep(opts: PlanOptions): Promise<PlanResult> {
   const now = opts.now ?? (() => new Date());
   const started = now();
+  const closedAbandoned = await closeAbandonedSweeps(opts.store, started, opts.abandonAfterMs ?? 3_600_000);
   const targets = await opts.loadTargets();
   const sweepId = opts.sweepId ?? newSweepId(started);
   const clusters = targets.map((t) => t.name);
@@ -72,6 +80,7 @@ export async function planSweep(opts: PlanOptions): Promise<PlanResult> {
     queued: messages.length - failed.length,
     failed: failed.map((f) => ({ cluster: f.key, code: f.code, message: f.message })),
     finished,
+    closedAbandoned,
   };
 }
 

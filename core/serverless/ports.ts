@@ -15,6 +15,10 @@ export interface SweepRecorder {
   finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
   /** The sweep with every cluster run saved so far; null when unknown. */
   sweep(id: string): Promise<SweepReport | null>;
+  /** Newest first; `finishedAt` is absent while a sweep is open. */
+  sweeps(opts: {
+    limit?: number;
+  }): Promise<{ items: { id: string; startedAt: string; finishedAt?: string }[] }>;
 }
 
 /** Rebuilds a client for a target that crossed the queue as JSON (kubeconfig context or EKS cluster). */

@@ -12,6 +12,24 @@ const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleetcheck-p
 const ROLE = 'arn:aws:iam::210987654321:role/fleetcheck-spoke';
 const names = Array.from({ length: 23 }, (_, i) => `kc-${String(i + 1).padStart(2, '0')}`);
 
+const OLD = 'sw_20261123T040000Z_0ld1';
+const RECENT = 'sw_20261123T055000Z_rec2';
+
+/** An open sweep started `ageMs` ago with one of its two clusters reported. */
+async function openSweep(id: string, ageMs: number) {
+  await store.createSweep({
+    id,
+    startedAt: new Date(Date.now() - ageMs).toISOString(),
+    clusters: ['kc-01', 'kc-02'],
+  });
+  await store.saveClusterRun(id, {
+    name: 'kc-01',
+    status: 'pass',
+    durationMs: 10,
+    results: [{ check: 'component.agent.rollout', subject: 'cluster', status: 'pass', message: 'ok' }],
+  });
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-plan-'));
 const sqs = mockClient(SQSClient);
 const calls: SendMessageBatchCommandInput[] = [];
@@ -72,8 +90,10 @@ beforeAll(async () => {
   const { handler } = await import('../../functions/cron/plan-sweep.ts');
   const stores = await import('../../functions/store.ts');
   closeStore = stores.closeLambdaStore;
-  result = await handler(scheduled);
   store = await stores.lambdaStore();
+  await openSweep(OLD, 2 * 3_600_000);
+  await openSweep(RECENT, 10 * 60_000);
+  result = await handler(scheduled);
 });
 
 afterAll(async () => {
@@ -134,5 +154,13 @@ describe('functions/cron/plan-sweep', () => {
     const thorough = Math.floor(started / 300_000) % 3 === 0;
     expect(all.every((x) => x.settings.runBusiness === thorough)).toBe(true);
     expect(kc?.target.overrides.businessEvery).toBe(3);
+  });
+
+  it('closes sweeps abandoned for an hour (dead-lettered clusters count as error), not recent ones', async () => {
+    expect(result.closedAbandoned).toEqual([OLD]);
+    const old = await store.sweep(OLD);
+    expect(old?.sweep.status).toBe('error');
+    const open = (await store.sweeps({ limit: 10 })).items.find((i) => i.id === RECENT);
+    expect(open?.finishedAt).toBeUndefined();
   });
 });
