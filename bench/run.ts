@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark in its own process (so RSS numbers are not polluted by the others),
  * then writes BENCHMARKS.md from their results with the machine and the command.
- * `npm run bench -- sweep` runs only the benchmarks whose name contains "sweep".
+ * `npm run bench -- sweep` runs only the benchmarks whose name contains "sweep";
+ * `npm run bench -- --collect` only rewrites BENCHMARKS.md from the existing results.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,10 @@ const benches: Bench[] = [
 ];
 
 const filter = process.argv[2];
+const collectOnly = filter === '--collect';
 mkdirSync('bench/results', { recursive: true });
 for (const b of benches) {
-  if (filter && !b.name.includes(filter)) continue;
+  if (collectOnly || (filter && !b.name.includes(filter))) continue;
   if (!existsSync(b.file)) {
     console.error(`bench: ${b.file} is missing, skipped`);
     continue;
