@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { listKubeconfigContexts, splitKubeconfigPaths } from '../kube/kubeconfig.ts';
 import type { KubeLimits } from '../kube/limits.ts';
 import { discoveredEksTargets, type EksOptions, eksRefTarget } from './eks-targets.ts';
@@ -23,7 +24,10 @@ export function defaultOverrides(f: FleetFile): ClusterOverrides {
 
 function kubeFiles(value: string | undefined, baseDir: string, fallback?: string[]): string[] | undefined {
   if (!value) return fallback;
-  return splitKubeconfigPaths(value).map((p) => (isAbsolute(p) ? p : resolve(baseDir, p)));
+  return splitKubeconfigPaths(value).map((p) => {
+    if (p === '~' || p.startsWith('~/')) return join(homedir(), p.slice(1));
+    return isAbsolute(p) ? p : resolve(baseDir, p);
+  });
 }
 
 function fromCluster(
