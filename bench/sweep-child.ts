@@ -1,0 +1,26 @@
+import { runClusterChecks } from '../core/checks/run.ts';
+import { loadFleet } from '../core/fleet/index.ts';
+import { runSweep } from '../core/sweep/run-sweep.ts';
+
+/** The sweeping side of bench/sweep-fleet.ts: one sweep of the kubeconfig's clusters, measured. */
+export async function sweepChild(kubeconfig: string, concurrency: number, only?: string) {
+  const all = await loadFleet({ kubeconfig });
+  const targets = only ? all.filter((t) => t.name === only) : all;
+  const started = performance.now();
+  const report = await runSweep({
+    targets,
+    runChecks: runClusterChecks,
+    clusterConcurrency: concurrency,
+    clusterDeadlineMs: 120_000,
+  });
+  const wallMs = performance.now() - started;
+  const statuses: Record<string, number> = {};
+  for (const c of report.clusters) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+  return {
+    wallMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    maxClusterMs: Math.max(...report.clusters.map((c) => c.durationMs)),
+    statuses,
+    clusters: report.clusters.length,
+  };
+}

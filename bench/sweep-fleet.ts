@@ -1,0 +1,120 @@
+/**
+ * Sweep benchmark: 200 clusters × 5 nodes with realistic simulated latencies (API 10-40 ms, exec 100-400 ms,
+ * probe Job start 2-4 s). The simulator runs in this process; each sweep runs in a child process so its peak
+ * RSS is the sweeper's own. Compares the fleet's wall time with the slowest cluster swept alone (goal ≤ 1.3×),
+ * and reports exec sessions / requests per cluster from the simulator's counters.
+ * Usage: bench/sweep-fleet.ts [clusters=200]. Writes bench/results/sweep.md.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
+import { sweepChild } from './sweep-child.ts';
+
+const NODES = 5;
+const SLOWEST = 'fleet-000';
+
+function scenarioYaml(clusters: number): string {
+  const lines = ['version: 1', 'seed: 11', `defaults: { nodes: ${NODES} }`, 'clusters:'];
+  for (let i = 0; i < clusters; i++) {
+    const slow = i === 0;
+    const apiMs = slow ? 40 : 10 + ((i * 7) % 30);
+    const execMs = slow ? 400 : 100 + ((i * 37) % 300);
+    const job = slow ? 4 : 2 + (i % 3);
+    const peer = i % 2 === 0 ? i + 1 : i - 1;
+    const mesh = peer < clusters ? `, mesh: [fleet-${String(peer).padStart(3, '0')}]` : '';
+    const version = ['1.15.11', '1.16.5', '1.17.2', '1.18.1'][Math.floor(i / 2) % 4];
+    lines.push(
+      `  - { name: fleet-${String(i).padStart(3, '0')}, clusterId: ${(i % 255) + 1}, ciliumVersion: "${version}"${mesh}, latency: { apiMs: ${apiMs}, execMs: ${execMs}, jobStartSeconds: ${job} } }`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface ChildResult {
+  wallMs: number;
+  maxRssMb: number;
+  maxClusterMs: number;
+  statuses: Record<string, number>;
+  clusters: number;
+}
+
+function runChild(kubeconfig: string, concurrency: number, only?: string): Promise<ChildResult> {
+  const args = ['bin/run-ts.mjs', 'bench/sweep-fleet.ts', '--child', kubeconfig, String(concurrency)];
+  if (only) args.push(only);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
+      const last = stdout.trim().split('\n').at(-1) ?? '{}';
+      resolve(JSON.parse(last) as ChildResult);
+    });
+  });
+}
+
+function loadPerCluster(sim: Simulator) {
+  const rows = sim.clusters.map((c) => sim.stats(c.name));
+  const pick = (f: (s: (typeof rows)[number]) => number) => {
+    const v = rows.map(f).sort((a, b) => a - b);
+    return { max: v.at(-1) ?? 0, mean: v.reduce((a, b) => a + b, 0) / Math.max(1, v.length) };
+  };
+  return {
+    exec: pick((s) => s.execSessions),
+    requests: pick((s) => s.requests),
+    liveJobs: rows.reduce((a, s) => a + s.liveJobs, 0),
+  };
+}
+
+async function main(): Promise<void> {
+  const clusters = Number(process.argv[2] ?? 200);
+  const t0 = Date.now();
+  const sim = await startSimulator(parseScenario(scenarioYaml(clusters)));
+  const startMs = Date.now() - t0;
+  const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-'));
+  try {
+    const kubeconfig = join(dir, 'kubeconfig.yaml');
+    await sim.writeKubeconfig(kubeconfig);
+    await runChild(kubeconfig, 1, SLOWEST);
+    const solo = await runChild(kubeconfig, 1, SLOWEST);
+    sim.resetStats();
+    const full = await runChild(kubeconfig, clusters);
+    const load = loadPerCluster(sim);
+    const dflt = await runChild(kubeconfig, 32);
+    const ratio = full.wallMs / solo.wallMs;
+    const md = [
+      '## Sweep (`bench/sweep-fleet.ts`)',
+      '',
+      `${clusters} clusters × ${NODES} nodes on the in-process simulator over HTTPS (started in ${(startMs / 1000).toFixed(1)} s); ` +
+        'latencies per cluster: API 10-40 ms, exec 100-400 ms, probe Job start 2-4 s; the slowest cluster ' +
+        `(${SLOWEST}: 40 ms / 400 ms / 4 s) also swept alone. Each sweep runs in its own child process.`,
+      '',
+      '| measure | value | goal |',
+      '|---|---|---|',
+      `| slowest cluster alone (wall) | ${(solo.wallMs / 1000).toFixed(2)} s | — |`,
+      `| fleet sweep, concurrency ${clusters} (wall) | ${(full.wallMs / 1000).toFixed(2)} s (slowest cluster inside it: ${(full.maxClusterMs / 1000).toFixed(2)} s) | — |`,
+      `| ratio fleet / slowest alone | ${ratio.toFixed(2)}× | ≤ 1.3× ${ratio <= 1.3 ? '✅' : '❌'} |`,
+      `| fleet sweep, default concurrency 32 (wall) | ${(dflt.wallMs / 1000).toFixed(2)} s | — |`,
+      `| peak RSS of the sweeping process (concurrency ${clusters}) | ${full.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${full.maxRssMb <= 250 ? '✅' : '❌'} |`,
+      `| exec sessions per cluster, max / mean | ${load.exec.max} / ${load.exec.mean.toFixed(1)} (5 sampled agents × 2 commands = 10) | ≤ 10 ${load.exec.max <= 10 ? '✅' : '❌'} |`,
+      `| API requests per cluster, max / mean | ${load.requests.max} / ${load.requests.mean.toFixed(1)} | — |`,
+      `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${Object.entries(full.statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')} | — |`,
+      '',
+    ].join('\n');
+    process.stdout.write(md);
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/sweep.md', md);
+  } finally {
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [kubeconfig = '', concurrency = '32', only] = process.argv.slice(3);
+  process.stdout.write(`${JSON.stringify(await sweepChild(kubeconfig, Number(concurrency), only))}\n`);
+} else {
+  await main();
+}
