@@ -95,7 +95,8 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
     },
     stats: (name: string): ClusterStats => {
       const sim = need(name);
-      return sim.stats.snapshot(sim.jobs.liveJobs, sim.store.list('pods').length);
+      const jobPods = sim.store.list('pods').filter((p) => p.metadata.ownerReferences?.[0]?.kind === 'Job');
+      return sim.stats.snapshot(sim.jobs.liveJobs, jobPods.length);
     },
     resetStats: () => {
       for (const sim of sims.values()) sim.stats.reset();

@@ -32,6 +32,7 @@ export interface ClusterStats {
   jobsCreated: number;
   jobsDeleted: number;
   liveJobs: number;
+  /** Pods owned by Jobs (probe pods), including ones orphaned by a delete without propagation. */
   livePods: number;
 }
 

@@ -218,7 +218,7 @@ describe('simulator via @kubernetes/client-node over HTTPS', () => {
     });
     const left = await core.listNamespacedPod({ namespace: 'fleetcheck-probe' });
     expect(left.items).toHaveLength(0);
-    expect(sim.stats('east')).toMatchObject({ liveJobs: 0 });
+    expect(sim.stats('east')).toMatchObject({ liveJobs: 0, livePods: 0 });
   });
 
   it('rejects a wrong or missing token with a 401 Status', async () => {

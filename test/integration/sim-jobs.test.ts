@@ -82,9 +82,13 @@ describe('probe Job lifecycle on the simulator clock', () => {
 
   it('orphans pods when deleted without a propagation policy, like batch/v1', async () => {
     await create('orphan');
+    const before = sim.stats('jobs');
     const del = await raw(sim, 'jobs', `${NS}/orphan`, { method: 'DELETE' });
     expect(del.status).toBe(200);
     expect(await podsOf('orphan')).toHaveLength(1);
-    expect(sim.stats('jobs').jobsDeleted).toBeGreaterThan(0);
+    const after = sim.stats('jobs');
+    expect(after.jobsDeleted).toBe(before.jobsDeleted + 1);
+    expect(after.liveJobs).toBe(before.liveJobs - 1);
+    expect(after.livePods).toBe(before.livePods);
   });
 });
