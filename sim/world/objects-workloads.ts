@@ -11,6 +11,7 @@ export interface WorkloadState {
   relayReady: boolean;
 }
 
+/** Init containers of the cilium agent pod (Helm chart order). */
 export const AGENT_INIT = [
   'config',
   'mount-cgroup',
@@ -20,6 +21,7 @@ export const AGENT_INIT = [
   'install-cni-binaries',
 ];
 
+/** The agent image of the cluster's Cilium version. */
 export function ciliumImage(world: World): string {
   return `quay.io/cilium/cilium:v${world.cluster.ciliumVersion}`;
 }
@@ -108,6 +110,7 @@ export function agentPod(
   });
 }
 
+/** Pod labels per app, as the Helm charts / addons set them. */
 export const APP_LABELS: Record<PodModel['app'], Record<string, string>> = {
   'cilium-operator': {
     'io.cilium/app': 'operator',
