@@ -4,7 +4,7 @@
  * computes the rollups through the store's own code. Output: `--out` (default bench/.data/history.db), a
  * plain DB file the API benchmark can reuse. Usage: npx tsx bench/gen-history.ts [--days 7] [--clusters 20]
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openDb } from '../db/client.ts';
@@ -216,6 +216,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const o = genArgs(process.argv.slice(2));
   const t = performance.now();
   const out = await generate(o);
+  writeFileSync(`${o.out}.json`, JSON.stringify({ ...o, ...out, totalMs: performance.now() - t }));
   console.log(
     `wrote ${o.out}: ${out.runs} cluster runs, ${out.results} check results; inserts ${(out.ms / 1000).toFixed(1)} s ` +
       `(${((out.ms * 1000) / out.runs).toFixed(1)} µs per cluster run), total ${((performance.now() - t) / 1000).toFixed(1)} s`,

@@ -92,10 +92,16 @@ export async function readRegressions(
 }
 
 async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<MetricRegression[]> {
+  const ids = sql.join(
+    curRuns.map((r) => sql`${r.cluster_id}`),
+    sql`, `,
+  );
+  if (curRuns.length === 0) return [];
   const rows = await db.all<{ cluster_id: number; rtt_p95: number | null; ep_not_ready: number | null }>(sql`
-    select cluster_id, rtt_p95, ep_not_ready from (select cluster_id, rtt_p95, ep_not_ready,
-      row_number() over (partition by cluster_id order by at desc) as rn from cluster_runs
-      where at <= ${baseAt} and at > ${baseAt - 86_400_000}) where rn <= 8`);
+    select r.cluster_id, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.id in
+      (select r3.id from cluster_runs r3 where r3.cluster_id = c.id and r3.at <= ${baseAt}
+        order by r3.at desc limit 8)
+    where c.id in (${ids})`);
   const byCluster = new Map<number, { rtt: number[]; ep: number[] }>();
   for (const r of rows) {
     const v = byCluster.get(r.cluster_id) ?? { rtt: [], ep: [] };

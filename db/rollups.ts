@@ -27,7 +27,7 @@ export async function refreshRollups(tx: Orm): Promise<void> {
       sum(cr.status = 4), sum(cr.status = 3), sum(cr.status = 0), 0, 0, 0, 0, 0
     from rollup_dirty d join cluster_runs r on r.cluster_id = d.cluster_id and r.at >= d.hour and r.at < d.hour + ${H}
     join check_results cr on cr.run_id = r.id group by r.cluster_id, d.hour, cr.check_id`);
-  const days = sql`(select distinct cluster_id, (hour / ${D}) * ${D} as day from rollup_dirty)`;
+  const days = sql`(select distinct cluster_id, cast(hour / ${D} as integer) * ${D} as day from rollup_dirty)`;
   await tx.run(sql`delete from rollups where period = 1 and (cluster_id, bucket) in ${days}`);
   await tx.run(sql`insert into rollups (period, cluster_id, bucket, check_id, runs, n_pass, n_warn, n_fail, n_error,
       n_skip, runs_failing, rtt_sum, rtt_n, ep_sum, ep_n)

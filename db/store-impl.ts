@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { parseDuration } from '../core/analysis/stale.ts';
 import { trendSeries } from '../core/analysis/trends.ts';
 import { config } from '../core/config.ts';
@@ -31,7 +32,10 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
       throw err;
     }
   };
-  const refresh = () => db.write(refreshRollups);
+  const refresh = async () => {
+    const dirty = await db.all<{ one: number }>(sql`select 1 as one from rollup_dirty limit 1`);
+    if (dirty.length > 0) await db.write(refreshRollups);
+  };
   return {
     saveSweep: (r) => guarded(() => saveSweep(db, dict, r)),
     createSweep: (s) => createSweep(db, s),

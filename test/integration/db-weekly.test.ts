@@ -103,6 +103,13 @@ describe.each(drivers)('weekly report and retention on %s', (_driver, urlOf) => 
       before.push(await store.trends({ metric, bucket: 'day', ...range }));
       before.push(await store.trends({ metric, bucket: 'hour', ...range, groupBy: 'provider' }));
     }
+    const daily = before[0]?.[0]?.points ?? [];
+    expect(daily).toHaveLength(days);
+    const sweepsPerDay = 4;
+    const warnDays = daily.map((_, d) => [0, 1, 2, 3].filter((k) => (d * sweepsPerDay + k) % 5 === 0).length);
+    expect(daily.map((p) => p.value)).toEqual(
+      warnDays.map((w) => (sweepsPerDay * 2 * perRun - w) / (sweepsPerDay * 2 * perRun)),
+    );
     const pruned = await store.prune({ now, retentionDays: 30 });
     expect(pruned.deletedRuns).toBe(10 * 4 * 2);
     expect(pruned.deletedResults).toBe(10 * 4 * 2 * perRun);
