@@ -18,7 +18,7 @@ const COMPONENT_HINTS: Record<string, string> = {
     'The health daemon inside the agent is failing: see the agent log and `cilium-health status`.',
 };
 
-function judge(node: string, pod: string, s: StatusResponse): Outcome {
+function judge(node: string, pod: string, s: StatusResponse, binary: string): Outcome {
   const states: [string, string | undefined, string][] = [
     ['cilium', s.cilium?.state, s.cilium?.msg ?? ''],
     ['kvstore', s.kvstore?.state, s.kvstore?.msg ?? ''],
@@ -41,7 +41,7 @@ function judge(node: string, pod: string, s: StatusResponse): Outcome {
     ];
     const hint = first
       ? (COMPONENT_HINTS[first[0]] as string)
-      : `A controller keeps failing: \`kubectl -n kube-system exec ${pod} -c cilium-agent -- cilium-dbg status --all-controllers\` and the agent log for its name.`;
+      : `A controller keeps failing: \`kubectl -n kube-system exec ${pod} -c cilium-agent -- ${binary} status --all-controllers\` and the agent log for its name.`;
     return outcome.nonPass('fail', ID, node, parts.join('; '), hint, { evidence });
   }
   if (warnings.length > 0 && first) {
@@ -88,7 +88,7 @@ export const componentAgentStatus: CheckDefinition = {
         ];
       }
       return outs.map((o) => {
-        if (o.kind === 'ok') return judge(o.node, o.pod, o.value);
+        if (o.kind === 'ok') return judge(o.node, o.pod, o.value, o.binary);
         if (o.kind === 'not-running') {
           return outcome.nonPass(
             'fail',

@@ -39,7 +39,7 @@ describe('component.agent.status', () => {
     const r = one(AGENT, 'node-c');
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(/sync-to-k8s-ciliumendpoint \(42\) failing: etcd: timeout/);
-    expect(r.hint).toMatch(/--all-controllers/);
+    expect(r.hint).toMatch(/cilium-dbg status --all-controllers/);
   });
 
   it('gives error (not fail) with the BPF hint when status hangs', async () => {
@@ -87,6 +87,8 @@ describe('component.agent.status', () => {
       expect(r.hint).toMatch(/deploy\/rbac\.yaml/);
     }
     expect(of('node.health.reachability').every((r) => r.status === 'error')).toBe(true);
+    expect(of('component.hubble.ready').map((r) => r.status)).toEqual(['error']);
+    expect(of('mesh.peer.connected').map((r) => r.status)).toEqual(['error']);
   });
 
   it('fails a crash-looping agent with the --previous logs hint, without exec', async () => {
