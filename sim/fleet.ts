@@ -16,7 +16,8 @@ const TICK_MS = 200;
 export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Promise<Simulator> {
   const clock = opts.clock ?? Date.now;
   const startMs = clock();
-  const pki = opts.plainHttp ? undefined : await generatePki(new Date(startMs));
+  // Key generation runs in the libuv pool while the world models are built below.
+  const pkiPromise = opts.plainHttp ? undefined : generatePki(new Date(startMs));
   const wss = createExecWss();
   const sims = new Map<string, ClusterSim>();
   const servers = new Map<string, ApiServer>();
@@ -34,6 +35,7 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
   resolveClusters(scenario).forEach((c, i) => {
     sims.set(c.name, new ClusterSim(c, i, scenario.seed, startMs, clock, peerInfo));
   });
+  const pki = await pkiPromise;
   const clusters: SimulatedCluster[] = [];
   const tokens = new Map<string, string>();
   for (const sim of sims.values()) {
