@@ -125,7 +125,7 @@ export async function readHistory(
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
 }
 
-/** Latest verdict per cluster; stale clusters are flagged and counted apart, never as healthy. */
+/** Latest verdict per cluster; stale clusters are flagged and counted only as stale (never as healthy). */
 export async function readFleet(db: Db, intervalMs: number, now = new Date()): Promise<FleetView> {
   const runs = await loadRuns(db, sql`r.id in (select last_run_id from clusters)`, sql`order by c.name`);
   const regs = new Map((await db.all<ClusterRow>(sql`${clusterSelect}`)).map((c) => [c.id, c] as const));
@@ -141,8 +141,8 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
     const stale = isStale(r.at, now.getTime(), intervalMs, await recentTimes(db, r.cluster_id));
     const s = toSummary(r);
     counts.total += 1;
-    counts[s.status] += 1;
     if (stale) counts.stale += 1;
+    else counts[s.status] += 1;
     clusters.push({
       name: r.name,
       status: s.status,
