@@ -7,6 +7,7 @@ export async function sweepChild(kubeconfig: string, concurrency: number, only?:
   const all = await loadFleet({ kubeconfig });
   const targets = only ? all.filter((t) => t.name === only) : all;
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = await runSweep({
     targets,
     runChecks: runClusterChecks,
@@ -14,13 +15,20 @@ export async function sweepChild(kubeconfig: string, concurrency: number, only?:
     clusterDeadlineMs: 120_000,
   });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
   const statuses: Record<string, number> = {};
-  for (const c of report.clusters) statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+  const errors: Record<string, number> = {};
+  for (const c of report.clusters) {
+    statuses[c.status] = (statuses[c.status] ?? 0) + 1;
+    if (c.error) errors[c.error.code] = (errors[c.error.code] ?? 0) + 1;
+  }
   return {
     wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     maxClusterMs: Math.max(...report.clusters.map((c) => c.durationMs)),
     statuses,
+    errors,
     clusters: report.clusters.length,
   };
 }

@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
 import { sweepChild } from './sweep-child.ts';
@@ -34,9 +34,11 @@ function scenarioYaml(clusters: number): string {
 
 interface ChildResult {
   wallMs: number;
+  cpuMs: number;
   maxRssMb: number;
   maxClusterMs: number;
   statuses: Record<string, number>;
+  errors: Record<string, number>;
   clusters: number;
 }
 
@@ -50,6 +52,16 @@ function runChild(kubeconfig: string, concurrency: number, only?: string): Promi
       resolve(JSON.parse(last) as ChildResult);
     });
   });
+}
+
+const list = (r: Record<string, number>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
+function verdicts(r: ChildResult): string {
+  const errors = Object.keys(r.errors).length > 0 ? ` (cluster errors: ${list(r.errors)})` : '';
+  return `${list(r.statuses)}${errors}`;
 }
 
 function loadPerCluster(sim: Simulator) {
@@ -67,6 +79,7 @@ function loadPerCluster(sim: Simulator) {
 
 async function main(): Promise<void> {
   const clusters = Number(process.argv[2] ?? 200);
+  const load0 = os.loadavg()[0]?.toFixed(1);
   const t0 = Date.now();
   const sim = await startSimulator(parseScenario(scenarioYaml(clusters)));
   const startMs = Date.now() - t0;
@@ -93,14 +106,17 @@ async function main(): Promise<void> {
       `| slowest cluster alone (wall) | ${(solo.wallMs / 1000).toFixed(2)} s | — |`,
       `| fleet sweep, concurrency ${clusters} (wall) | ${(full.wallMs / 1000).toFixed(2)} s (slowest cluster inside it: ${(full.maxClusterMs / 1000).toFixed(2)} s) | — |`,
       `| ratio fleet / slowest alone | ${ratio.toFixed(2)}× | ≤ 1.3× ${ratio <= 1.3 ? '✅' : '❌'} |`,
+      `| CPU time of the sweeping process per cluster (concurrency ${clusters}) | ${(full.cpuMs / clusters).toFixed(0)} ms (total ${(full.cpuMs / 1000).toFixed(1)} s for ${(full.wallMs / 1000).toFixed(1)} s wall) | — |`,
       `| fleet sweep, default concurrency 32 (wall) | ${(dflt.wallMs / 1000).toFixed(2)} s | — |`,
       `| peak RSS of the sweeping process (concurrency ${clusters}) | ${full.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${full.maxRssMb <= 250 ? '✅' : '❌'} |`,
       `| exec sessions per cluster, max / mean | ${load.exec.max} / ${load.exec.mean.toFixed(1)} (5 sampled agents × 2 commands = 10) | ≤ 10 ${load.exec.max <= 10 ? '✅' : '❌'} |`,
       `| API requests per cluster, max / mean | ${load.requests.max} / ${load.requests.mean.toFixed(1)} | — |`,
       `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
-      `| cluster verdicts (concurrency ${clusters}) | ${Object.entries(full.statuses)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')} | — |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | all pass |`,
+      `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | all pass |`,
+      '',
+      `Machine: ${os.cpus().length} CPUs, load average ${load0} at start and ${os.loadavg()[0]?.toFixed(1)} at the end ` +
+        '(the simulator, 200 fake API servers, shares the CPUs with the sweeper; a loaded machine inflates every number).',
       '',
     ].join('\n');
     process.stdout.write(md);
