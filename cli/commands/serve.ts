@@ -3,6 +3,7 @@ import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
 import { openStore } from '../../db/store.ts';
+import { cachedStore } from '../../server/cached-store.ts';
 import { parseDuration } from '../../server/duration.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
@@ -53,7 +54,7 @@ export function registerServe(program: Command): void {
       });
       if (targets.length === 0)
         throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
-      const store = await openStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs });
+      const store = cachedStore(await openStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
       const svc = await startService({
         store,
         run: storedSweep({ store, targets: () => targets, log }),

@@ -5,6 +5,7 @@ import { openStore } from '../../db/store.ts';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
+import { cachedStore } from '../cached-store.ts';
 import { assertPortFree } from '../node-server.ts';
 import { storedSweep } from '../run-sweep.ts';
 import { bindHost, startService } from '../service.ts';
@@ -56,7 +57,7 @@ export async function runDemo(opts: DemoOptions) {
   const targets = simulatorTargets(sim, clusters);
   for (const f of ['', '-wal', '-shm']) await rm(`${opts.db}${f}`, { force: true });
   const intervalMs = opts.intervalMs ?? 60_000;
-  const store = await openStore(opts.db, { intervalMs });
+  const store = cachedStore(await openStore(opts.db, { intervalMs }));
 
   const abort = new AbortController();
   let liveStep = steps;

@@ -1,0 +1,160 @@
+/**
+ * API latency under load: p50/p95 of fleet, regressions, trends and mesh pairs with 16 concurrent clients on
+ * loopback, against a history DB from bench/gen-history.ts (default bench/.data/history.db: 90 days × 200
+ * clusters; `--db <file>` another one; `--days n --clusters n` generates a smaller one first), plus the demo's
+ * start-up time. Writes bench/results/api.md.
+ * Usage: node bin/run-ts.mjs bench/api-latency.ts [--db f] [--days 7 --clusters 40] [--requests 20] [--no-demo]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../db/store.ts';
+import { createApp } from '../server/app.ts';
+import { cachedStore } from '../server/cached-store.ts';
+import { listen } from '../server/node-server.ts';
+import { generate } from './gen-history.ts';
+
+const argv = process.argv.slice(2);
+const arg = (k: string) => {
+  const i = argv.indexOf(`--${k}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const CLIENTS = 16;
+const PER_CLIENT = Number(arg('requests') ?? 20);
+const GOAL_P95 = 50;
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function load(url: string): Promise<{ p50: number; p95: number; max: number; rps: number }> {
+  for (let i = 0; i < 2; i++) await (await fetch(url)).arrayBuffer();
+  const times: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let i = 0; i < PER_CLIENT; i++) {
+        const s = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${url}: ${res.status}`);
+        times.push(performance.now() - s);
+      }
+    }),
+  );
+  const wall = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return { p50: pct(times, 50), p95: pct(times, 95), max: times.at(-1) ?? 0, rps: times.length / wall };
+}
+
+async function demoStartup(): Promise<{ firstData: number; backfill: number } | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-demo-'));
+  const t0 = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['bin/fleetcheck.mjs', 'demo', '--port', '0', '--db', join(dir, 'd.db')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  const marks: { firstData?: number; backfill?: number } = {};
+  let out = '';
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 240_000);
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (marks.firstData === undefined && out.includes('first sweep stored'))
+        marks.firstData = (performance.now() - t0) / 1000;
+      if (out.includes('backfill done')) {
+        marks.backfill = (performance.now() - t0) / 1000;
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', () => resolve());
+  });
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+  return marks.firstData !== undefined && marks.backfill !== undefined
+    ? { firstData: marks.firstData, backfill: marks.backfill }
+    : undefined;
+}
+
+async function main() {
+  let db = arg('db') ?? 'bench/.data/history.db';
+  let generated = '';
+  if (arg('days') || arg('clusters') || !existsSync(db)) {
+    db = join(mkdtempSync(join(tmpdir(), 'fleetcheck-bench-api-')), 'h.db');
+    const o = {
+      out: db,
+      days: Number(arg('days') ?? 7),
+      clusters: Number(arg('clusters') ?? 40),
+      intervalMin: 15,
+    };
+    console.error(`api bench: generating ${o.days} days × ${o.clusters} clusters into ${db}`);
+    await generate(o);
+    generated = ` (generated for this run: ${o.days} days × ${o.clusters} clusters, 15-minute sweeps)`;
+  }
+  const raw = await openStore(db, { migrate: false });
+  const to = new Date().toISOString();
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+  const routes: [string, string][] = [
+    ['fleet', '/api/v1/fleet'],
+    ['regressions vs previous sweep', '/api/v1/regressions'],
+    ['regressions vs 7 days ago', `/api/v1/regressions?baseline=${day(7)}`],
+    [
+      'trends pass_rate, hour, 24 h, fleet',
+      `/api/v1/trends?metric=pass_rate&bucket=hour&from=${day(1)}&to=${to}`,
+    ],
+    [
+      'trends failures, day, 30 d, by region',
+      `/api/v1/trends?metric=failures&bucket=day&from=${day(30)}&to=${to}&groupBy=region`,
+    ],
+    ['mesh pairs', '/api/v1/mesh/pairs'],
+  ];
+  routes.unshift(['healthz (API + HTTP overhead only)', '/healthz']);
+  const rows: string[] = [];
+  let clusters = 0;
+  for (const [mode, store] of [
+    ['as served (cachedStore)', cachedStore(raw)],
+    ['store only (no cache)', raw],
+  ] as const) {
+    const server = await listen(createApp({ store }), { host: '127.0.0.1', port: 0 });
+    const fleet = (await (await fetch(`${server.url}/api/v1/fleet`)).json()) as { clusters: unknown[] };
+    clusters = fleet.clusters.length;
+    for (const [name, path] of routes) {
+      const r = await load(`${server.url}${path}`);
+      console.error(`${mode} ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+      rows.push(
+        `| ${mode} | ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.p95 <= GOAL_P95 ? '✅' : '❌'} |`,
+      );
+    }
+    await server.close();
+  }
+  await raw.close();
+  const size = (statSync(db).size / 2 ** 20).toFixed(0);
+  const demo = argv.includes('--no-demo') ? undefined : await demoStartup();
+  if (generated) rmSync(join(db, '..'), { recursive: true, force: true });
+  const md = `## API (issue 6)
+
+DB: \`${arg('db') ?? (generated ? 'temporary' : 'bench/.data/history.db')}\`${generated}, ${size} MiB, ${clusters} clusters.
+${CLIENTS} concurrent clients on loopback, ${PER_CLIENT} requests each per route (after 2 warm-up requests), through
+the real HTTP server (\`createApp\` + @hono/node-server, better-sqlite3). Goal: p95 ≤ ${GOAL_P95} ms.
+"as served": the service's \`cachedStore\` (identical concurrent reads share one query; answers reused until the
+next stored sweep or 5 s). "store only": every request runs its queries (the cost of the first request after a
+sweep, and of a cold serverless API).
+
+| mode | mode | route | p50 (ms) | p95 (ms) | max (ms) | req/s | p95 goal |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+${demo ? `Demo start-up (\`fleetcheck demo\`, fresh DB, this machine): first sweep stored (dashboard has data) after ${demo.firstData.toFixed(1)} s (goal ≤ 60 s ${demo.firstData <= 60 ? '✅' : '❌'}); seven days of hourly history backfilled after ${demo.backfill.toFixed(1)} s.` : 'Demo start-up: not measured in this run.'}
+`;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/api.md', md);
+  process.stdout.write(md);
+}
+
+await main();

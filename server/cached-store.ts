@@ -1,0 +1,97 @@
+import type { Store } from '../db/store.ts';
+
+type ReadMethod =
+  | 'fleet'
+  | 'clusters'
+  | 'cluster'
+  | 'clusterHistory'
+  | 'sweeps'
+  | 'sweep'
+  | 'regressions'
+  | 'flapping'
+  | 'trends'
+  | 'meshPairs'
+  | 'meshCompare'
+  | 'weeklyReport';
+
+const READS: ReadMethod[] = [
+  'fleet',
+  'clusters',
+  'cluster',
+  'clusterHistory',
+  'sweeps',
+  'sweep',
+  'regressions',
+  'flapping',
+  'trends',
+  'meshPairs',
+  'meshCompare',
+  'weeklyReport',
+];
+
+function keyOf(method: string, args: unknown[], ttlMs: number): string {
+  return `${method}:${JSON.stringify(args, (k, v) => {
+    // `now` only moves the stale flags; within one TTL window it is the same answer.
+    if (k === 'now' && typeof v === 'string') return Math.floor(Date.parse(v) / ttlMs);
+    return v;
+  })}`;
+}
+
+/**
+ * Wraps a Store so identical reads share one query: concurrent callers await the same promise, and the answer
+ * is reused for `ttlMs` or until something is written through this wrapper (a stored sweep invalidates all).
+ * History only changes when a sweep is stored, so API answers stay exact for the local service.
+ * @example const store = cachedStore(await openStore(url), { ttlMs: 5000 });
+ */
+export function cachedStore(inner: Store, { ttlMs = 5000, maxEntries = 500 } = {}): Store {
+  const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const clear = () => cache.clear();
+  const wrapped: Store = {
+    ...inner,
+    saveSweep: async (r) => {
+      try {
+        return await inner.saveSweep(r);
+      } finally {
+        clear();
+      }
+    },
+    saveClusterRun: async (id, r) => {
+      try {
+        return await inner.saveClusterRun(id, r);
+      } finally {
+        clear();
+      }
+    },
+    finishSweep: async (id, at) => {
+      try {
+        return await inner.finishSweep(id, at);
+      } finally {
+        clear();
+      }
+    },
+    prune: async (o) => {
+      try {
+        return await inner.prune(o);
+      } finally {
+        clear();
+      }
+    },
+    createSweep: (s) => inner.createSweep(s),
+    close: () => inner.close(),
+  };
+  for (const method of READS) {
+    const read = inner[method].bind(inner) as (...args: unknown[]) => Promise<unknown>;
+    (wrapped as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      const key = keyOf(method, args, ttlMs);
+      const hit = cache.get(key);
+      const now = Date.now();
+      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (cache.size >= maxEntries) clear();
+      const value = read(...args);
+      cache.set(key, { at: now, value });
+      value.catch(() => cache.delete(key));
+      return value;
+    };
+  }
+  return wrapped;
+}
