@@ -116,6 +116,8 @@ export class ClusterFacts {
   /** `cilium-health status -o json` (with `--probe` when asked) on every sampled agent. */
   agentHealth = () =>
     this.once('agentHealth', async (): Promise<AgentOutput<HealthStatus>[]> => {
+      const config = await this.ciliumConfig().catch(() => null);
+      if (config?.['enable-health-checking'] === 'false') return [];
       const [pods, ex] = await Promise.all([this.sampled(), this.exec()]);
       const argv = [
         'cilium-health',

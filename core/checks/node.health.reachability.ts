@@ -37,6 +37,17 @@ export const nodeHealthReachability: CheckDefinition = {
   async run(facts) {
     try {
       const outs = await facts.agentHealth();
+      if (outs.length === 0) {
+        return [
+          outcome.nonPass(
+            'skip',
+            ID,
+            'cluster',
+            'cilium-health is disabled or no agent was sampled',
+            'Enable health checking (`enable-health-checking`) to get the node-to-node matrix.',
+          ),
+        ];
+      }
       const links = healthLinks(outs);
       const byTarget = new Map<string, NodeLink[]>();
       for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);

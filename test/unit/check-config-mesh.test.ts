@@ -107,7 +107,11 @@ describe('config.health.detection', () => {
   it('warns when health checking is disabled', async () => {
     const api = new FakeClusterApi('1.16');
     if (api.config) api.config['enable-health-checking'] = 'false';
-    expect((await runFake(api)).one(DETECT).status).toBe('warn');
+    const { one } = await runFake(api);
+    expect(one(DETECT).status).toBe('warn');
+    expect(one('node.health.reachability').status).toBe('skip');
+    expect(one('node.health.latency').status).toBe('skip');
+    expect(api.execs.some((e) => e.argv[0] === 'cilium-health')).toBe(false);
   });
 });
 
