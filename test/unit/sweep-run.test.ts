@@ -43,6 +43,13 @@ describe('runSweep', () => {
     expect(report.sweep.status).toBe('error');
   });
 
+  it('gives a timeout error when connect() itself hangs', async () => {
+    const { runChecks } = fakeRunner({});
+    const stuck = fakeTarget('stuck', { connect: () => new Promise(() => {}) });
+    const report = await runSweep({ targets: [stuck], runChecks, clusterDeadlineMs: 20 });
+    expect(report.clusters[0]).toMatchObject({ status: 'error', error: { code: 'timeout' }, results: [] });
+  });
+
   it('keeps results reported before a deadline when the runner never returns', async () => {
     const { runChecks } = fakeRunner({
       slow: async (signal, onResult) => {
