@@ -123,6 +123,12 @@ export async function runProbeJob(
       await sleep(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
       wait = Math.min(wait * 1.5, 4000);
       const job = await api.getJob(ns, spec.name, { signal });
+      if (!job)
+        return {
+          kind: 'timeout',
+          jobName: spec.name,
+          message: `probe Job ${spec.name} disappeared before finishing`,
+        };
       const pods = await api.listJobPods(ns, spec.name, { signal });
       if (finished(job))
         return {
