@@ -1,14 +1,13 @@
 /**
  * Writes a history DB of `--days` (90) of `--interval`-minute (15) sweeps over `--clusters` (200) clusters, in
- * batched transactions with prepared inserts (the bulk path; same schema and migrations as the store), then
- * computes the rollups through the store's own code. Output: `--out` (default bench/.data/history.db), a
+ * batched transactions with prepared inserts (the bulk path; same schema and migrations as the store), with the
+ * hour/day rollups summed in memory as it goes (same definitions as db/rollups.ts). Output: `--out` (default bench/.data/history.db), a
  * plain DB file the API benchmark can reuse. Usage: npx tsx bench/gen-history.ts [--days 7] [--clusters 20]
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { openDb } from '../db/client.ts';
-import { refreshRollups } from '../db/rollups.ts';
 import { fixtureChecks } from './history-fixtures.ts';
 
 export interface GenOptions {
@@ -79,6 +78,9 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
       agents_sampled, ready, num_nodes, num_endpoints, num_failures) values (?, 0, ?, 1, 3, ?, 3, ?, 3, 40, ?)`),
     pair: db.prepare(`insert into mesh_pairs (sweep_id, seq, a, b, at, status, a_sees_b, b_sees_a, message_id)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    rollup:
+      db.prepare(`insert into rollups (period, cluster_id, bucket, check_id, runs, n_pass, n_warn, n_fail,
+      n_error, n_skip, runs_failing, rtt_sum, rtt_n, ep_sum, ep_n) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?)`),
     change: db.prepare(`insert into status_changes (run_id, cluster_id, check_id, subject_id, at, from_status,
       to_status) values (?, ?, ?, ?, ?, ?, ?)`),
   };
@@ -113,11 +115,41 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
   const prev = new Int8Array(n * checks.length).fill(1);
   let runId = 0;
   let results = 0;
+  const K = checks.length + 1;
+  // Rollup sums per (cluster, check slot): [runs, pass, warn, fail, runsFailing, rttSum, rttN, epSum, epN].
+  const hour = Array.from({ length: n * K }, () => new Float64Array(9));
+  const dayAcc = Array.from({ length: n * K }, () => new Float64Array(9));
+  let curHour = -1;
+  let curDay = -1;
+  const flush = (period: number, acc: Float64Array[], bucket: number, into?: Float64Array[]) => {
+    for (let i = 0; i < acc.length; i++) {
+      const a = acc[i] as Float64Array;
+      if (a[0] === 0) continue;
+      const c = Math.floor(i / K);
+      const k = i % K;
+      ins.rollup.run(period, c + 1, bucket, k, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
+      if (into) {
+        const t = into[i] as Float64Array;
+        for (let j = 0; j < 9; j++) t[j] = (t[j] ?? 0) + (a[j] ?? 0);
+      }
+      a.fill(0);
+    }
+  };
   const t0 = performance.now();
   const batch = db.transaction((from: number, to: number) => {
     for (let s = from; s < to; s++) {
       const at = start + s * step;
       const sid = `sw-${at}`;
+      const h = Math.floor(at / 3_600_000) * 3_600_000;
+      const d = Math.floor(at / 86_400_000) * 86_400_000;
+      if (h !== curHour) {
+        if (curHour >= 0) flush(0, hour, curHour, dayAcc);
+        curHour = h;
+      }
+      if (d !== curDay) {
+        if (curDay >= 0) flush(1, dayAcc, curDay);
+        curDay = d;
+      }
       ins.sweep.run(sid, at, at + 30_000, 1);
       const sees = new Uint8Array(n);
       for (let c = 0; c < n; c++) {
@@ -160,8 +192,22 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
           null,
           null,
         );
+        const tot = hour[c * K] as Float64Array;
+        tot[0] = (tot[0] ?? 0) + 1;
+        tot[1] = (tot[1] ?? 0) + np;
+        tot[2] = (tot[2] ?? 0) + nw;
+        tot[3] = (tot[3] ?? 0) + nf;
+        tot[4] = (tot[4] ?? 0) + (worst === 4 ? 1 : 0);
+        tot[5] = (tot[5] ?? 0) + rtt;
+        tot[6] = (tot[6] ?? 0) + 1;
+        tot[7] = (tot[7] ?? 0) + (statuses[6] !== 1 ? 5 : 0);
+        tot[8] = (tot[8] ?? 0) + 1;
         for (let k = 0; k < checks.length; k++) {
           const st = statuses[k] ?? 1;
+          const acc = hour[c * K + k + 1] as Float64Array;
+          acc[0] = (acc[0] ?? 0) + 1;
+          const col = st === 1 ? 1 : st === 2 ? 2 : 3;
+          acc[col] = (acc[col] ?? 0) + 1;
           const subject = k === checks.length - 1 ? (c ^ 1) + 2 : 1;
           ins.result.run(
             runId,
@@ -198,17 +244,15 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
     }
   });
   for (let s = 0; s < sweeps; s += 50) batch(s, Math.min(sweeps, s + 50));
+  db.transaction(() => {
+    flush(0, hour, curHour, dayAcc);
+    flush(1, dayAcc, curDay);
+  })();
   const ms = performance.now() - t0;
   db.exec(
     `update clusters set last_run_id = (select max(id) from cluster_runs r where r.cluster_id = clusters.id)`,
   );
-  db.exec(
-    `insert or ignore into rollup_dirty (cluster_id, hour) select distinct cluster_id, (at / 3600000) * 3600000 from cluster_runs`,
-  );
   db.close();
-  const store = await openDb(o.out);
-  await store.write(refreshRollups);
-  await store.close();
   return { runs: runId, results, ms };
 }
 
