@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../db/store.ts';
 import { createApp } from '../server/app.ts';
@@ -98,6 +98,7 @@ async function main() {
     generated = ` (generated for this run: ${o.days} days × ${o.clusters} clusters, 15-minute sweeps)`;
   }
   const raw = await openStore(db, { migrate: false });
+  const loadBefore = loadavg()[0] ?? 0;
   const to = new Date().toISOString();
   const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
   const routes: [string, string][] = [
@@ -144,7 +145,9 @@ ${CLIENTS} concurrent clients on loopback, ${PER_CLIENT} requests each per route
 the real HTTP server (\`createApp\` + @hono/node-server, better-sqlite3). Goal: p95 ≤ ${GOAL_P95} ms.
 "as served": the service's \`cachedStore\` (identical concurrent reads share one query; answers reused until the
 next stored sweep or 5 s). "store only": every request runs its queries (the cost of the first request after a
-sweep, and of a cold serverless API).
+sweep, and of a cold serverless API). Load generator and server share this process and machine; the 1-minute
+load average was ${loadBefore.toFixed(1)} when the run started (other work on the machine inflates every number,
+\`healthz\` shows the floor).
 
 | mode | mode | route | p50 (ms) | p95 (ms) | max (ms) | req/s | p95 goal |
 |---|---|---|---|---|---|---|---|
