@@ -1,7 +1,7 @@
 import { hubPermissions } from './iam.ts';
 import { checkQueue } from './queue.ts';
 import { apiToken, databaseSecrets } from './secrets.ts';
-import { BUNDLED_FLEET_FILE, fleet, migrationsBeside, NODEJS } from './settings.ts';
+import { BUNDLED_FLEET_FILE, besideHandler, fleet, migrationsBeside, NODEJS } from './settings.ts';
 
 const HANDLER = 'functions/api/index.handler';
 
@@ -18,7 +18,14 @@ export const api = new sst.aws.Function('Api', {
   url: true,
   link: [apiToken, checkQueue, ...databaseSecrets],
   permissions: hubPermissions,
-  copyFiles: [{ from: fleet.file, to: BUNDLED_FLEET_FILE }, migrationsBeside(HANDLER)],
+  copyFiles: [
+    { from: fleet.file, to: BUNDLED_FLEET_FILE },
+    migrationsBeside(HANDLER),
+    // server/dashboard/assets.ts serves `public/` beside the module; server/version.ts reads `../package.json`.
+    besideHandler(HANDLER, 'server/dashboard/public', 'public'),
+    besideHandler(HANDLER, 'package.json', '../package.json'),
+  ],
   environment: { FLEETCHECK_FLEET: BUNDLED_FLEET_FILE, FLEETCHECK_INTERVAL: '5m' },
-  nodejs: NODEJS,
+  // uPlot is served from node_modules (createRequire(...).resolve), so it must exist in the bundle.
+  nodejs: { ...NODEJS, install: [...NODEJS.install, 'uplot'] },
 });

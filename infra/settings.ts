@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { config } from '../core/config.ts';
 import { fleetAccess } from '../core/serverless/fleet-roles.ts';
 
@@ -32,11 +33,17 @@ export const WORKER_RESERVED_CONCURRENCY = isProduction ? 32 : 4;
 export const WORKER_BATCH_SIZE = 4;
 
 /**
- * db/client.ts finds its migrations next to the running module, i.e. beside the handler's bundle
- * (`<handler dir>/migrations`); functions that migrate get a copy there.
+ * SST bundles a handler `a/b/c.handler` to `a/b/c.mjs` in the function's bundle, so modules that find files
+ * relative to `import.meta.url` look beside the handler. Copies `from` to `<handler dir>/<to>`.
+ * @example besideHandler('functions/api/index.handler', 'db/migrations', 'migrations') // { from: 'db/migrations', to: 'functions/api/migrations' }
  */
+export function besideHandler(handler: string, from: string, to: string): { from: string; to: string } {
+  return { from, to: posix.normalize(posix.join(posix.dirname(handler), to)) };
+}
+
+/** db/client.ts reads its migrations from `migrations/` beside the running module. */
 export function migrationsBeside(handler: string): { from: string; to: string } {
-  return { from: 'db/migrations', to: `${handler.slice(0, handler.lastIndexOf('/'))}/migrations` };
+  return besideHandler(handler, 'db/migrations', 'migrations');
 }
 
 /** Native drivers esbuild cannot bundle; installed into each function's bundle instead. */

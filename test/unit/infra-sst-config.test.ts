@@ -3,71 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-
-/** Recording fakes of the SST platform globals, so sst.config.ts + infra/* run without the CLI or Pulumi. */
-class Out<T> {
-  constructor(readonly value: T) {}
-  apply<U>(fn: (value: T) => U): Out<U> {
-    return new Out(fn(this.value));
-  }
-}
-type Args = Record<string, unknown>;
-interface Resource {
-  kind: 'secret' | 'queue' | 'function' | 'cron';
-  name: string;
-  args: Args;
-  urn: Out<string>;
-  arn: Out<string>;
-  url: Out<string>;
-  subscriptions: { subscriber: Args; args: Args }[];
-}
-
-function installFakes(stage: string): Resource[] {
-  const made: Resource[] = [];
-  const make = (kind: Resource['kind'], name: string, args: Args = {}): Resource => {
-    const r: Resource = {
-      kind,
-      name,
-      args,
-      urn: new Out(`urn:${kind}:${name}`),
-      arn: new Out(`arn:aws:${kind}:eu-west-1:123456789012:${name}`),
-      url: new Out(`https://${name}.example/`),
-      subscriptions: [],
-    };
-    made.push(r);
-    return r;
-  };
-  function Queue(name: string, args?: Args) {
-    const q = make('queue', name, args);
-    return Object.assign(q, {
-      subscribe: (subscriber: Args, sargs: Args) => q.subscriptions.push({ subscriber, args: sargs }),
-    });
-  }
-  const sst = {
-    Secret: function Secret(name: string, placeholder?: string) {
-      return make('secret', name, { placeholder });
-    },
-    aws: {
-      Queue,
-      Function: function Fn(name: string, args: Args) {
-        return make('function', name, args);
-      },
-      Cron: function Cron(name: string, args: Args) {
-        return make('cron', name, args);
-      },
-    },
-  };
-  const $interpolate = (literals: TemplateStringsArray, ...values: unknown[]) =>
-    new Out(String.raw({ raw: literals }, ...values.map((v) => (v instanceof Out ? v.value : v))));
-  Object.assign(globalThis, {
-    sst,
-    $app: { name: 'fleetcheck', stage },
-    $dev: false,
-    $config: (c: unknown) => c,
-    $interpolate,
-  });
-  return made;
-}
+import { type Args, installFakes, type Out, type Resource } from '../fixtures/events/sst-fakes.ts';
 
 interface LoadedConfig {
   app(input: { stage?: string }): Args;
@@ -235,6 +171,22 @@ describe('sst.config.ts', () => {
       expect(fn.copyFiles).toContainEqual({ from: 'db/migrations', to: `${dir}/migrations` });
     }
     expect(existsSync('db/migrations')).toBe(true);
+  });
+
+  it("ships the files the API's bundled modules read at runtime, where they look for them", async () => {
+    const { one } = await deploy('prod');
+    const api = one('function', 'Api').args;
+    // SST writes the bundle of `functions/api/index.handler` to `functions/api/index.mjs`.
+    expect(api.copyFiles).toEqual(
+      expect.arrayContaining([
+        { from: 'server/dashboard/public', to: 'functions/api/public' },
+        { from: 'package.json', to: 'functions/package.json' },
+      ]),
+    );
+    expect(existsSync('server/dashboard/public/index.html')).toBe(true);
+    expect((api.nodejs as { install: string[] }).install).toEqual(
+      expect.arrayContaining(['uplot', 'better-sqlite3', '@libsql/client']),
+    );
   });
 
   it('sizes the worker by stage and puts the stage in descriptions', async () => {
