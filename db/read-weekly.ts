@@ -12,13 +12,13 @@ const WEEK = 7 * 86_400_000;
 async function score(db: Db, from: number, to: number): Promise<number | null> {
   const r = (
     await db.all<{ p: number | null; n: number | null }>(sql`select sum(n_pass) as p,
-      sum(n_pass + n_warn + n_fail + n_error) as n from rollups where period = 0 and check_id = 0
+      sum(n_pass + n_warn + n_fail + n_error) as n from rollups where period = 1 and check_id = 0
       and bucket >= ${from} and bucket < ${to}`)
   )[0];
   return r?.n ? (r.p ?? 0) / r.n : null;
 }
 
-/** The weekly report of an ISO week (data from hour rollups, the sweeps and the status changes). */
+/** The weekly report of an ISO week (data from day rollups — ISO weeks are whole UTC days — sweeps and status changes). */
 export async function readWeekly(db: Db, week: string, now: Date): Promise<WeeklyReport> {
   const { from, to } = isoWeekRange(week);
   const fleetScore = await score(db, from, to);
@@ -46,7 +46,7 @@ export async function readWeekly(db: Db, week: string, now: Date): Promise<Weekl
   const perCluster = await db.all<{ name: string; p: number; w: number; f: number; e: number }>(sql`
     select c.name, sum(u.n_pass) as p, sum(u.n_warn) as w, sum(u.n_fail) as f, sum(u.n_error) as e
     from rollups u join clusters c on c.id = u.cluster_id
-    where u.period = 0 and u.check_id = 0 and u.bucket >= ${from} and u.bucket < ${to} group by c.name`);
+    where u.period = 1 and u.check_id = 0 and u.bucket >= ${from} and u.bucket < ${to} group by c.name`);
   const worstClusters = perCluster
     .map((c) => ({
       cluster: c.name,
@@ -72,7 +72,7 @@ export async function readWeekly(db: Db, week: string, now: Date): Promise<Weekl
   const layers = await db.all<{ layer: Layer; p: number; w: number; f: number; e: number; s: number }>(sql`
     select k.layer, sum(u.n_pass) as p, sum(u.n_warn) as w, sum(u.n_fail) as f, sum(u.n_error) as e, sum(u.n_skip) as s
     from rollups u join checks k on k.id = u.check_id
-    where u.period = 0 and u.check_id <> 0 and u.bucket >= ${from} and u.bucket < ${to} and k.layer is not null
+    where u.period = 1 and u.check_id <> 0 and u.bucket >= ${from} and u.bucket < ${to} and k.layer is not null
     group by k.layer order by k.layer`);
   return {
     week,

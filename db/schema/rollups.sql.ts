@@ -26,6 +26,7 @@ export const rollupsTable = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.period, t.clusterId, t.bucket, t.checkId] }),
     index('rollups_period_bucket_idx').on(t.period, t.bucket, t.checkId),
+    index('rollups_period_check_bucket_idx').on(t.period, t.checkId, t.bucket),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `rollups_period_check_bucket_idx` ON `rollups` (`period`,`check_id`,`bucket`);
