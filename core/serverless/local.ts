@@ -1,7 +1,7 @@
 import { parseCheckClusterMessage } from '../sweep/queue-message.ts';
 import type { SweepReport } from '../sweep/report.ts';
 import { checkCluster } from './check.ts';
-import { type PlanOptions, type PlanResult, planSweep } from './plan.ts';
+import { type PlanOptions, type PlanResult, planQueuedSweep } from './plan.ts';
 import type { ConnectQueued, SweepRecorder, SweepRunChecks } from './ports.ts';
 
 export interface LocalSweepOptions extends Omit<PlanOptions, 'send' | 'store'> {
@@ -20,7 +20,7 @@ export async function runSweepInProcess(
   opts: LocalSweepOptions,
 ): Promise<{ plan: PlanResult; report: SweepReport | null }> {
   let report: SweepReport | null = null;
-  const plan = await planSweep({
+  const plan = await planQueuedSweep({
     ...opts,
     send: async (messages) => {
       const wire = messages.map((m) => JSON.stringify(m));

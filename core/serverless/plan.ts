@@ -49,9 +49,9 @@ export interface PlanResult {
 /**
  * Plans one serverless sweep: loads the fleet, records the sweep, queues one message per cluster, and records
  * an `error` run for every cluster that could not be queued (so the sweep still completes).
- * @example const r = await planSweep({ loadTargets, store, send: sqsSender(sqs, url) }); r.queued // 12
+ * @example const r = await planQueuedSweep({ loadTargets, store, send: sqsSender(sqs, url) }); r.queued // 12
  */
-export async function planSweep(opts: PlanOptions): Promise<PlanResult> {
+export async function planQueuedSweep(opts: PlanOptions): Promise<PlanResult> {
   const now = opts.now ?? (() => new Date());
   const started = now();
   const closedAbandoned = await closeAbandonedSweeps(opts.store, started, opts.abandonAfterMs ?? 3_600_000);

@@ -5,7 +5,7 @@ import type { SendMessages } from './plan.ts';
 /**
  * The planner's `send` over SQS: one message per cluster, SendMessageBatch in chunks of 10, failed entries
  * re-sent with `attempt` counted up, keyed by cluster name.
- * @example planSweep({ ..., send: sqsSender(new SQSClient({}), Resource.CheckQueue.url) })
+ * @example planQueuedSweep({ ..., send: sqsSender(new SQSClient({}), Resource.CheckQueue.url) })
  */
 export function sqsSender(client: SQSClient, queueUrl: string, opts: DispatchOptions = {}): SendMessages {
   return async (messages) => {

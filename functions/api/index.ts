@@ -1,5 +1,5 @@
 import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
-import { planSweep } from '../../core/serverless/plan.ts';
+import { planQueuedSweep } from '../../core/serverless/plan.ts';
 import { createApp } from '../../server/app.ts';
 import type { Sweeper } from '../../server/sweeper.ts';
 import { canPlan, plannerDeps } from '../planner-deps.ts';
@@ -14,7 +14,9 @@ let ready: Promise<{ handle: ApiHandler; sweeper?: Sweeper }> | undefined;
 /** Builds the Hono app once per container: store opened, token resolved, sweeper when the queue is linked. */
 async function build(): Promise<{ handle: ApiHandler; sweeper?: Sweeper }> {
   const sweeper = canPlan()
-    ? queueSweeper(async (sweepId, trigger) => planSweep({ ...(await plannerDeps()), sweepId, trigger }))
+    ? queueSweeper(async (sweepId, trigger) =>
+        planQueuedSweep({ ...(await plannerDeps()), sweepId, trigger }),
+      )
     : undefined;
   const app = createApp({ store: await lambdaStore(), apiToken: resources().apiToken, sweeper });
   return { handle: handle(app), sweeper };

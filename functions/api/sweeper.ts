@@ -9,7 +9,7 @@ export type PlanWithId = (sweepId: string, trigger: string) => Promise<PlanResul
  * `POST /api/v1/sweeps` in Lambda: the sweep is planned and queued, not run, so "in flight" lasts only
  * while planning. The handler awaits `idle()` before returning, because Lambda freezes the container once
  * the response is out.
- * @example const sweeper = queueSweeper((id, t) => planSweep({ ...deps, sweepId: id, trigger: t }))
+ * @example const sweeper = queueSweeper((id, t) => planQueuedSweep({ ...deps, sweepId: id, trigger: t }))
  */
 export function queueSweeper(plan: PlanWithId, now: () => Date = () => new Date()): Sweeper {
   let inFlight: (RunningSweep & { done: Promise<void> }) | undefined;

@@ -1,4 +1,4 @@
-import { type PlanResult, planSweep } from '../../core/serverless/plan.ts';
+import { type PlanResult, planQueuedSweep } from '../../core/serverless/plan.ts';
 import { scheduledEventSchema } from '../events.ts';
 import { type PlannerDeps, plannerDeps } from '../planner-deps.ts';
 
@@ -8,7 +8,7 @@ export type { PlannerDeps };
 export function createPlanSweepHandler(deps: () => Promise<PlannerDeps>) {
   return async function planSweepHandler(event: unknown): Promise<PlanResult> {
     const scheduled = scheduledEventSchema.parse(event);
-    const result = await planSweep({ ...(await deps()), trigger: `schedule:${scheduled.id}` });
+    const result = await planQueuedSweep({ ...(await deps()), trigger: `schedule:${scheduled.id}` });
     console.info(JSON.stringify({ msg: 'sweep planned', ...result, clusters: result.clusters.length }));
     return result;
   };
