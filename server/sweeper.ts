@@ -50,9 +50,16 @@ export function createSweeper({ run, now = () => new Date(), onDone }: SweeperOp
       const startedAt = now();
       const id = newSweepId(startedAt);
       const abort = new AbortController();
+      const tell = (result: { id: string; report?: SweepReport; error?: unknown }) => {
+        try {
+          onDone?.(result);
+        } catch {
+          // a failing listener must not turn a finished sweep into an unhandled rejection
+        }
+      };
       const done = run({ id, startedAt, signal: abort.signal, trigger }).then(
-        (report) => onDone?.({ id, report }),
-        (error: unknown) => onDone?.({ id, error }),
+        (report) => tell({ id, report }),
+        (error: unknown) => tell({ id, error }),
       );
       const entry = { id, startedAt: startedAt.toISOString(), trigger, abort, done };
       inFlight = entry;
