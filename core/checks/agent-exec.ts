@@ -2,12 +2,14 @@ import pLimit from 'p-limit';
 import { type AgentBinary, isMissingBinary } from '../cilium/binary.ts';
 import type { ParseResult } from '../cilium/parse-result.ts';
 import { snippet } from '../cilium/parse-result.ts';
-import { isFleetcheckError } from '../errors.ts';
+import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterApi, ExecResult, PodInfo } from '../kube/cluster-api.ts';
 import { hints } from './hints.ts';
 import { agentContainer } from './sampling.ts';
 
 type Who = { node: string; pod: string };
+
+const GUARD_SLACK_MS = 1500;
 
 /** What one exec into one agent gave: a parsed value or why not. */
 export type AgentOutput<T> = Who &
@@ -68,11 +70,30 @@ export class AgentExecutor {
     });
   }
 
-  private exec(pod: PodInfo, argv: string[]): Promise<ExecResult> {
-    return this.api.exec(pod.namespace, pod.name, 'cilium-agent', argv, {
-      deadlineMs: this.deadlineMs,
-      signal: this.signal,
+  /** One exec, with a guard a little past the deadline in case the session never reports or closes. */
+  private async exec(pod: PodInfo, argv: string[]): Promise<ExecResult> {
+    const guard = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        guard.abort();
+        const what = `exec ${argv.slice(0, 2).join(' ')} in ${pod.namespace}/${pod.name}`;
+        reject(
+          new FleetcheckError('timeout', `${what} gave no exit status within ${this.deadlineMs} ms`, {
+            pod: pod.name,
+          }),
+        );
+      }, this.deadlineMs + GUARD_SLACK_MS);
     });
+    try {
+      const call = this.api.exec(pod.namespace, pod.name, 'cilium-agent', argv, {
+        deadlineMs: this.deadlineMs,
+        signal: AbortSignal.any([this.signal, guard.signal]),
+      });
+      return await Promise.race([call, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private interpret<T>(

@@ -56,6 +56,18 @@ describe('component.agent.status', () => {
     expect(r.hint).toMatch(/\/sys\/fs\/bpf/);
   });
 
+  it('gives error when an exec session never reports, even if the client ignores its deadline', async () => {
+    const api = new FakeClusterApi('1.16');
+    const exec = api.exec.bind(api);
+    api.exec = (...args: Parameters<FakeClusterApi['exec']>) =>
+      args[1] === api.agentPods[0]?.name && args[3][1] === 'status' ? new Promise(() => {}) : exec(...args);
+    const { one } = await runFake(api, { execDeadlineMs: 100, layers: ['component'] });
+    const r = one(AGENT, 'node-a');
+    expect(r.status).toBe('error');
+    expect(r.evidence?.['code']).toBe('timeout');
+    expect(one(AGENT, 'node-b').status).toBe('pass');
+  });
+
   it('gives error quoting a snippet for garbage output', async () => {
     const api = new FakeClusterApi('1.17');
     api.execHook = (_pod, argv) =>
