@@ -45,8 +45,9 @@ function blindness(s: Side, peer: string): string {
 
 /**
  * The verdict of one mesh pair from both sides' mesh views: `pass` when each sees the other on its sampled
- * agents, `warn` when one side sees the other only on some agents, `fail` when a side cannot see the other
- * at all (the message names which side cannot see which), `error` when a side could not be evaluated.
+ * agents; `warn` when the pair is degraded — one side cannot see the other (one-sided: the message names which
+ * side cannot see which, and that side's mesh.peer.connected check fails) or sees it on only some agents;
+ * `fail` when neither side can see the other; `error` when a side could not be evaluated.
  */
 export function meshPairReport(
   pair: MeshPair,
@@ -76,5 +77,5 @@ export function meshPairReport(
   const [blind, seer] = a.sees ? [b, a] : [a, b];
   const peer = blind === a ? pair.b : pair.a;
   const message = `${blindness(blind, peer)}; ${seer.name} sees ${blind.name}`;
-  return { ...base, status: blind.partial ? 'warn' : 'fail', message };
+  return { ...base, status: 'warn', message };
 }
