@@ -29,13 +29,11 @@ const toPair = (p: PairRow): MeshPairSummary => ({
   at: iso(p.at),
 });
 
-/** Latest verdict per mesh pair seen in the two days before the newest pair verdict. */
+/** Latest verdict per mesh pair: the pairs of the newest sweep that recorded any. */
 export async function readMeshPairs(db: Db): Promise<MeshPairSummary[]> {
-  const newest = (await db.all<{ at: number | null }>(sql`select max(at) as at from mesh_pairs`))[0]?.at;
-  if (newest === null || newest === undefined) return [];
-  const rows = await db.all<PairRow>(sql`select p.a, p.b, max(p.at) as at, p.status, p.a_sees_b, p.b_sees_a,
-      p.sweep_id, t.body as message from mesh_pairs p left join texts t on t.id = p.message_id
-    where p.at >= ${newest - 2 * DAY} group by p.a, p.b order by p.a, p.b`);
+  const rows = await db.all<PairRow>(sql`select p.a, p.b, p.at, p.status, p.a_sees_b, p.b_sees_a, p.sweep_id,
+      t.body as message from mesh_pairs p left join texts t on t.id = p.message_id
+    where p.sweep_id = (select sweep_id from mesh_pairs order by at desc limit 1) order by p.a, p.b`);
   return rows.map(toPair);
 }
 

@@ -39,7 +39,7 @@ export async function refreshRollups(tx: Orm): Promise<void> {
   await tx.run(sql`delete from rollup_dirty`);
 }
 
-/** Cluster-level bucket sums in [from, to), keyed by cluster, group column or `fleet`. */
+/** Bucket sums in [from, to) aggregated in SQL per key (cluster, group column or `fleet`) and bucket. */
 export async function readBucketSums(
   db: Db,
   q: {
@@ -62,36 +62,37 @@ export async function readBucketSums(
   const start = Math.floor(q.from / (q.bucket === 'hour' ? H : D)) * (q.bucket === 'hour' ? H : D);
   const rows = await db.all<{
     key: string;
-    cluster: string;
     bucket: number;
     runs: number;
     n_pass: number;
     n_warn: number;
     n_fail: number;
     n_error: number;
-    runs_failing: number;
+    failing: number;
     rtt_sum: number;
     rtt_n: number;
-    ep_sum: number;
-    ep_n: number;
-  }>(sql`select ${key} as key, c.name as cluster, u.bucket, u.runs, u.n_pass, u.n_warn, u.n_fail, u.n_error,
-      u.runs_failing, u.rtt_sum, u.rtt_n, u.ep_sum, u.ep_n
+    ep_mean: number | null;
+    ep_clusters: number;
+  }>(sql`select ${key} as key, u.bucket, sum(u.runs) as runs, sum(u.n_pass) as n_pass, sum(u.n_warn) as n_warn,
+      sum(u.n_fail) as n_fail, sum(u.n_error) as n_error, sum(u.runs_failing > 0) as failing,
+      sum(u.rtt_sum) as rtt_sum, sum(u.rtt_n) as rtt_n,
+      sum(case when u.ep_n > 0 then u.ep_sum * 1.0 / u.ep_n end) as ep_mean, sum(u.ep_n > 0) as ep_clusters
     from rollups u join clusters c on c.id = u.cluster_id
-    where u.period = ${q.bucket === 'hour' ? 0 : 1} and u.bucket >= ${start} and u.bucket < ${q.to} and u.check_id = 0
-      ${q.cluster ? sql`and c.name = ${q.cluster}` : sql``}`);
+    where u.period = ${q.bucket === 'hour' ? 0 : 1} and u.check_id = 0 and u.bucket >= ${start} and u.bucket < ${q.to}
+      ${q.cluster ? sql`and c.name = ${q.cluster}` : sql``}
+    group by 1, u.bucket`);
   return rows.map((r) => ({
     key: r.key,
-    cluster: r.cluster,
     bucket: r.bucket,
     runs: r.runs,
     pass: r.n_pass,
     warn: r.n_warn,
     fail: r.n_fail,
     error: r.n_error,
-    runsFailing: r.runs_failing,
+    clustersFailing: r.failing,
     rttSum: r.rtt_sum,
     rttN: r.rtt_n,
-    epSum: r.ep_sum,
-    epN: r.ep_n,
+    epMeanSum: r.ep_mean ?? 0,
+    epClusters: r.ep_clusters,
   }));
 }

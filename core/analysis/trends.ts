@@ -1,20 +1,23 @@
 import type { TrendMetric, TrendSeries } from './types.ts';
 
-/** Sums of one cluster over one bucket (a rollup row); all fields add up exactly across buckets. */
+/**
+ * Sums over one bucket of one key (a cluster, a group or the fleet), from the per-cluster rollups:
+ * `clustersFailing` = clusters with a failing run, `epMeanSum` = sum over clusters of their per-run mean of
+ * endpoints not ready (`epClusters` = clusters with that metric).
+ */
 export interface BucketSums {
   key: string;
-  cluster: string;
   bucket: number;
   runs: number;
   pass: number;
   warn: number;
   fail: number;
   error: number;
-  runsFailing: number;
+  clustersFailing: number;
   rttSum: number;
   rttN: number;
-  epSum: number;
-  epN: number;
+  epMeanSum: number;
+  epClusters: number;
 }
 
 export const bucketMs = { hour: 3_600_000, day: 86_400_000 } as const;
@@ -25,7 +28,7 @@ export function bucketStart(t: number, bucket: 'hour' | 'day'): number {
 }
 
 /**
- * Trend series from per-cluster bucket sums, one series per key (cluster, group or `fleet`), with a point for
+ * Trend series from bucket sums, one series per key (cluster, group or `fleet`), with a point for
  * every bucket in [from, to) (null where no data). pass_rate = pass / (pass+warn+fail+error); failures / errors
  * = result counts; health_rtt_p95_ms = mean of the runs' p95; endpoints_not_ready = sum over clusters of the
  * per-run mean; clusters_failing = clusters with a failing run in the bucket.
@@ -74,11 +77,9 @@ export function metricValue(metric: TrendMetric, list: readonly BucketSums[]): n
       const n = sum(list, (r) => r.rttN);
       return n === 0 ? null : sum(list, (r) => r.rttSum) / n;
     }
-    case 'endpoints_not_ready': {
-      const withData = list.filter((r) => r.epN > 0);
-      return withData.length === 0 ? null : sum(withData, (r) => r.epSum / r.epN);
-    }
+    case 'endpoints_not_ready':
+      return sum(list, (r) => r.epClusters) === 0 ? null : sum(list, (r) => r.epMeanSum);
     case 'clusters_failing':
-      return new Set(list.filter((r) => r.runsFailing > 0).map((r) => r.cluster)).size;
+      return sum(list, (r) => r.clustersFailing);
   }
 }

