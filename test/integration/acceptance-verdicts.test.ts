@@ -34,6 +34,8 @@ async function sweepFile(file: string, offsetsSeconds: number[] = [0]): Promise<
     const reports: SweepReport[] = [];
     for (const s of offsetsSeconds) {
       offsetMs = s * 1000;
+      // The simulator opens/closes listeners for apiserver-down on its 200 ms tick: let it see the new time.
+      await new Promise((res) => setTimeout(res, 600));
       reports.push(
         await runSweep({
           targets: kubeconfigTargets({ files: [kubeconfig] }),
@@ -284,6 +286,11 @@ describe('ClusterMesh misconfigurations', () => {
     }
   });
 
+  it('F1: a disconnected peer on 1.14 gets a hint without cilium-dbg', () => {
+    expect(statusOf(r, 'old-a', 'mesh.peer.connected', 'old-b')).toBe('fail');
+    expect(textOf(r, 'old-a')).not.toMatch(/cilium-dbg/);
+  });
+
   it('F6: a pair sharing a cluster-id is not a passing pair', () => {
     expect(pair('dup-a', 'dup-b')?.status).not.toBe('pass');
   });
@@ -385,7 +392,7 @@ describe('faults that come and go (after/until on the simulator clock)', () => {
   it('breaks the pair on the disconnected side only and brings the operator back', () => {
     const pairOf = (s: SweepReport) => s.meshPairs.find((p) => [p.a, p.b].includes('tl-peer'));
     expect(pairOf(t0)?.status).toBe('pass');
-    expect(pairOf(t150)?.status).toBe('fail');
+    expect(pairOf(t150)?.status).toBe('warn');
     expect(pairOf(t150)?.message).toMatch(/^tl-peer cannot see tl-mesh/);
     expect(statusOf(t150, 'tl-mesh', 'component.operator.ready')).toBe('fail');
     expect(statusOf(t250, 'tl-mesh', 'component.operator.ready')).toBe('pass');
