@@ -149,8 +149,8 @@ sweep, and of a cold serverless API). Load generator and server share this proce
 load average was ${loadBefore.toFixed(1)} when the run started (other work on the machine inflates every number,
 \`healthz\` shows the floor).
 
-| mode | mode | route | p50 (ms) | p95 (ms) | max (ms) | req/s | p95 goal |
-|---|---|---|---|---|---|---|---|
+| mode | route | p50 (ms) | p95 (ms) | max (ms) | req/s | p95 goal |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ${demo ? `Demo start-up (\`fleetcheck demo\`, fresh DB, this machine): first sweep stored (dashboard has data) after ${demo.firstData.toFixed(1)} s (goal ≤ 60 s ${demo.firstData <= 60 ? '✅' : '❌'}); seven days of hourly history backfilled after ${demo.backfill.toFixed(1)} s.` : 'Demo start-up: not measured in this run.'}
