@@ -22,14 +22,20 @@ function judgeTarget(to: string, links: NodeLink[]): Outcome {
     failing.some((g) => g.from === f.from && g.target === f.target && g.probe !== f.probe),
   );
   const message = `${failing.length}/${links.length} paths to ${to} failing: ${failing.slice(0, 3).map(describe).join('; ')}`;
-  if (downBoth) return outcome.nonPass('fail', ID, to, message, hints.pathDown, { metrics, evidence });
-  const httpOnly = failing.every((f) => f.probe === 'http');
-  const icmpOnly = failing.every((f) => f.probe === 'icmp');
-  const hint = httpOnly ? hints.port4240 : icmpOnly ? hints.icmpOnly : `${hints.port4240} ${hints.icmpOnly}`;
-  return outcome.nonPass('warn', ID, to, message, hint, { metrics, evidence });
+  const hint = downBoth
+    ? hints.pathDown
+    : failing.every((f) => f.probe === 'http')
+      ? hints.port4240
+      : failing.every((f) => f.probe === 'icmp')
+        ? hints.icmpOnly
+        : `${hints.port4240} ${hints.icmpOnly}`;
+  return outcome.nonPass('fail', ID, to, message, hint, { metrics, evidence });
 }
 
-/** Reads the node-to-node matrix cilium-health already measures: a node unreachable over ICMP and HTTP is cut off. */
+/**
+ * Reads the node-to-node matrix cilium-health already measures: any failing host or health-endpoint path (ICMP, or
+ * HTTP on :4240) fails the target node; the hint tells a blocked port 4240 (not a business outage) from a node cut off.
+ */
 export const nodeHealthReachability: CheckDefinition = {
   id: ID,
   layer: 'node',

@@ -107,7 +107,7 @@ describe.each([
       [c('agent-hang'), 'component.agent.status', 'node-2', 'error'],
       [c('agent-hang'), 'component.agent.status', 'node-1', 'pass'],
       [c('controller-failing'), 'component.agent.status', 'node-1', 'fail'],
-      [c('health-unreachable'), 'node.health.reachability', 'node-2', 'warn'],
+      [c('health-unreachable'), 'node.health.reachability', 'node-2', 'fail'],
       [c('health-unreachable'), 'node.health.reachability', 'node-1', 'pass'],
       [c('health-latency'), 'node.health.latency', 'cluster', 'fail'],
       [c('endpoints-stuck'), 'node.endpoints.state', 'cluster', 'warn'],
@@ -178,7 +178,7 @@ describe('fault combinations', () => {
       ['ctrl-fail-114', 'component.agent.status', 'node-3', 'fail'],
       ['endpoints-one-regenerating', 'node.endpoints.state', 'cluster', 'warn'],
       ['endpoints-many-not-ready', 'node.endpoints.state', 'cluster', 'fail'],
-      ['icmp-blocked', 'node.health.reachability', 'node-3', 'warn'],
+      ['icmp-blocked', 'node.health.reachability', 'node-3', 'fail'],
       ['latency-moderate', 'node.health.latency', 'cluster', 'warn'],
       ['agent-health-failure', 'component.agent.status', 'node-1', 'fail'],
       ['agent-hubble-warning', 'component.hubble.ready', 'cluster', 'warn'],
@@ -332,7 +332,7 @@ describe('two phases: regressions and recoveries an operator expects', () => {
     for (const row of [
       'tp-agent component.agent.status node-1 pass->fail',
       'tp-kvstore component.agent.status node-1 warn->fail',
-      'tp-health node.health.reachability node-2 pass->warn',
+      'tp-health node.health.reachability node-2 pass->fail',
       'tp-mesh-a mesh.peer.connected tp-mesh-b pass->fail',
       'tp-rbac component.agent.status node-1 pass->error',
       'tp-down cluster cluster pass->error',
@@ -396,5 +396,28 @@ describe('faults that come and go (after/until on the simulator clock)', () => {
     expect(pairOf(t150)?.message).toMatch(/^tl-peer cannot see tl-mesh/);
     expect(statusOf(t150, 'tl-mesh', 'component.operator.ready')).toBe('fail');
     expect(statusOf(t250, 'tl-mesh', 'component.operator.ready')).toBe('pass');
+  });
+});
+
+describe('scale and sampling', () => {
+  let r: SweepReport;
+  beforeAll(async () => {
+    [r] = (await sweepFile('scale-sampling.yaml')) as [SweepReport];
+  }, 240_000);
+
+  it('warns when the real probe interval (60 s × ln(1 + IPs), not 30 s) exceeds the detection budget', () => {
+    const d = clusterOf(r, 'big-100').results.find((x) => x.check === 'config.health.detection');
+    expect(d?.status).toBe('warn');
+    expect(d?.metrics?.probeIntervalSeconds).toBeGreaterThan(300);
+    expect(statusOf(r, 'churn', 'config.health.detection')).toBe('pass');
+  });
+
+  it('always samples a not-Ready agent beyond the sample size', () => {
+    expect(statusOf(r, 'sampled-12', 'component.agent.status', 'node-12')).toBe('fail');
+    expect(statusOf(r, 'sampled-12', 'component.agent.rollout')).toBe('fail');
+  });
+
+  it('reports endpoints the agent rejected', () => {
+    expect(['warn', 'fail']).toContain(statusOf(r, 'invalid-eps', 'node.endpoints.state'));
   });
 });

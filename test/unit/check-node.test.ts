@@ -41,13 +41,13 @@ describe('node.health.reachability', () => {
   });
 
   it.each(['1.14', '1.15', '1.16', '1.17', '1.18'] as const)(
-    'warns with the port-4240 hint when only HTTP fails (%s), not a business outage',
+    'fails with the port-4240 hint when only HTTP fails (%s), not a business outage',
     async (minor) => {
       const api = new FakeClusterApi(minor);
       failProbe(api, 'node-b', 'health-endpoint', ['http']);
       const { one, run } = await runFake(api);
       const r = one(REACH, 'node-b');
-      expect(r.status).toBe('warn');
+      expect(r.status).toBe('fail');
       expect(r.hint).toMatch(/4240/);
       expect(r.hint).toMatch(/NOT a business/);
       expect(
@@ -57,11 +57,11 @@ describe('node.health.reachability', () => {
     },
   );
 
-  it('warns about ICMP filtering when only ICMP fails', async () => {
+  it('fails with the ICMP-filtering hint when only ICMP fails', async () => {
     const api = new FakeClusterApi('1.18');
     failProbe(api, 'node-a', 'host', ['icmp']);
     const r = (await runFake(api)).one(REACH, 'node-a');
-    expect(r.status).toBe('warn');
+    expect(r.status).toBe('fail');
     expect(r.hint).toMatch(/ICMP/);
   });
 
