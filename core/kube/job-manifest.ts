@@ -20,7 +20,12 @@ export function jobManifest(spec: JobSpec): V1Job {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
           enableServiceLinks: false,
-          securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534 },
+          securityContext: {
+            runAsNonRoot: true,
+            runAsUser: 65534,
+            runAsGroup: 65534,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
           containers: spec.containers.map((c) => ({
             name: c.name,
             image: c.image,
