@@ -4,8 +4,8 @@ import type { MetricRegression, RegressionReport } from '../core/analysis/types.
 import { FleetcheckError } from '../core/errors.ts';
 import type { Layer } from '../core/outcome.ts';
 import type { Db } from './client.ts';
-import { clusterStatusName, iso } from './codec.ts';
-import { loadResults, loadRuns, type RunRow } from './read-run.ts';
+import { clusterStatusName, iso, statusName } from './codec.ts';
+import { loadRuns, type RunRow } from './read-run.ts';
 import type { Baseline } from './store.ts';
 
 interface SweepRef {
@@ -77,7 +77,7 @@ export async function readRegressions(
       and r2.sweep_id <> ${current.id} order by r2.at desc, r2.id desc limit 1) from cluster_runs x
       where x.sweep_id = ${current.id})${only}`,
   );
-  const results = await loadResults(
+  const results = await loadLightResults(
     db,
     [...curRuns, ...baseRuns].map((r) => r.id),
   );
@@ -87,6 +87,7 @@ export async function readRegressions(
     curRuns.map((r) => forDiff(r, results)),
     q.layer ? { layer: q.layer } : {},
   );
+  await resolveTexts(db, diff.regressions);
   const metricRegressions = q.layer && q.layer !== 'node' ? [] : await metricRegs(db, curRuns, base.at);
   return { baseline: ref(base), current: ref(current), ...diff, metricRegressions };
 }
@@ -119,4 +120,70 @@ async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<Me
     if (ep) out.push(ep);
   }
   return out.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.metric.localeCompare(b.metric));
+}
+
+const ids = (list: readonly number[]) =>
+  sql.join(
+    list.map((i) => sql`${i}`),
+    sql`, `,
+  );
+
+/** Results without the text joins; message / hint carry text ids until `resolveTexts`. */
+async function loadLightResults(db: Db, runIds: number[]): Promise<Map<number, RunForDiff['results']>> {
+  const out = new Map<number, RunForDiff['results']>();
+  if (runIds.length === 0) return out;
+  const rows = await db.all<{
+    run_id: number;
+    check_id: number;
+    subject_id: number;
+    status: number;
+    message_id: number | null;
+    hint_id: number | null;
+  }>(
+    sql`select run_id, check_id, subject_id, status, message_id, hint_id from check_results where run_id in (${ids(runIds)})`,
+  );
+  const checks = new Map(
+    (await db.all<{ id: number; name: string }>(sql`select id, name from checks`)).map((c) => [c.id, c.name]),
+  );
+  const subjectIds = [...new Set(rows.map((r) => r.subject_id))];
+  const subjects = new Map(
+    subjectIds.length === 0
+      ? []
+      : (
+          await db.all<{ id: number; name: string }>(
+            sql`select id, name from subjects where id in (${ids(subjectIds)})`,
+          )
+        ).map((x) => [x.id, x.name]),
+  );
+  for (const r of rows) {
+    const list = out.get(r.run_id) ?? [];
+    list.push({
+      check: checks.get(r.check_id) ?? '?',
+      subject: subjects.get(r.subject_id) ?? '?',
+      status: statusName(r.status),
+      message: r.message_id === null ? '' : `#${r.message_id}`,
+      ...(r.hint_id === null ? {} : { hint: `#${r.hint_id}` }),
+    });
+    out.set(r.run_id, list);
+  }
+  return out;
+}
+
+/** Replaces `#<text id>` placeholders in regression messages / hints with the texts. */
+async function resolveTexts(db: Db, regs: { message: string; hint?: string }[]): Promise<void> {
+  const wanted = new Set<number>();
+  for (const r of regs)
+    for (const v of [r.message, r.hint]) if (v?.startsWith('#')) wanted.add(Number(v.slice(1)));
+  if (wanted.size === 0) return;
+  const texts = new Map(
+    (
+      await db.all<{ id: number; body: string }>(
+        sql`select id, body from texts where id in (${ids([...wanted])})`,
+      )
+    ).map((t) => [`#${t.id}`, t.body]),
+  );
+  for (const r of regs) {
+    if (r.message.startsWith('#')) r.message = texts.get(r.message) ?? '';
+    if (r.hint?.startsWith('#')) r.hint = texts.get(r.hint) ?? '';
+  }
 }
