@@ -11,7 +11,7 @@ export const sweepsTable = sqliteTable(
     trigger: text('trigger'),
     planned: text('planned'),
   },
-  (t) => [index('sweeps_started_idx').on(t.startedAt)],
+  (t) => [index('sweeps_started_idx').on(t.startedAt), index('sweeps_started_id_idx').on(t.startedAt, t.id)],
 );
 
 /** One cluster's run in one sweep; unique per (sweep, cluster) so a retry replaces. */

@@ -1,0 +1,1 @@
+CREATE INDEX `sweeps_started_id_idx` ON `sweeps` (`started_at`,`id`);
