@@ -27,6 +27,8 @@ export interface DemoOptions {
   intervalMs?: number;
   /** Skip the seven-day backfill (tests). */
   backfill?: boolean;
+  /** Sweep live on the interval after the backfill (default true; tests that only read turn it off). */
+  live?: boolean;
   /** Hourly backfill sweeps (default 168 = seven days; tests use fewer). */
   backfillSteps?: number;
   log?: (line: string) => void;
@@ -118,7 +120,7 @@ export async function runDemo(opts: DemoOptions) {
     );
   }
   void backfillDone.then(() => {
-    if (!abort.signal.aborted) svc.startSchedule();
+    if (!abort.signal.aborted && opts.live !== false) svc.startSchedule();
   });
 
   return {

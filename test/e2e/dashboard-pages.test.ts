@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
 
   async function show(hash: string, ready: string, shot: string) {
     await page.goto(`${demo.url}/${hash}`);
-    await page.locator(ready).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator(ready).first().waitFor({ state: 'visible', timeout: 45_000 });
     await page.screenshot({ path: join(ARTIFACTS, `dashboard-${shot}.png`), fullPage: true });
   }
 
@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       apiToken: TOKEN,
       backfillSteps: 6,
       intervalMs: 3_600_000,
+      live: false,
       log: (l) => logs.push(l),
     });
     await demo.backfillDone;
@@ -53,10 +54,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
 
   it('asks for the API token, then shows the fleet grid with the simulated-fleet banner', async () => {
     await page.goto(`${demo.url}/`);
-    await page.locator('#token-input').waitFor({ state: 'visible', timeout: 20_000 });
+    await page.locator('#token-input').waitFor({ state: 'visible', timeout: 45_000 });
     await page.fill('#token-input', TOKEN);
     await page.click('#token-form button[type=submit]');
-    await page.locator('#fleet-grid tbody tr').first().waitFor({ timeout: 20_000 });
+    await page.locator('#fleet-grid tbody tr').first().waitFor({ timeout: 45_000 });
     expect(await page.locator('#sim-banner').isVisible()).toBe(true);
     expect(await page.locator('#sim-banner').textContent()).toMatch(/SIMULATED/);
     const rows = await page.locator('#fleet-grid tbody tr').count();

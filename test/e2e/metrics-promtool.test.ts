@@ -22,6 +22,7 @@ describe('/metrics from a real store filled by simulated sweeps', () => {
       db: join(dir, 'm.db'),
       backfillSteps: 3,
       intervalMs: 3_600_000,
+      live: false,
       log: () => {},
     });
     await demo.backfillDone;
