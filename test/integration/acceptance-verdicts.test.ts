@@ -421,3 +421,31 @@ describe('scale and sampling', () => {
     expect(['warn', 'fail']).toContain(statusOf(r, 'invalid-eps', 'node.endpoints.state'));
   });
 });
+
+describe('edge cases', () => {
+  let r: SweepReport;
+  beforeAll(async () => {
+    [r] = (await sweepFile('edge-cases.yaml')) as [SweepReport];
+  }, 240_000);
+
+  it('skips Hubble when disabled even if the relay is down', () => {
+    expect(statusOf(r, 'nohubble-down', 'component.hubble.ready')).toBe('skip');
+    expect(clusterOf(r, 'nohubble-down').status).toBe('pass');
+  });
+
+  it('fails every crash-looping agent and does not invent health failures', () => {
+    expectRows(r, [
+      ['all-crash', 'component.agent.status', 'node-1', 'fail'],
+      ['all-crash', 'component.agent.status', 'node-2', 'fail'],
+      ['all-crash', 'component.agent.rollout', 'cluster', 'fail'],
+      ['ctl-118', 'component.agent.status', 'node-2', 'fail'],
+      ['mesh-peer', 'mesh.peer.connected', 'all-crash-mesh', 'pass'],
+    ]);
+    expect(statusOf(r, 'all-crash-mesh', 'mesh.peer.connected', 'mesh-peer')).not.toBe('pass');
+  });
+
+  it('F16: a single-node cluster has no peer to probe: health is not an error', () => {
+    expect(clusterOf(r, 'single-node').status).toBe('pass');
+    expect(['pass', 'skip']).toContain(statusOf(r, 'single-node', 'node.health.reachability'));
+  });
+});
