@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Faults, type FixtureCluster, fixtureRun, fixtureSweep } from '../../bench/history-fixtures.ts';
+import type { Status } from '../../core/outcome.ts';
 import { openStore, type Store } from '../../db/store.ts';
 
 const drivers = [
@@ -132,6 +133,30 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
     ]);
     expect(flaps[0]?.statuses).toEqual(['pass', 'fail', 'pass', 'fail', 'pass', 'fail']);
     expect(await store.flapping({ from: at(0), to: at(100), minChanges: 6 })).toEqual([]);
+  });
+
+  it('pass ↔ skip of the business checks on quick sweeps is not flapping; a change across a skip is', async () => {
+    // alpha's business Job runs every other sweep; beta's fails once between skips (pass→skip→fail→skip→pass)
+    const beta: Status[] = ['pass', 'skip', 'fail', 'skip', 'pass', 'skip'];
+    for (let i = 0; i < 6; i++) {
+      const faults: Record<string, Faults> = {
+        alpha: i % 2 ? { 'business.dns.resolve': 'skip', 'business.service.reach': 'skip' } : {},
+        beta: { 'business.dns.resolve': beta[i] ?? 'pass' },
+      };
+      await store.saveSweep(fixtureSweep(`q${i}`, at(i * 15), pair, faults));
+    }
+    expect(await store.flapping({ from: at(0), to: at(100), minChanges: 1 })).toEqual([
+      {
+        cluster: 'beta',
+        check: 'business.dns.resolve',
+        subject: 'cluster',
+        changes: 2,
+        statuses: ['pass', 'fail', 'pass'],
+        lastChangeAt: at(60).toISOString(),
+        lastStatus: 'pass',
+      },
+    ]);
+    expect(await store.flapping({ from: at(0), to: at(100) })).toEqual([]);
   });
 
   it('mesh compare names the side that lost its peer', async () => {

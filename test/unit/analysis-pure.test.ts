@@ -84,6 +84,49 @@ describe('flapping, stale, facts', () => {
     });
   });
 
+  it('does not count skip: only changes between two non-skip statuses count', () => {
+    const ch = (at: number, from: Status, to: Status, subject = 's') => ({
+      cluster: 'a',
+      check: 'business.job',
+      subject,
+      at,
+      from,
+      to,
+    });
+    // pass → skip → pass, over and over: the business Job runs every Nth quick sweep, that is not flapping
+    const alternating = [1, 2, 3, 4, 5, 6].map((i) =>
+      i % 2 ? ch(i, 'pass', 'skip') : ch(i, 'skip', 'pass'),
+    );
+    expect(flapping(alternating, 1)).toEqual([]);
+    // pass → skip → fail is one change, dated at the fail
+    const once = flapping([ch(1, 'pass', 'skip'), ch(2, 'skip', 'fail')], 1);
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatchObject({ changes: 1, statuses: ['pass', 'fail'], lastStatus: 'fail' });
+    expect(once[0]?.lastChangeAt).toBe(new Date(2).toISOString());
+    // pass → fail → pass is two; skips in between change nothing; a trailing skip is not the last status
+    const seq: [Status, Status][] = [
+      ['pass', 'skip'],
+      ['skip', 'fail'],
+      ['fail', 'skip'],
+      ['skip', 'pass'],
+      ['pass', 'skip'],
+    ];
+    const two = flapping(
+      seq.map(([f, t], i) => ch(i + 1, f, t)),
+      1,
+    );
+    expect(two[0]).toMatchObject({ changes: 2, statuses: ['pass', 'fail', 'pass'], lastStatus: 'pass' });
+    expect(
+      flapping(
+        seq.map(([f, t], i) => ch(i + 1, f, t)),
+        3,
+      ),
+    ).toEqual([]);
+    // a window that starts on skip: the first non-skip status is the baseline
+    const lead = flapping([ch(1, 'skip', 'pass'), ch(2, 'pass', 'fail'), ch(3, 'fail', 'skip')], 1);
+    expect(lead[0]).toMatchObject({ changes: 1, statuses: ['pass', 'fail'] });
+  });
+
   it('stale = not checked within two intervals (observed interval wins when longer)', () => {
     expect(isStale(0, 10 * 60_000, 5 * 60_000)).toBe(false);
     expect(isStale(0, 11 * 60_000, 5 * 60_000)).toBe(true);
