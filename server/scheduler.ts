@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
+import { previousIsoWeek } from '../core/analysis/iso-week.ts';
 import type { Store } from '../db/store.ts';
-import { previousIsoWeek } from './iso-week.ts';
 import type { Sweeper } from './sweeper.ts';
 
 export interface SchedulerOptions {

@@ -20,8 +20,11 @@ export function isoWeekRange(week: string): { from: number; to: number } {
   return { from, to: from + WEEK };
 }
 
-/** The ISO week containing time `t` (ms). */
-export function isoWeekOf(t: number): string {
+/**
+ * The ISO week (`YYYY-Www`) containing time `t` (a Date or ms since the epoch, UTC).
+ * @example isoWeekOf(new Date('2026-11-23T06:00:00Z')) // '2026-W48'
+ */
+export function isoWeekOf(t: Date | number): string {
   const d = new Date(t);
   const day = (d.getUTCDay() + 6) % 7;
   const thursday = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day + 3);
@@ -30,4 +33,9 @@ export function isoWeekOf(t: number): string {
   const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000;
   const n = Math.floor((thursday - week1) / WEEK) + 1;
   return `${year}-W${String(n).padStart(2, '0')}`;
+}
+
+/** The ISO week before the one containing `t`: what the Monday report covers. */
+export function previousIsoWeek(t: Date | number): string {
+  return isoWeekOf(new Date(t).getTime() - WEEK);
 }

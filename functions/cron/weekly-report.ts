@@ -1,4 +1,4 @@
-import { previousIsoWeek } from '../../core/serverless/iso-week.ts';
+import { previousIsoWeek } from '../../core/analysis/iso-week.ts';
 import type { Store } from '../../db/store.ts';
 import { scheduledEventSchema } from '../events.ts';
 import { lambdaStore } from '../store.ts';

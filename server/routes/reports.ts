@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { isoWeekOf } from '../../core/analysis/iso-week.ts';
 import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorBodySchema } from '../errors.ts';
-import { isoWeek } from '../iso-week.ts';
 import { renderWeekly } from '../weekly-format.ts';
 
 const route = createRoute({
@@ -41,7 +41,7 @@ export function reportRoutes({ store, now }: ApiDeps) {
   return subApp().openapi(route, async (c) => {
     const { week, format } = c.req.valid('query');
     const at = now();
-    const report = await store.weeklyReport(week ?? isoWeek(at), { now: at });
+    const report = await store.weeklyReport(week ?? isoWeekOf(at), { now: at });
     if (format === 'json') return c.json(report, 200);
     const body = renderWeekly(report, format);
     const type = format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8';

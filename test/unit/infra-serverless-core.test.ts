@@ -1,9 +1,9 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isoWeekOf, previousIsoWeek } from '../../core/analysis/iso-week.ts';
 import { dispatchMessages } from '../../core/aws/sqs-dispatch.ts';
 import { fleetAccess } from '../../core/serverless/fleet-roles.ts';
-import { isoWeekOf, previousIsoWeek } from '../../core/serverless/iso-week.ts';
 
 const sqs = mockClient(SQSClient);
 afterEach(() => sqs.reset());
