@@ -95,7 +95,7 @@ const cases: Case[] = [
       {
         check: 'node.health.reachability',
         subject: 'node-3',
-        status: 'warn',
+        status: 'fail',
         hint: /4240[\s\S]*NOT a business/,
       },
     ],
