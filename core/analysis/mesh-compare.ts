@@ -1,18 +1,7 @@
+import { MESH_CONFIG_KEYS } from '../checks/config-keys.ts';
 import type { MeshView } from '../sweep/report.ts';
 import type { ConfigDiff, MeshComparison, MeshPairSummary, MeshSide } from './mesh-types.ts';
 import type { ClusterDetail } from './types.ts';
-
-/** cilium-config keys that must agree across a mesh (alternatives grouped). */
-export const meshConfigKeys = [
-  'routing-mode',
-  'tunnel-protocol',
-  'tunnel',
-  'ipam',
-  'kube-proxy-replacement',
-  'enable-wireguard',
-  'enable-ipsec',
-  'max-connected-clusters',
-] as const;
 
 function minor(v: string | undefined): [number, number] | undefined {
   const m = /^v?(\d+)\.(\d+)/.exec(v ?? '');
@@ -65,14 +54,14 @@ export function comparePair(
   const sb = side(nameB, b, nameA, a);
   const ca = a?.latestRun?.config ?? {};
   const cb = b?.latestRun?.config ?? {};
-  const config: ConfigDiff[] = meshConfigKeys
-    .filter((k) => ca[k] !== undefined || cb[k] !== undefined)
-    .map((k) => ({
+  const config: ConfigDiff[] = MESH_CONFIG_KEYS.filter((k) => ca[k] !== undefined || cb[k] !== undefined).map(
+    (k) => ({
       key: k,
       ...(ca[k] !== undefined ? { a: ca[k] } : {}),
       ...(cb[k] !== undefined ? { b: cb[k] } : {}),
       agree: ca[k] === cb[k],
-    }));
+    }),
+  );
   const va = minor(sa.ciliumVersion);
   const vb = minor(sb.ciliumVersion);
   const skewMinor = va && vb ? Math.abs((va[0] - vb[0]) * 100 + va[1] - vb[1]) : undefined;

@@ -1,24 +1,12 @@
 import { isFleetcheckError } from '../errors.ts';
 import type { Outcome } from '../outcome.ts';
 import type { ClusterRun, RunClusterChecks } from './check.ts';
+import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
 import { errorOutcome } from './error-outcome.ts';
 import { ClusterFacts } from './facts.ts';
 import { healthLinks } from './health-links.ts';
 import { checkRegistry } from './registry.ts';
-
-/** The cilium-config keys carried in the run for mesh / fleet comparisons. */
-export const COMPARED_CONFIG_KEYS = [
-  'cluster-name',
-  'cluster-id',
-  'routing-mode',
-  'tunnel-protocol',
-  'ipam',
-  'kube-proxy-replacement',
-  'enable-wireguard',
-  'enable-ipsec',
-  'max-connected-clusters',
-] as const;
 
 function whenAborted(signal: AbortSignal): Promise<'aborted'> {
   return new Promise((resolve) => {
