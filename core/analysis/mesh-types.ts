@@ -1,16 +1,10 @@
 import { z } from 'zod';
 import { layerSchema, statusSchema } from '../outcome.ts';
-import { clusterStatusSchema, meshViewSchema } from '../sweep/report.ts';
+import { clusterStatusSchema, meshPairReportSchema, meshViewSchema } from '../sweep/report.ts';
 import { flapSchema, layerStatusesSchema, recoverySchema, regressionSchema } from './types.ts';
 
 /** Latest verdict of one mesh pair. */
-export const meshPairSummarySchema = z.object({
-  a: z.string(),
-  b: z.string(),
-  status: clusterStatusSchema,
-  aSeesB: z.boolean(),
-  bSeesA: z.boolean(),
-  message: z.string(),
+export const meshPairSummarySchema = meshPairReportSchema.extend({
   sweepId: z.string(),
   at: z.string(),
 });
