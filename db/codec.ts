@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { LayerStatuses } from '../core/analysis/types.ts';
+import { FleetcheckError } from '../core/errors.ts';
 import { type Layer, layerSchema, type Status } from '../core/outcome.ts';
 import type { ClusterReport } from '../core/sweep/report.ts';
 
@@ -73,11 +75,26 @@ export function encodeCursor(v: unknown): string {
   return Buffer.from(JSON.stringify(v)).toString('base64url');
 }
 
-export function decodeCursor<T>(c: string | undefined): T | undefined {
-  if (!c) return undefined;
+/**
+ * Decodes a page cursor made by `encodeCursor` for the list whose position `schema` describes.
+ * Anything else (not base64url JSON, not in canonical form, wrong shape) is an `invalid-input` naming `cursor`.
+ */
+export function decodeCursor<T>(c: string | undefined, schema: z.ZodType<T>): T | undefined {
+  if (c === undefined || c === '') return undefined;
+  let raw: unknown;
   try {
-    return JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as T;
+    raw = JSON.parse(Buffer.from(c, 'base64url').toString('utf8'));
   } catch {
-    return undefined;
+    raw = undefined;
   }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success || encodeCursor(parsed.data) !== c)
+    throw new FleetcheckError(
+      'invalid-input',
+      'cursor: not a cursor of this list (use nextCursor of the previous page)',
+      {
+        parameter: 'cursor',
+      },
+    );
+  return parsed.data;
 }

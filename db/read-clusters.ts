@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { isStale } from '../core/analysis/stale.ts';
 import type { ClusterDetail, ClusterSummary, FleetView, Page, RunSummary } from '../core/analysis/types.ts';
 import type { Db } from './client.ts';
@@ -58,7 +59,7 @@ export async function listClusters(
   opts: { cursor?: string; limit?: number; now?: Date },
 ): Promise<Page<ClusterSummary>> {
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
-  const after = decodeCursor<string>(opts.cursor);
+  const after = decodeCursor(opts.cursor, z.string());
   const rows = await db.all<ClusterRow>(
     sql`${clusterSelect} where ${after === undefined ? sql`1 = 1` : sql`c.name > ${after}`} order by c.name limit ${limit + 1}`,
   );
@@ -107,10 +108,10 @@ export async function readHistory(
   name: string,
   opts: { from?: Date; to?: Date; cursor?: string; limit?: number },
 ): Promise<Page<RunSummary> | null> {
+  const cur = decodeCursor(opts.cursor, z.tuple([z.number().int(), z.number().int()]));
   const c = (await db.all<{ id: number }>(sql`select id from clusters where name = ${name}`))[0];
   if (!c) return null;
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
-  const cur = decodeCursor<[number, number]>(opts.cursor);
   const conds = [sql`r.cluster_id = ${c.id}`];
   if (opts.from) conds.push(sql`r.at >= ${opts.from.getTime()}`);
   if (opts.to) conds.push(sql`r.at <= ${opts.to.getTime()}`);

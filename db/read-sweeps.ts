@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Page, SweepSummary } from '../core/analysis/types.ts';
 import type { SweepReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
@@ -62,7 +63,7 @@ export async function listSweeps(
   opts: { cursor?: string; limit?: number },
 ): Promise<Page<SweepSummary>> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
-  const cur = decodeCursor<[number, string]>(opts.cursor);
+  const cur = decodeCursor(opts.cursor, z.tuple([z.number().int(), z.string()]));
   const where = cur
     ? sql`(s.started_at < ${cur[0]} or (s.started_at = ${cur[0]} and s.id < ${cur[1]}))`
     : sql`1 = 1`;

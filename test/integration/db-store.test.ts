@@ -159,6 +159,39 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
     expect(await store.flapping({ from: at(0), to: at(100) })).toEqual([]);
   });
 
+  it('list cursors that do not decode are invalid-input naming cursor, not a first page', async () => {
+    await store.saveSweep(fixtureSweep('c0', at(0), pair));
+    await store.saveSweep(fixtureSweep('c1', at(15), pair));
+    const garbage = [
+      'zzz',
+      Buffer.from('[1,"x"').toString('base64url'),
+      Buffer.from('7').toString('base64url'),
+    ];
+    for (const cursor of garbage) {
+      for (const call of [
+        () => store.clusters({ cursor }),
+        () => store.sweeps({ cursor }),
+        () => store.clusterHistory('alpha', { cursor }),
+      ]) {
+        await expect(call()).rejects.toMatchObject({
+          code: 'invalid-input',
+          message: expect.stringMatching(/^cursor: /),
+        });
+      }
+    }
+    const first = await store.sweeps({ limit: 1 });
+    expect(first.nextCursor).toBeDefined();
+    const next = await store.sweeps({ limit: 1, cursor: first.nextCursor });
+    expect(next.items.map((s) => s.id)).toEqual(['c0']);
+    const hist = await store.clusterHistory('alpha', { limit: 1 });
+    const older = await store.clusterHistory('alpha', { limit: 1, cursor: hist?.nextCursor });
+    expect(older?.items).toHaveLength(1);
+    const names = await store.clusters({ limit: 1 });
+    expect((await store.clusters({ limit: 1, cursor: names.nextCursor })).items.map((c) => c.name)).toEqual([
+      'beta',
+    ]);
+  });
+
   it('mesh compare names the side that lost its peer', async () => {
     const clusters: FixtureCluster[] = [
       { name: 'east', peers: ['west'], clusterId: 7, ciliumVersion: '1.16.3' },

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureSweep } from '../../bench/history-fixtures.ts';
+import { openStore } from '../../db/store.ts';
 import { createApp } from '../../server/app.ts';
 import { fakeStore } from './api-fake-store.ts';
 
@@ -123,6 +128,46 @@ describe('API routes', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual(names);
+  });
+
+  it('answers a cursor that does not decode with a 400 naming cursor (real store), and follows real cursors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-api-cursor-'));
+    const store = await openStore(join(dir, 'h.db'), { intervalMs: 15 * 60_000 });
+    try {
+      const clusters = ['a', 'b', 'c'].map((name, i) => ({ name, peers: [], clusterId: i + 1 }));
+      for (let i = 0; i < 3; i++)
+        await store.saveSweep(fixtureSweep(`s${i}`, new Date(now.getTime() - (3 - i) * 900_000), clusters));
+      const app = createApp({ store, now: () => now });
+      const lists = ['/api/v1/clusters', '/api/v1/sweeps', '/api/v1/clusters/a/history'];
+      const wrongShape = Buffer.from(JSON.stringify({ x: 1 })).toString('base64url');
+      for (const path of lists) {
+        for (const bad of ['zzz', wrongShape, '%20']) {
+          const res = await app.request(`${path}?cursor=${bad}`);
+          expect(res.status, `${path} ${bad}`).toBe(400);
+          const err = await errorOf(res);
+          expect(err.code).toBe('invalid-input');
+          expect(err.message).toMatch(/^cursor: /);
+        }
+        const seen: unknown[] = [];
+        let cursor: string | undefined;
+        do {
+          const res = await app.request(`${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(res.status).toBe(200);
+          const page = (await res.json()) as { items: unknown[]; nextCursor?: string };
+          seen.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toHaveLength(3);
+      }
+      // the sweeps cursor is not a clusters cursor
+      const sweepsPage = (await (await app.request('/api/v1/sweeps?limit=1')).json()) as {
+        nextCursor: string;
+      };
+      expect((await app.request(`/api/v1/clusters?cursor=${sweepsPage.nextCursor}`)).status).toBe(400);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders the weekly report as Markdown and HTML', async () => {
