@@ -1,10 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, type Simulator, startSimulator } from '../../sim/index.ts';
+import { probePodSpec } from '../fixtures/probe-pod.ts';
+import { type FileRun, runFile } from '../fixtures/run-file.ts';
 
 const KUBECTL = '/usr/bin/kubectl';
 const hasKubectl = existsSync(KUBECTL);
@@ -30,23 +32,8 @@ let sim: Simulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kubectl(args: string[], timeoutMs = 60_000): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(KUBECTL, args, { env, timeout: timeoutMs }, (err, stdout, stderr) => {
-      const code = err
-        ? typeof (err as { code?: unknown }).code === 'number'
-          ? (err as { code: number }).code
-          : 1
-        : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function kubectl(args: string[], timeoutMs = 60_000): Promise<FileRun> {
+  return runFile(KUBECTL, args, env, timeoutMs);
 }
 
 async function agentOn(context: string, node: string): Promise<string> {
@@ -65,6 +52,22 @@ async function agentOn(context: string, node: string): Promise<string> {
     'jsonpath={.items[0].metadata.name}',
   ]);
   return r.stdout.trim();
+}
+
+/** `kubectl exec` of argv in the cilium-agent container of `node`'s agent pod. */
+async function agentExec(context: string, node: string, argv: string[]): Promise<FileRun> {
+  return kubectl([
+    '--context',
+    context,
+    'exec',
+    '-n',
+    'kube-system',
+    await agentOn(context, node),
+    '-c',
+    'cilium-agent',
+    '--',
+    ...argv,
+  ]);
 }
 
 beforeAll(async () => {
@@ -165,56 +168,16 @@ describe.skipIf(!hasKubectl)(
     });
 
     it('exec cilium-dbg status --brief: exit 0 when healthy, 1 on Failure', async () => {
-      const ok = await kubectl([
-        '--context',
-        'e2e-east',
-        'exec',
-        '-n',
-        'kube-system',
-        await agentOn('e2e-east', 'node-1'),
-        '-c',
-        'cilium-agent',
-        '--',
-        'cilium-dbg',
-        'status',
-        '--brief',
-      ]);
+      const ok = await agentExec('e2e-east', 'node-1', ['cilium-dbg', 'status', '--brief']);
       expect(ok).toMatchObject({ code: 0, stdout: 'OK\n' });
-      const bad = await kubectl([
-        '--context',
-        'e2e-west',
-        'exec',
-        '-n',
-        'kube-system',
-        await agentOn('e2e-west', 'node-2'),
-        '-c',
-        'cilium-agent',
-        '--',
-        'cilium-dbg',
-        'status',
-        '--brief',
-      ]);
+      const bad = await agentExec('e2e-west', 'node-2', ['cilium-dbg', 'status', '--brief']);
       expect(bad.code).toBe(1);
       expect(bad.stdout).toContain('BPF map init failed');
       expect(bad.stderr).toContain('command terminated with exit code 1');
     });
 
     it('exec cilium-health status -o json', async () => {
-      const r = await kubectl([
-        '--context',
-        'e2e-east',
-        'exec',
-        '-n',
-        'kube-system',
-        await agentOn('e2e-east', 'node-2'),
-        '-c',
-        'cilium-agent',
-        '--',
-        'cilium-health',
-        'status',
-        '-o',
-        'json',
-      ]);
+      const r = await agentExec('e2e-east', 'node-2', ['cilium-health', 'status', '-o', 'json']);
       expect(r.code).toBe(0);
       const health = JSON.parse(r.stdout) as { local: { name: string }; nodes: unknown[] };
       expect(health.local.name).toBe('e2e-east/node-2');
@@ -229,29 +192,18 @@ describe.skipIf(!hasKubectl)(
         spec: {
           activeDeadlineSeconds: 60,
           template: {
-            spec: {
-              restartPolicy: 'Never',
-              containers: [
-                {
-                  name: 'dns',
-                  image: 'busybox:1.36',
-                  command: ['nslookup', 'kubernetes.default.svc.cluster.local'],
-                },
-                {
-                  name: 'web',
-                  image: 'busybox:1.36',
-                  command: [
-                    'wget',
-                    '-T',
-                    '2',
-                    '-q',
-                    '-O',
-                    '-',
-                    'http://kubernetes.default.svc.cluster.local:443/',
-                  ],
-                },
+            spec: probePodSpec({
+              name: 'web',
+              command: [
+                'wget',
+                '-T',
+                '2',
+                '-q',
+                '-O',
+                '-',
+                'http://kubernetes.default.svc.cluster.local:443/',
               ],
-            },
+            }),
           },
         },
       };

@@ -9,6 +9,7 @@ import {
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario, type Simulator, startSimulator } from '../../sim/index.ts';
+import { probePodSpec } from '../fixtures/probe-pod.ts';
 import { eventually, execOnce, exitCodeOf, kubeConfigFor, raw } from './sim-helpers.ts';
 
 const scenario = parseScenario(`version: 1
@@ -43,21 +44,10 @@ function probeJob(name: string): V1Job {
       ttlSecondsAfterFinished: 300,
       backoffLimit: 0,
       template: {
-        spec: {
-          restartPolicy: 'Never',
-          containers: [
-            {
-              name: 'dns',
-              image: 'busybox:1.36',
-              command: ['nslookup', 'kubernetes.default.svc.cluster.local'],
-            },
-            {
-              name: 'api',
-              image: 'busybox:1.36',
-              command: ['nc', '-z', '-w', '2', 'kubernetes.default.svc.cluster.local', '443'],
-            },
-          ],
-        },
+        spec: probePodSpec({
+          name: 'api',
+          command: ['nc', '-z', '-w', '2', 'kubernetes.default.svc.cluster.local', '443'],
+        }),
       },
     },
   };

@@ -9,6 +9,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FaultInput, parseScenario, type Simulator, startSimulator } from '../../sim/index.ts';
 import { faultTypes } from '../../sim/scenario/schema.ts';
+import { probePodSpec } from '../fixtures/probe-pod.ts';
 import { type ExecOutcome, eventually, execOnce, exitCodeOf, kubeConfigFor, raw } from './sim-helpers.ts';
 
 const scenario = parseScenario(`version: 1
@@ -73,21 +74,10 @@ async function runProbeJob(name: string): Promise<{ phase?: string; logs: string
       metadata: { name },
       spec: {
         template: {
-          spec: {
-            restartPolicy: 'Never',
-            containers: [
-              {
-                name: 'dns',
-                image: 'busybox:1.36',
-                command: ['nslookup', 'kubernetes.default.svc.cluster.local'],
-              },
-              {
-                name: 'svc',
-                image: 'busybox:1.36',
-                command: ['nc', '-vv', '-z', '-w', '2', 'kubernetes.default.svc.cluster.local', '443'],
-              },
-            ],
-          },
+          spec: probePodSpec({
+            name: 'svc',
+            command: ['nc', '-vv', '-z', '-w', '2', 'kubernetes.default.svc.cluster.local', '443'],
+          }),
         },
       },
     },
