@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../sim/cilium/agent-view.ts';
 import { commandKind, runAgentCommand } from '../../sim/cilium/commands.ts';
-import { makeAgentView } from '../fixtures/agent-view.ts';
-
-const VERSIONS = ['1.14.6', '1.15.9', '1.16.5', '1.17.2', '1.18.1'];
+import { CILIUM_VERSIONS, makeAgentView } from '../fixtures/agent-view.ts';
 
 function run(argv: string[], version = '1.16.5'): CommandResult {
   const out = runAgentCommand(argv, makeAgentView({ version }));
@@ -12,7 +10,7 @@ function run(argv: string[], version = '1.16.5'): CommandResult {
 }
 
 describe('runAgentCommand binaries', () => {
-  it.each(VERSIONS)('%s: cilium always exists, cilium-dbg only from 1.15', (version) => {
+  it.each(CILIUM_VERSIONS)('%s: cilium always exists, cilium-dbg only from 1.15', (version) => {
     const view = makeAgentView({ version });
     const dbg = runAgentCommand(['cilium-dbg', 'status', '--brief'], view);
     const legacy = runAgentCommand(['cilium', 'status', '--brief'], view);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderHealthJson } from '../../sim/cilium/render-health-json.ts';
 import { renderStatusJson } from '../../sim/cilium/render-status-json.ts';
-import { makeAgentView } from '../fixtures/agent-view.ts';
-
-const VERSIONS = ['1.14.6', '1.15.9', '1.16.5', '1.17.2', '1.18.1'];
+import { CILIUM_VERSIONS, makeAgentView, unreachablePeer } from '../fixtures/agent-view.ts';
 
 describe('cilium-dbg status -o json (StatusResponse)', () => {
-  it.each(VERSIONS)('%s: exposes the model keys with cilium state objects', (version) => {
+  it.each(CILIUM_VERSIONS)('%s: exposes the model keys with cilium state objects', (version) => {
     const out = renderStatusJson(makeAgentView({ version }));
     expect(out.exitCode).toBe(0);
     const body = JSON.parse(out.stdout) as Record<string, unknown>;
@@ -42,17 +40,7 @@ describe('cilium-dbg status -o json (StatusResponse)', () => {
   it('omits false / zero remote-cluster fields like Go omitempty', () => {
     const view = makeAgentView();
     view.mesh = [
-      {
-        name: 'west',
-        ready: false,
-        connected: false,
-        numNodes: 0,
-        numEndpoints: 0,
-        numIdentities: 0,
-        numServices: 0,
-        numFailures: 2,
-        status: 'dial tcp 10.1.0.5:2379: i/o timeout',
-      },
+      unreachablePeer({ name: 'west', numFailures: 2, status: 'dial tcp 10.1.0.5:2379: i/o timeout' }),
       {
         name: 'east',
         ready: true,
@@ -97,7 +85,7 @@ describe('cilium-dbg status -o json (StatusResponse)', () => {
 });
 
 describe('cilium-health status -o json (HealthStatusResponse)', () => {
-  it.each(VERSIONS)('%s: latency in ns when OK, status string only when failing', (version) => {
+  it.each(CILIUM_VERSIONS)('%s: latency in ns when OK, status string only when failing', (version) => {
     const view = makeAgentView({ version });
     const peer = view.healthPeers[1];
     if (peer)

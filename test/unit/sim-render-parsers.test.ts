@@ -7,10 +7,9 @@ import { parseClusterMeshLine, parseStatusBrief } from '../../core/cilium/status
 import { parseVersionText } from '../../core/cilium/version-text.ts';
 import type { CommandResult } from '../../sim/cilium/agent-view.ts';
 import { runAgentCommand } from '../../sim/cilium/commands.ts';
-import { makeAgentView } from '../fixtures/agent-view.ts';
+import { CILIUM_VERSIONS, makeAgentView, unreachablePeer } from '../fixtures/agent-view.ts';
 
 /** The simulator's output must be what fleetcheck's own Cilium parsers (core/cilium) accept. */
-const VERSIONS = ['1.14.6', '1.15.9', '1.16.5', '1.17.2', '1.18.1'];
 
 function degradedView(version: string) {
   const view = makeAgentView({ version });
@@ -20,19 +19,7 @@ function degradedView(version: string) {
       error: 'Get "http://10.0.0.13:4240/hello": dial tcp 10.0.0.13:4240: connect: connection refused',
     };
   view.controllers.push({ name: 'sync-lb-maps', failureMessage: 'map full', failureCount: 2 });
-  view.mesh = [
-    {
-      name: 'west',
-      ready: false,
-      connected: false,
-      numNodes: 0,
-      numEndpoints: 0,
-      numIdentities: 0,
-      numServices: 0,
-      numFailures: 1,
-      status: 'i/o timeout',
-    },
-  ];
+  view.mesh = [unreachablePeer({ name: 'west', numFailures: 1, status: 'i/o timeout' })];
   return view;
 }
 
@@ -43,7 +30,7 @@ function exec(argv: string[], version: string): CommandResult {
   return out;
 }
 
-describe.each(VERSIONS)('core/cilium parsers accept simulated %s output', (version) => {
+describe.each(CILIUM_VERSIONS)('core/cilium parsers accept simulated %s output', (version) => {
   it('status -o json / --brief / text ClusterMesh line', () => {
     const status = parseStatusJson(exec(['status', '-o', 'json'], version).stdout);
     if (!status.ok) throw new Error(status.error);

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AgentView } from '../../sim/cilium/agent-view.ts';
 import { renderStatusBrief } from '../../sim/cilium/render-status-brief.ts';
 import { renderStatusText } from '../../sim/cilium/render-status-text.ts';
-import { makeAgentView } from '../fixtures/agent-view.ts';
+import { CILIUM_VERSIONS, makeAgentView, unreachablePeer } from '../fixtures/agent-view.ts';
 
-const VERSIONS = ['1.14.6', '1.15.9', '1.16.5', '1.17.2', '1.18.1'];
 const SAMPLE = readFileSync(new URL('../fixtures/cilium/status-1.16.5.txt', import.meta.url), 'utf8');
 
 /** An AgentView equivalent to the node behind the real 1.16.5 sample in reference/cilium.md. */
@@ -47,7 +46,7 @@ describe('cilium-dbg status text', () => {
     expect(normalise(out.stdout)).toEqual(normalise(SAMPLE));
   });
 
-  it.each(VERSIONS)(
+  it.each(CILIUM_VERSIONS)(
     '%s: has the version-specific ClusterMesh / Cluster health / Modules lines',
     (version) => {
       const view = makeAgentView({ version });
@@ -105,18 +104,12 @@ describe('cilium-dbg status text', () => {
   it('always details not-ready mesh peers and lists unhealthy nodes under Cluster health', () => {
     const view = makeAgentView({ version: '1.16.5' });
     view.mesh = [
-      {
+      unreachablePeer({
         name: 'west',
-        ready: false,
-        connected: false,
-        numNodes: 0,
-        numEndpoints: 0,
-        numIdentities: 0,
-        numServices: 0,
         numFailures: 4,
         lastFailure: new Date('2026-11-25T11:59:00Z'),
         status: 'context deadline exceeded',
-      },
+      }),
     ];
     const peer = view.healthPeers[2];
     if (peer) peer.host.icmp = { error: 'Connection timed out' };
