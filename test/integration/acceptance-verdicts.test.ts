@@ -136,6 +136,13 @@ describe.each([
     expect(exec?.message).toMatch(/pods\/exec/);
   });
 
+  it('F8: blames the stopped agent, not the network, for health paths to its node', () => {
+    const h = clusterOf(r, c('agent-crashloop')).results.find(
+      (x) => x.check === 'node.health.reachability' && x.subject === 'node-2',
+    );
+    if (h && h.status !== 'pass') expect(h.hint).toMatch(/agent on node-2 is not running/);
+  });
+
   it.runIf(v === '14')(
     'F1: never suggests or claims to run cilium-dbg on 1.14 (only `cilium` exists)',
     () => {
