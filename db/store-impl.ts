@@ -12,6 +12,7 @@ import { readMeshCompare, readMeshPairs } from './read-mesh.ts';
 import { readRegressions } from './read-regressions.ts';
 import { listSweeps, readSweep } from './read-sweeps.ts';
 import { readWeekly } from './read-weekly.ts';
+import { readStoredWeekly, saveWeeklyReport } from './reports.ts';
 import { readBucketSums, refreshRollups } from './rollups.ts';
 import type { OpenStoreOptions, Store } from './store.ts';
 import { createSweep, finishSweep, saveClusterRun, saveSweep } from './sweep-write.ts';
@@ -70,6 +71,8 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
       await refresh();
       return readWeekly(db, week, o?.now ?? new Date());
     },
+    saveReport: (week, report) => saveWeeklyReport(db, week, report),
+    storedReport: (week) => readStoredWeekly(db, week),
     prune: (o) =>
       guarded(() => prune(db, o.now ?? new Date(), o.retentionDays ?? config().FLEETCHECK_RETENTION_DAYS)),
     close: () => db.close(),

@@ -62,6 +62,10 @@ export interface Store {
   meshCompare(a: string, b: string, opts?: { from?: Date; to?: Date }): Promise<MeshComparison | null>;
   /** ISO week, e.g. `2026-W47`. */
   weeklyReport(week: string, opts?: { now?: Date }): Promise<WeeklyReport>;
+  /** Stores (replaces) the weekly report of `week` (the Monday job); `report.week` must equal `week`. */
+  saveReport(week: string, report: WeeklyReport): Promise<void>;
+  /** The stored weekly report of `week`; null when none was stored. */
+  storedReport(week: string): Promise<WeeklyReport | null>;
   prune(opts: {
     now?: Date;
     retentionDays?: number;

@@ -12,7 +12,8 @@ type ReadMethod =
   | 'trends'
   | 'meshPairs'
   | 'meshCompare'
-  | 'weeklyReport';
+  | 'weeklyReport'
+  | 'storedReport';
 
 const READS: ReadMethod[] = [
   'fleet',
@@ -27,6 +28,7 @@ const READS: ReadMethod[] = [
   'meshPairs',
   'meshCompare',
   'weeklyReport',
+  'storedReport',
 ];
 
 function keyOf(method: string, args: unknown[], ttlMs: number): string {
@@ -72,6 +74,13 @@ export function cachedStore(inner: Store, { ttlMs = 5000, maxEntries = 500 } = {
     prune: async (o) => {
       try {
         return await inner.prune(o);
+      } finally {
+        clear();
+      }
+    },
+    saveReport: async (week, report) => {
+      try {
+        return await inner.saveReport(week, report);
       } finally {
         clear();
       }

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
-import { previousIsoWeek } from '../core/analysis/iso-week.ts';
 import type { Store } from '../db/store.ts';
 import type { Sweeper } from './sweeper.ts';
+import { runWeeklyReportJob } from './weekly-job.ts';
 
 export interface SchedulerOptions {
   sweeper: Sweeper;
@@ -14,7 +14,8 @@ export interface SchedulerOptions {
 }
 
 /**
- * Sweeps every `intervalMs` (skipping a tick while a sweep still runs) and builds last week's report on Mondays.
+ * Sweeps every `intervalMs` (skipping a tick while a sweep still runs) and builds and stores last week's report on Mondays
+ * (06:00 UTC).
  * @example const stop = startScheduler({ sweeper, store, intervalMs: 300_000, log }); stop();
  */
 export function startScheduler({
@@ -36,15 +37,7 @@ export function startScheduler({
   if (immediate) tick();
   const timer = setInterval(tick, intervalMs);
   const weekly = new Cron('0 6 * * 1', { timezone: 'UTC', protect: true }, async () => {
-    const week = previousIsoWeek(now());
-    try {
-      const report = await store.weeklyReport(week, { now: now() });
-      log(
-        `weekly report ${week}: fleet score ${report.fleetScore ?? 'n/a'}, ${report.openRegressions.length} open regressions`,
-      );
-    } catch (err) {
-      log(`weekly report ${week} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    await runWeeklyReportJob(store, now(), log);
   });
   return function stopScheduler() {
     clearInterval(timer);

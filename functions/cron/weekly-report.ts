@@ -15,7 +15,10 @@ export interface WeeklySummary {
 export function createWeeklyReportHandler(store: () => Promise<Store>) {
   return async function weeklyReportHandler(event: unknown): Promise<WeeklySummary> {
     const at = new Date(scheduledEventSchema.parse(event).time);
-    const report = await (await store()).weeklyReport(previousIsoWeek(at), { now: at });
+    const week = previousIsoWeek(at);
+    const db = await store();
+    const report = await db.weeklyReport(week, { now: at });
+    await db.saveReport(week, report);
     const summary: WeeklySummary = {
       week: report.week,
       sweeps: report.sweeps,
@@ -23,7 +26,7 @@ export function createWeeklyReportHandler(store: () => Promise<Store>) {
       fleetScore: report.fleetScore,
       openRegressions: report.openRegressions.length,
     };
-    console.info(JSON.stringify({ msg: 'weekly report built', ...summary }));
+    console.info(JSON.stringify({ msg: 'weekly report stored', ...summary }));
     return summary;
   };
 }

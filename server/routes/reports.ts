@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isoWeekOf } from '../../core/analysis/iso-week.ts';
+import { isoWeekOf, isoWeekRange } from '../../core/analysis/iso-week.ts';
 import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorBodySchema } from '../errors.ts';
@@ -10,7 +10,8 @@ const route = createRoute({
   path: '/reports/weekly',
   tags: ['reports'],
   summary:
-    'The weekly regression report of an ISO week (default: the current week) as JSON, Markdown or HTML',
+    'The weekly regression report of an ISO week (default: the current week) as JSON, Markdown or HTML; ' +
+    'a past week answers with its stored report when the Monday job stored one',
   request: {
     query: z
       .object({
@@ -41,7 +42,11 @@ export function reportRoutes({ store, now }: ApiDeps) {
   return subApp().openapi(route, async (c) => {
     const { week, format } = c.req.valid('query');
     const at = now();
-    const report = await store.weeklyReport(week ?? isoWeekOf(at), { now: at });
+    const asked = week ?? isoWeekOf(at);
+    // A week that has ended answers with the report the Monday job stored, when there is one.
+    const ended = isoWeekRange(asked).to <= at.getTime();
+    const report =
+      (ended ? await store.storedReport(asked) : null) ?? (await store.weeklyReport(asked, { now: at }));
     if (format === 'json') return c.json(report, 200);
     const body = renderWeekly(report, format);
     const type = format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8';

@@ -46,6 +46,9 @@ describe('functions/cron/weekly-report', () => {
     expect(summary.week).toBe('2026-W47');
     expect(summary.sweeps).toBe(2);
     expect(summary.clusters).toBe(3);
+    const stored = await (await lambdaStore()).storedReport('2026-W47');
+    expect(stored).toMatchObject({ week: '2026-W47', sweeps: 2, clusters: 3 });
+    expect(stored?.generatedAt).toBe(new Date(scheduled.time).toISOString());
   });
 
   it('rejects an event that is not a scheduled event', async () => {

@@ -88,6 +88,7 @@ export function fakeStore(clusterCount = 5) {
     sweepId: 'sw_2',
     at,
   };
+  const stored = new Map<string, WeeklyReport>();
   const store: Store = {
     saveSweep: async (r) => void record('saveSweep', [r]),
     createSweep: async (s) => void record('createSweep', [s]),
@@ -217,6 +218,14 @@ export function fakeStore(clusterCount = 5) {
         layers: [],
       };
       return r;
+    },
+    saveReport: async (week, report) => {
+      record('saveReport', [week, report]);
+      stored.set(week, report);
+    },
+    storedReport: async (week) => {
+      record('storedReport', [week]);
+      return stored.get(week) ?? null;
     },
     prune: async () => ({ deletedRuns: 0, deletedResults: 0 }),
     close: async () => void record('close', []),
