@@ -93,7 +93,7 @@ export async function runDemo(opts: DemoOptions) {
     await sim.stop();
     throw err;
   });
-  log(banner(svc.url, clusters.length));
+  log(banner(svc.url, clusters.length, opts.db));
 
   if (opts.backfill !== false) {
     backfillDone = backfill({

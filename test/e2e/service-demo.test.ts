@@ -70,6 +70,7 @@ describe('fleetcheck demo as a real process', () => {
     expect(demo.output()).toContain('SIMULATED FLEET');
     expect(demo.output()).toContain(`http://127.0.0.1:${port}/`);
     expect(demo.output()).toContain('127.0.0.1 only');
+    expect(demo.output()).toContain(`SQLite file ${join(dir, 'demo.db')}`);
   });
 
   it('serves the API, metrics and the dashboard over real HTTP', async () => {
