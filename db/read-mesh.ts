@@ -1,30 +1,40 @@
 import { sql } from 'drizzle-orm';
 import { comparePair } from '../core/analysis/mesh-compare.ts';
 import type { MeshComparison, MeshPairSummary } from '../core/analysis/mesh-types.ts';
+import type { MeshPairReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso } from './codec.ts';
 import { readCluster } from './read-clusters.ts';
 
 const DAY = 86_400_000;
 
-interface PairRow {
+/** A mesh_pairs row with its message joined from texts. */
+export interface PairReportRow {
   a: string;
   b: string;
-  at: number;
   status: number;
   a_sees_b: number;
   b_sees_a: number;
-  sweep_id: string;
   message: string | null;
 }
 
-const toPair = (p: PairRow): MeshPairSummary => ({
+interface PairRow extends PairReportRow {
+  at: number;
+  sweep_id: string;
+}
+
+/** A stored mesh pair as the sweep report's pair verdict. */
+export const toMeshPairReport = (p: PairReportRow): MeshPairReport => ({
   a: p.a,
   b: p.b,
   status: clusterStatusName(p.status),
   aSeesB: p.a_sees_b === 1,
   bSeesA: p.b_sees_a === 1,
   message: p.message ?? '',
+});
+
+const toPair = (p: PairRow): MeshPairSummary => ({
+  ...toMeshPairReport(p),
   sweepId: p.sweep_id,
   at: iso(p.at),
 });

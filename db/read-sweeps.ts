@@ -4,6 +4,7 @@ import type { Page, SweepSummary } from '../core/analysis/types.ts';
 import type { SweepReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
+import { type PairReportRow, toMeshPairReport } from './read-mesh.ts';
 import { loadReports, loadRuns } from './read-run.ts';
 
 interface SweepRow {
@@ -27,14 +28,7 @@ export async function readSweep(db: Db, id: string): Promise<SweepReport | null>
   };
   runs.sort((a, b) => pos(a.name) - pos(b.name) || a.id - b.id);
   const clusters = await loadReports(db, runs);
-  const pairs = await db.all<{
-    a: string;
-    b: string;
-    status: number;
-    a_sees_b: number;
-    b_sees_a: number;
-    message: string | null;
-  }>(
+  const pairs = await db.all<PairReportRow>(
     sql`select p.a, p.b, p.status, p.a_sees_b, p.b_sees_a, t.body as message from mesh_pairs p
       left join texts t on t.id = p.message_id where p.sweep_id = ${id} order by p.seq`,
   );
@@ -46,14 +40,7 @@ export async function readSweep(db: Db, id: string): Promise<SweepReport | null>
       status: row.status === null ? 'pass' : clusterStatusName(row.status),
     },
     clusters,
-    meshPairs: pairs.map((p) => ({
-      a: p.a,
-      b: p.b,
-      status: clusterStatusName(p.status),
-      aSeesB: p.a_sees_b === 1,
-      bSeesA: p.b_sees_a === 1,
-      message: p.message ?? '',
-    })),
+    meshPairs: pairs.map(toMeshPairReport),
   };
 }
 
