@@ -7,6 +7,7 @@ import { errorOutcome } from './error-outcome.ts';
 import { ClusterFacts } from './facts.ts';
 import { healthLinks } from './health-links.ts';
 import { checkRegistry } from './registry.ts';
+import { forCiliumVersion } from './version-hints.ts';
 
 function whenAborted(signal: AbortSignal): Promise<'aborted'> {
   return new Promise((resolve) => {
@@ -73,6 +74,7 @@ export const runClusterChecks: RunClusterChecks = async (api, target, settings, 
     facts.ciliumConfig().catch(() => null),
   ]);
   if (version) run.ciliumVersion = version;
+  run.results = forCiliumVersion(results, version);
   if (config) {
     run.config = Object.fromEntries(
       COMPARED_CONFIG_KEYS.flatMap((k) => (config[k] !== undefined ? [[k, config[k]]] : [])),

@@ -129,7 +129,12 @@ const cases: Case[] = [
     name: 'mesh',
     faults: [{ type: 'mesh-disconnected', peer: 'hub' }],
     expect: [
-      { check: 'mesh.peer.connected', subject: 'hub', status: 'fail', hint: /troubleshoot clustermesh hub/ },
+      {
+        check: 'mesh.peer.connected',
+        subject: 'hub',
+        status: 'fail',
+        hint: /troubleshoot clustermesh hub|-- cilium status --all-clusters/,
+      },
     ],
   },
   {
