@@ -32,7 +32,14 @@ export function agentProblem<T>(check: string, out: AgentOutput<T>, cmd: string)
         },
       );
     case 'daemon-unreachable':
-      return outcome.nonPass('error', check, out.node, out.message, hints.agentUnreachable, { evidence: ev });
+      return outcome.nonPass(
+        'error',
+        check,
+        out.node,
+        out.message,
+        cmd.startsWith('cilium-health') ? hints.healthUnreachable : hints.agentUnreachable,
+        { evidence: ev },
+      );
     case 'exec-error':
       return outcome.nonPass('error', check, out.node, `${cmd} on ${out.pod}: ${out.message}`, out.hint, {
         evidence: { ...ev, code: out.code },

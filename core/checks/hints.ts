@@ -7,6 +7,13 @@ export const hints = {
   agentUnreachable:
     'The agent API socket did not answer (`/var/run/cilium/cilium.sock`): the agent is starting or restarting. ' +
     'Check `kubectl -n kube-system logs <pod> -c cilium-agent` and the pod events.',
+  healthUnreachable:
+    'cilium-health could not reach the health daemon (`/var/run/cilium/health.sock`): the health endpoint in the agent ' +
+    'is down or restarting. Check the "Cilium health daemon" line of `cilium-dbg status` and the agent log ' +
+    '(`kubectl -n kube-system logs <pod> -c cilium-agent`).',
+  agentDownTarget: (node: string) =>
+    `The Cilium agent on ${node} is not running (see component.agent.status): its health endpoint and the :4240 ` +
+    'responder are down with it, so its peers cannot reach them. Fix the agent first; this is not (yet) a network-path problem.',
   crashloop: (pod: string) =>
     `The agent is crash looping: read why it died with \`kubectl -n kube-system logs ${pod} -c cilium-agent --previous\` ` +
     '(common causes: BPF load/map errors on an old kernel, a bad cilium-config value, an unreachable API server).',
