@@ -1,6 +1,7 @@
 import { type Outcome, outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import type { ProbeContainerResult } from './probe-job.ts';
+import { probeContainers } from './probe-job-spec.ts';
 import { probeJobProblem } from './probe-outcome.ts';
 
 const ID = 'business.service.reach';
@@ -69,7 +70,12 @@ export const businessServiceReach: CheckDefinition = {
       return [probeJobProblem(ID, 'services', { kind: 'error', error: null }, false) as Outcome];
     const r = await facts.probeJob();
     const problem = probeJobProblem(ID, 'services', r, true);
-    if (problem || r.kind !== 'done') return [problem as Outcome];
+    if (problem) {
+      // One outcome per service target, under the same subjects as a completed probe, so history lines up.
+      const plans = probeContainers(facts.target.probeTargets).filter((p) => p.kind === 'service');
+      return plans.map((p) => ({ ...problem, subject: p.label }));
+    }
+    if (r.kind !== 'done') return [];
     return r.containers.filter((c) => c.plan.kind === 'service').map((c) => judge(c, r.jobName));
   },
 };
