@@ -58,8 +58,17 @@ export const nodeHealthReachability: CheckDefinition = {
       const byTarget = new Map<string, NodeLink[]>();
       for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
       const results = new Map<string, Outcome>();
-      for (const [to, ls] of [...byTarget].sort(([a], [b]) => a.localeCompare(b)))
-        results.set(to, judgeTarget(to, ls));
+      // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
+      const agentDown = new Set(outs.filter((o) => o.kind === 'not-running').map((o) => o.node));
+      for (const [to, ls] of [...byTarget].sort(([a], [b]) => a.localeCompare(b))) {
+        const judged = judgeTarget(to, ls);
+        results.set(
+          to,
+          agentDown.has(to) && judged.status !== 'pass'
+            ? { ...judged, hint: hints.agentDownTarget(to) }
+            : judged,
+        );
+      }
       for (const o of outs) {
         const problem = agentProblem(ID, o, 'cilium-health status -o json');
         if (!problem || problem.status === 'skip') continue;
@@ -71,6 +80,18 @@ export const nodeHealthReachability: CheckDefinition = {
           .map((o) => agentProblem(ID, o, 'cilium-health status -o json'))
           .filter((x): x is Outcome => !!x);
         if (skipped.length > 0) return skipped;
+        const nodes = await facts.nodes().catch(() => []);
+        if (nodes.length === 1 && outs.some((o) => o.kind === 'ok')) {
+          return [
+            outcome.nonPass(
+              'skip',
+              ID,
+              'cluster',
+              'single-node cluster: cilium-health has no other node to probe',
+              'Nothing to check until a second node joins.',
+            ),
+          ];
+        }
         return [
           outcome.nonPass(
             'error',
