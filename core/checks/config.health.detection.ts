@@ -1,5 +1,6 @@
 import { parseGoDurationMs } from '../cilium/go-duration.ts';
 import { modelProbeIntervalSeconds } from '../cilium/probe-interval.ts';
+import { parseSemver } from '../cilium/version-text.ts';
 import { type Outcome, outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import { errorOutcome } from './error-outcome.ts';
@@ -63,6 +64,11 @@ export const configHealthDetection: CheckDefinition = {
       const evidence = { source, localNodes: nodes.length, remoteNodes };
       const text = `health probe interval ${metrics.probeIntervalSeconds} s (${source})`;
       if (interval > budget) {
+        const v = parseSemver((await facts.ciliumVersion().catch(() => undefined)) ?? '');
+        const tunable = !v || v.major > 1 || v.minor >= 17;
+        const hint = tunable
+          ? 'Lower `connectivity-probe-frequency-ratio` (interval = (10 + ratio × 100) s × ln(1 + IPs)), split the mesh, or raise the budget; do not drive failover from cilium-health alone.'
+          : 'This Cilium version probes on a fixed 60 s base × ln(1 + IPs) (`connectivity-probe-frequency-ratio` arrives in 1.17): split the mesh, raise the budget, or upgrade to tune it; do not drive failover from cilium-health alone.';
         const mesh = remoteNodes > 0 ? ` (${remoteNodes} remote mesh nodes are probed too)` : '';
         return [
           outcome.nonPass(
@@ -70,7 +76,7 @@ export const configHealthDetection: CheckDefinition = {
             ID,
             'cluster',
             `${text} exceeds the ${budget} s detection budget${mesh}: a lost node or peer can go unnoticed that long`,
-            'Lower `connectivity-probe-frequency-ratio` (Cilium ≥ 1.17; interval = (10 + ratio × 100) s × ln(1 + IPs)), split the mesh, or raise the budget; do not drive failover from cilium-health alone.',
+            hint,
             { metrics, evidence },
           ),
         ];
