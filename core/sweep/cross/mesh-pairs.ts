@@ -69,6 +69,15 @@ export function meshPairReport(
     );
     return { ...base, status: 'error', message: why };
   }
+  const idA = reports.get(pair.a)?.clusterId;
+  if (idA !== undefined && idA === reports.get(pair.b)?.clusterId) {
+    // Cilium cannot tell the two clusters' identities and IPs apart: the pair does not work whatever agents report.
+    return {
+      ...base,
+      status: 'fail',
+      message: `${pair.a} and ${pair.b} share cluster-id ${idA}: give one side a unique cluster.id (see config.mesh.identity)`,
+    };
+  }
   if (a.sees && b.sees) return { ...base, status: 'pass', message: `${pair.a} and ${pair.b} see each other` };
   if (!a.sees && !b.sees) {
     const status = a.partial && b.partial ? 'warn' : 'fail';
