@@ -76,9 +76,13 @@ export function comparePair(
     [sa, sb],
     [sb, sa],
   ] as const) {
+    const runError = (s === sa ? a : b)?.latestRun?.error;
     if (!s.known) {
       problems.push(`${s.cluster} has no stored runs`);
       bad += 1;
+    } else if (runError) {
+      problems.push(`${s.cluster} could not be evaluated (${runError.code}: ${runError.message})`);
+      warn += 1;
     } else if (!s.seesPeer) {
       const v = s.viewOfPeer;
       const why = !v
@@ -93,7 +97,9 @@ export function comparePair(
       warn += 1;
     }
   }
-  for (const d of config.filter((c) => !c.agree)) {
+  // A side without a stored config (never evaluated) is unknown, not different.
+  const bothConfigs = Object.keys(ca).length > 0 && Object.keys(cb).length > 0;
+  for (const d of config.filter((c) => !c.agree && bothConfigs)) {
     problems.push(`cilium-config ${d.key} differs: ${d.a ?? '(unset)'} vs ${d.b ?? '(unset)'}`);
     if (d.key === 'max-connected-clusters' || d.key.startsWith('enable-')) bad += 1;
     else warn += 1;
