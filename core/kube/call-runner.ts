@@ -90,7 +90,9 @@ export class CallRunner {
         const reset = mapped.context.code === 'ECONNRESET' && attempt === 0;
         const retryable =
           status === 429 || (idempotent && ((status !== undefined && status >= 500) || reset));
-        if (!retryable || attempt >= this.limits.retries) throw mapped;
+        // Throttling is transient by definition: retry it longer (client-go allows 10), still within the deadline.
+        const maxRetries = status === 429 ? this.limits.rateLimitRetries : this.limits.retries;
+        if (!retryable || attempt >= maxRetries) throw mapped;
         const headers = (err as ApiException<unknown>).headers ?? {};
         const wait = retryDelayMs(attempt, headers['retry-after'], this.limits.maxRetryAfterMs);
         if (performance.now() - started + wait >= apiDeadlineMs) throw mapped;

@@ -153,7 +153,8 @@ export async function runExec(
       );
     const status = upgradeStatusOf(r.ended.err);
     const retryable = status !== undefined && (status === 429 || status >= 500) && !r.opened;
-    if (!retryable || n >= runner.limits.retries) {
+    const maxRetries = status === 429 ? runner.limits.rateLimitRetries : runner.limits.retries;
+    if (!retryable || n >= maxRetries) {
       if (status !== undefined) throw errorFromStatus(status, d);
       throw mapKubeError(r.ended.err, d, deadlineMs);
     }

@@ -1,3 +1,4 @@
+import { isFleetcheckError } from '../errors.ts';
 import type {
   CallOptions,
   ClusterApi,
@@ -27,12 +28,24 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
   async createJob(spec: JobSpec, opts?: CallOptions): Promise<void> {
     const d = { verb: 'create', resource: 'jobs', namespace: spec.namespace, name: spec.name };
     const body = jobManifest(spec);
-    await this.runner.run(
-      d,
-      (o) => this.batch.createNamespacedJob({ namespace: spec.namespace, body }, o),
-      opts?.signal,
-      false,
-    );
+    const create = () =>
+      this.runner.run(
+        d,
+        (o) => this.batch.createNamespacedJob({ namespace: spec.namespace, body }, o),
+        opts?.signal,
+        false,
+      );
+    // A 5xx on create is retried: the Job name is unique to this run, so "already exists" means an earlier attempt won.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await create();
+        return;
+      } catch (err) {
+        if (attempt > 0 && isFleetcheckError(err) && err.code === 'conflict') return;
+        if (attempt >= 2 || !isFleetcheckError(err) || err.code !== 'server-error') throw err;
+        await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
+      }
+    }
   }
 
   async getJob(namespace: string, name: string, opts?: CallOptions): Promise<JobStatus | null> {

@@ -12,6 +12,8 @@ export interface KubeLimits {
   burst: number;
   /** Retries after a 429 or 5xx answer. */
   retries: number;
+  /** Retries after a 429 (throttling is transient; client-go allows 10), still bounded by the deadline. */
+  rateLimitRetries: number;
   /** Longest `Retry-After` honoured (ms); longer waits are capped. */
   maxRetryAfterMs: number;
 }
@@ -23,6 +25,7 @@ export const defaultKubeLimits: KubeLimits = {
   requestsPerSecond: 20,
   burst: 40,
   retries: 3,
+  rateLimitRetries: 10,
   maxRetryAfterMs: 5_000,
 };
 

@@ -152,7 +152,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('gives up on a persistent 429 with rate-limited after bounded retries', async () => {
-    const c = api('q', { retries: 2 });
+    const c = api('q', { retries: 2, rateLimitRetries: 2 });
     const err = await c.listNodes().catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'rate-limited')).toBe(true);
     expect(sim.stats('q').requestsByResource['list nodes']).toBe(3);
