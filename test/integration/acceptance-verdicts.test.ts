@@ -307,6 +307,9 @@ describe('ClusterMesh misconfigurations', () => {
     expect(half?.status).toBe('warn');
     expect(half?.message).toMatch(/half-b cannot see half-a/);
     expect(statusOf(r, 'skew-a', 'version.skew', 'skew-b')).toBe('warn');
+    // F14: the side missing the secret entry is told which peer expects it.
+    expect(statusOf(r, 'half-b', 'mesh.peer.connected', 'half-a')).toBe('warn');
+    expect(clusterOf(r, 'half-b').status).toBe('warn');
   });
 
   it('keeps a pair with an unreachable side apart from a healthy one', () => {

@@ -4,6 +4,7 @@ import { peerIndex } from '../peers.ts';
 import { meshComponents, meshPairsOf } from '../plan.ts';
 import type { ClusterReport, MeshPairReport } from '../report.ts';
 import { meshIdentityOutcomes } from './mesh-identity.ts';
+import { oneWayMeshOutcomes } from './mesh-one-way.ts';
 import { meshPairReport } from './mesh-pairs.ts';
 import { versionSkewOutcomes } from './version-skew.ts';
 
@@ -34,6 +35,7 @@ export function crossClusterChecks(members: FleetMember[], layers: readonly Laye
   };
   if (layers.includes('config')) merge(meshIdentityOutcomes(members, index, meshComponents(pairs)));
   if (layers.includes('version')) merge(versionSkewOutcomes(pairs, reports));
+  if (layers.includes('mesh')) merge(oneWayMeshOutcomes(pairs, reports, index));
   const meshPairs = layers.includes('mesh') ? pairs.map((p) => meshPairReport(p, reports, index)) : [];
   return { outcomes, meshPairs };
 }
