@@ -72,6 +72,8 @@ export function comparePair(
   const problems: string[] = [];
   let bad = 0;
   let warn = 0;
+  // Sides that see nothing of the other: one is a degraded (warn) pair, as the sweep's pair verdict says; two fail.
+  let blind = 0;
   for (const [s, o] of [
     [sa, sb],
     [sb, sa],
@@ -90,13 +92,15 @@ export function comparePair(
         : `${v.agentsReady}/${v.agentsSampled} sampled agents ready${v.lastFailure ? `, last failure ${v.lastFailure}` : ''}`;
       problems.push(`${s.cluster} cannot see ${o.cluster} (${why})`);
       if (v && v.agentsReady > 0) warn += 1;
-      else bad += 1;
+      else blind += 1;
     }
     if (s.status === 'fail' || s.status === 'error') {
       problems.push(`${s.cluster} is unhealthy (${s.status})`);
       warn += 1;
     }
   }
+  if (blind === 2) bad += 1;
+  else if (blind === 1) warn += 1;
   // A side without a stored config (never evaluated) is unknown, not different.
   const bothConfigs = Object.keys(ca).length > 0 && Object.keys(cb).length > 0;
   for (const d of config.filter((c) => !c.agree && bothConfigs)) {

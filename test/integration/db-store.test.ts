@@ -192,6 +192,22 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
     ]);
   });
 
+  it('mesh compare: one blind side is a degraded (warn) pair, two blind sides fail', async () => {
+    const clusters: FixtureCluster[] = [
+      { name: 'north', peers: ['south'], clusterId: 11, ciliumVersion: '1.17.2' },
+      { name: 'south', peers: ['north'], clusterId: 12, ciliumVersion: '1.17.2' },
+    ];
+    await store.saveSweep(fixtureSweep('o1', at(0), clusters, { south: { 'peer:north': true } }));
+    const one = await store.meshCompare('north', 'south');
+    expect(one?.verdict.status).toBe('warn');
+    expect(one?.verdict.problems.filter((p) => p.includes('cannot see'))).toEqual([
+      expect.stringMatching(/^south cannot see north/),
+    ]);
+    const both = { north: { 'peer:south': true }, south: { 'peer:north': true } };
+    await store.saveSweep(fixtureSweep('o2', at(15), clusters, both));
+    expect((await store.meshCompare('north', 'south'))?.verdict.status).toBe('fail');
+  });
+
   it('mesh compare names the side that lost its peer', async () => {
     const clusters: FixtureCluster[] = [
       { name: 'east', peers: ['west'], clusterId: 7, ciliumVersion: '1.16.3' },
