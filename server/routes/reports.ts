@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { isoWeekOf, isoWeekRange } from '../../core/analysis/iso-week.ts';
+import { isoWeekOf } from '../../core/analysis/iso-week.ts';
 import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
+import { reportForWeek } from '../../db/report-for-week.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorBodySchema } from '../errors.ts';
 import { renderWeekly } from '../weekly-format.ts';
@@ -43,10 +44,7 @@ export function reportRoutes({ store, now }: ApiDeps) {
     const { week, format } = c.req.valid('query');
     const at = now();
     const asked = week ?? isoWeekOf(at);
-    // A week that has ended answers with the report the Monday job stored, when there is one.
-    const ended = isoWeekRange(asked).to <= at.getTime();
-    const report =
-      (ended ? await store.storedReport(asked) : null) ?? (await store.weeklyReport(asked, { now: at }));
+    const report = await reportForWeek(store, asked, at);
     if (format === 'json') return c.json(report, 200);
     const body = renderWeekly(report, format);
     const type = format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8';

@@ -96,6 +96,16 @@ describe('history CLI commands against a filled DB', () => {
     expect(cli(['mesh', 'compare', 'east', 'nowhere', '--db', db]).code).toBe(2);
   });
 
+  it('report weekly serves the stored report of a week that has ended', async () => {
+    const store = await openStore(db);
+    const computed = await store.weeklyReport('2026-W46');
+    await store.saveReport('2026-W46', { ...computed, generatedAt: '2026-11-16T06:00:00.000Z' });
+    await store.close();
+    const r = cli(['report', 'weekly', '--week', '2026-W46', '--format', 'json', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ week: '2026-W46', generatedAt: '2026-11-16T06:00:00.000Z' });
+  });
+
   it('db migrate and prune work on a fresh path', () => {
     const fresh = join(dir, 'sub', 'new.db');
     expect(
