@@ -45,10 +45,18 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Combines the per-call deadline with the caller's signal. */
+/**
+ * Combines the per-call deadline with the caller's signal. The deadline's controller is held by its own timer
+ * rather than being an AbortSignal.timeout (which Node holds only weakly), so it fires even under load.
+ */
 export function deadlineSignal(ms: number, caller?: AbortSignal): AbortSignal {
-  const deadline = AbortSignal.timeout(ms);
-  return caller ? AbortSignal.any([deadline, caller]) : deadline;
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')),
+    ms,
+  );
+  timer.unref();
+  return caller ? AbortSignal.any([deadline.signal, caller]) : deadline.signal;
 }
 
 /** Runs API calls of one cluster with a deadline, the client rate limit, bounded retries and error mapping. */
