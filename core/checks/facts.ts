@@ -50,7 +50,7 @@ export class ClusterFacts {
   relay = () => this.once('relay', () => this.api.getDeployment(KS, 'hubble-relay', this.opts));
   ciliumConfig = () => this.once('config', () => this.api.getConfigMap(KS, 'cilium-config', this.opts));
   meshSecret = () => this.once('meshSecret', () => this.api.getSecret(KS, 'cilium-clustermesh', this.opts));
-  endpoints = () => this.once('ceps', () => this.api.listCiliumEndpoints(this.opts));
+  endpoints = () => this.once('ceps', () => this.api.summarizeCiliumEndpoints(this.opts));
 
   /** Sampled agent pods (see {@link sampleAgentPods}). */
   sampled = () =>

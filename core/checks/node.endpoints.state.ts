@@ -1,4 +1,3 @@
-import { countByState } from '../cilium/endpoint-json.ts';
 import { isFleetcheckError } from '../errors.ts';
 import { outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
@@ -39,23 +38,22 @@ export const nodeEndpointsState: CheckDefinition = {
         ];
       }
       const eps = await facts.endpoints();
-      const counts = countByState(eps.map((e) => e.state));
-      const bad = eps.filter((e) => e.state && e.state !== 'ready');
-      const metrics: Record<string, number> = { total: eps.length, notReady: bad.length };
+      const counts = eps.byState;
+      const metrics: Record<string, number> = { total: eps.total, notReady: eps.notReady };
       for (const [state, n] of Object.entries(counts)) metrics[`state_${state}`] = n;
       const evidence = {
         counts,
-        notReady: bad.slice(0, 25).map((e) => `${e.namespace}/${e.name} (${e.state})`),
+        notReady: eps.notReadySample.map((e) => `${e.namespace}/${e.name} (${e.state})`),
       };
       const byState = Object.entries(counts).filter(([s]) => s !== 'ready' && s !== 'unknown');
       const worstState = byState.sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
       const hint = HINTS[worstState] ?? DEFAULT_HINT;
-      const msg = `${bad.length}/${eps.length} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
-      if (bad.length >= endpointsFail)
+      const msg = `${eps.notReady}/${eps.total} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
+      if (eps.notReady >= endpointsFail)
         return [outcome.nonPass('fail', ID, 'cluster', msg, hint, { metrics, evidence })];
-      if (bad.length >= endpointsWarn && bad.length > 0)
+      if (eps.notReady >= endpointsWarn && eps.notReady > 0)
         return [outcome.nonPass('warn', ID, 'cluster', msg, hint, { metrics, evidence })];
-      return [outcome.pass(ID, 'cluster', `${eps.length} endpoints, all ready`, { metrics, evidence })];
+      return [outcome.pass(ID, 'cluster', `${eps.total} endpoints, all ready`, { metrics, evidence })];
     } catch (err) {
       if (isFleetcheckError(err, 'not-found')) {
         return [

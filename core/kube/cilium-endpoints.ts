@@ -15,27 +15,40 @@ const cepSchema = z.object({
     .optional(),
 });
 
-const cepListSchema = z.object({ items: z.array(z.unknown()).default([]) });
+/** Parses one item of a CiliumEndpointList; undefined when it does not look like an endpoint. */
+export function parseCiliumEndpoint(item: unknown): CiliumEndpointInfo | undefined {
+  const p = cepSchema.safeParse(item);
+  if (!p.success) return undefined;
+  const s = p.data.status;
+  return {
+    name: p.data.metadata.name,
+    namespace: p.data.metadata.namespace,
+    ...(s?.state ? { state: s.state } : {}),
+    ...(s?.identity?.id !== undefined ? { identityId: s.identity.id } : {}),
+    ...(s?.networking?.node ? { nodeIP: s.networking.node } : {}),
+  };
+}
 
-/** Parses a CiliumEndpointList; items that do not look like endpoints are skipped; a non-list is `bad-response`. */
-export function parseCiliumEndpoints(body: unknown): CiliumEndpointInfo[] {
-  const list = cepListSchema.safeParse(body);
+const listSchema = z.object({
+  items: z.array(z.unknown()).nullable().default([]),
+  metadata: z
+    .object({ continue: z.string().optional(), remainingItemCount: z.number().optional() })
+    .partial()
+    .default({}),
+});
+
+/** One page of a `<Kind>List`: its items and the continue token (empty on the last page). */
+export interface ListPage {
+  items: unknown[];
+  continueToken: string;
+}
+
+/** Reads a `<Kind>List` answer; a body that is not a list is `bad-response` naming the resource. */
+export function parseListPage(body: unknown, resource: string): ListPage {
+  const list = listSchema.safeParse(body);
   if (!list.success)
-    throw new FleetcheckError('bad-response', 'ciliumendpoints: the answer is not a list', {
+    throw new FleetcheckError('bad-response', `${resource}: the answer is not a list`, {
       issue: list.error.issues[0]?.message,
     });
-  const out: CiliumEndpointInfo[] = [];
-  for (const item of list.data.items) {
-    const p = cepSchema.safeParse(item);
-    if (!p.success) continue;
-    const s = p.data.status;
-    out.push({
-      name: p.data.metadata.name,
-      namespace: p.data.metadata.namespace,
-      ...(s?.state ? { state: s.state } : {}),
-      ...(s?.identity?.id !== undefined ? { identityId: s.identity.id } : {}),
-      ...(s?.networking?.node ? { nodeIP: s.networking.node } : {}),
-    });
-  }
-  return out;
+  return { items: list.data.items ?? [], continueToken: list.data.metadata.continue ?? '' };
 }

@@ -64,6 +64,17 @@ export interface CiliumEndpointInfo {
   nodeIP?: string;
 }
 
+/** CiliumEndpoints counted page by page: memory stays flat however many endpoints the cluster has. */
+export interface CiliumEndpointSummary {
+  total: number;
+  /** Count per `status.state` (`unknown` when an endpoint has none). */
+  byState: Record<string, number>;
+  /** Endpoints with a state other than `ready`. */
+  notReady: number;
+  /** The first of them (at most the requested number), in list order. */
+  notReadySample: CiliumEndpointInfo[];
+}
+
 export interface ExecOptions extends CallOptions {
   /** Wall-clock limit for the whole session; on expiry the socket is terminated and `timeout` thrown. */
   deadlineMs: number;
@@ -122,8 +133,8 @@ export interface ClusterApi {
   /** Values base64-decoded to UTF-8. null when absent. */
   getSecret(namespace: string, name: string, opts?: CallOptions): Promise<Record<string, string> | null>;
   namespaceExists(name: string, opts?: CallOptions): Promise<boolean>;
-  /** CiliumEndpoints (cilium.io/v2) in all namespaces. */
-  listCiliumEndpoints(opts?: CallOptions): Promise<CiliumEndpointInfo[]>;
+  /** CiliumEndpoints (cilium.io/v2) in all namespaces, read in pages and counted; `sampleSize` names kept (default 25). */
+  summarizeCiliumEndpoints(opts?: CallOptions & { sampleSize?: number }): Promise<CiliumEndpointSummary>;
   /** Runs argv (never a shell string) in a container and waits for its exit status. */
   exec(
     namespace: string,
@@ -140,4 +151,6 @@ export interface ClusterApi {
   /** Pods of a Job (label `job-name=<name>`). */
   listJobPods(namespace: string, jobName: string, opts?: CallOptions): Promise<PodInfo[]>;
   podLogs(namespace: string, pod: string, container: string, opts?: CallOptions): Promise<string>;
+  /** Releases the client's kept-alive connections; the sweep calls it when the cluster's run ends (clients that hold none may omit it). */
+  close?(): void;
 }

@@ -1,20 +1,25 @@
+import { BatchV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { isFleetcheckError } from '../errors.ts';
-import type {
-  CallOptions,
-  ClusterApi,
-  ExecOptions,
-  ExecResult,
-  JobSpec,
-  JobStatus,
-  PodInfo,
-} from './cluster-api.ts';
+import type { CallOptions, ClusterApi, ExecOptions, ExecResult, JobSpec, PodInfo } from './cluster-api.ts';
 import { runExec } from './exec-session.ts';
 import { jobManifest } from './job-manifest.ts';
 import { KubeReads, orNull } from './kube-reads.ts';
-import { toJobStatus } from './map-objects.ts';
 
-/** ClusterApi over @kubernetes/client-node 1.4 for one cluster: the reads plus exec, Jobs and logs. */
+/** ClusterApi over @kubernetes/client-node 1.4 for one cluster: the reads plus exec, Job writes and logs. */
 export class KubeClusterApi extends KubeReads implements ClusterApi {
+  private batchApi?: BatchV1Api;
+  private coreApi?: CoreV1Api;
+
+  private get batch(): BatchV1Api {
+    this.batchApi ??= this.kc.makeApiClient(BatchV1Api);
+    return this.batchApi;
+  }
+
+  private get core(): CoreV1Api {
+    this.coreApi ??= this.kc.makeApiClient(CoreV1Api);
+    return this.coreApi;
+  }
+
   exec(
     namespace: string,
     pod: string,
@@ -46,26 +51,6 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
         await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
       }
     }
-  }
-
-  async getJob(namespace: string, name: string, opts?: CallOptions): Promise<JobStatus | null> {
-    const j = await this.read(
-      'jobs',
-      namespace,
-      name,
-      (o) => this.batch.readNamespacedJob({ name, namespace }, o),
-      opts?.signal,
-    );
-    return j && toJobStatus(j);
-  }
-
-  async listJobs(namespace: string, labelSelector: string, opts?: CallOptions): Promise<JobStatus[]> {
-    const l = await this.runner.run(
-      { verb: 'list', resource: 'jobs', namespace },
-      (o) => this.batch.listNamespacedJob({ namespace, labelSelector }, o),
-      opts?.signal,
-    );
-    return l.items.map(toJobStatus);
   }
 
   async deleteJob(namespace: string, name: string, opts?: CallOptions): Promise<void> {

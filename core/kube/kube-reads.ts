@@ -1,20 +1,37 @@
-import {
-  AppsV1Api,
-  BatchV1Api,
-  type ConfigurationOptions,
-  CoreV1Api,
-  CustomObjectsApi,
-  type KubeConfig,
-  VersionApi,
+import type { Agent } from 'node:http';
+import type {
+  KubeConfig,
+  V1DaemonSet,
+  V1Deployment,
+  V1Job,
+  V1Node,
+  V1Pod,
+  V1Secret,
 } from '@kubernetes/client-node';
-import { isFleetcheckError } from '../errors.ts';
+import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import { CallRunner } from './call-runner.ts';
-import { parseCiliumEndpoints } from './cilium-endpoints.ts';
-import type { CallOptions, CiliumEndpointInfo, NodeInfo, PodInfo, WorkloadStatus } from './cluster-api.ts';
-import { keepAliveAgent } from './keep-alive-agent.ts';
+import { parseCiliumEndpoint, parseListPage } from './cilium-endpoints.ts';
+import type {
+  CallOptions,
+  CiliumEndpointSummary,
+  JobStatus,
+  NodeInfo,
+  PodInfo,
+  WorkloadStatus,
+} from './cluster-api.ts';
+import { EndpointTally } from './endpoint-tally.ts';
+import { keepAliveAgent, releaseAgent } from './keep-alive-agent.ts';
 import type { KubeLimits } from './limits.ts';
-import { daemonSetStatus, deploymentStatus, secretData, toNodeInfo, toPodInfo } from './map-objects.ts';
+import {
+  daemonSetStatus,
+  deploymentStatus,
+  secretData,
+  toJobStatus,
+  toNodeInfo,
+  toPodInfo,
+} from './map-objects.ts';
 import { RateLimiter } from './rate-limiter.ts';
+import { apiUrl, getJson } from './raw-get.ts';
 
 /** The result, or null when the call failed with not-found (404). */
 export async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -26,14 +43,17 @@ export async function orNull<T>(p: Promise<T>): Promise<T | null> {
   }
 }
 
-/** The read side of ClusterApi over @kubernetes/client-node 1.4 (lists and gets of the kinds checks read). */
+type Query = Record<string, string | undefined>;
+
+/**
+ * The read side of ClusterApi: plain JSON GETs with the kubeconfig's TLS and credentials over the cluster's
+ * keep-alive agent (no client-node model deserialisation), lists read page by page (`limit` / `continue`).
+ * Raw objects are mapped by map-objects.ts, whose readers accept timestamps as the RFC 3339 strings of the wire.
+ */
 export class KubeReads {
   readonly runner: CallRunner;
-  protected readonly core: CoreV1Api;
-  private readonly apps: AppsV1Api;
-  protected readonly batch: BatchV1Api;
-  private readonly custom: CustomObjectsApi;
-  private readonly version: VersionApi;
+  protected readonly agent: Agent | undefined;
+  private readonly server: string;
 
   constructor(
     readonly cluster: string,
@@ -41,71 +61,94 @@ export class KubeReads {
     limits: KubeLimits,
   ) {
     const limiter = new RateLimiter(limits.requestsPerSecond, limits.burst);
-    this.runner = new CallRunner(cluster, limits, limiter, keepAliveAgent(kc));
-    this.core = kc.makeApiClient(CoreV1Api);
-    this.apps = kc.makeApiClient(AppsV1Api);
-    this.batch = kc.makeApiClient(BatchV1Api);
-    this.custom = kc.makeApiClient(CustomObjectsApi);
-    this.version = kc.makeApiClient(VersionApi);
+    this.agent = keepAliveAgent(kc);
+    this.runner = new CallRunner(cluster, limits, limiter, this.agent);
+    const server = kc.getCurrentCluster()?.server;
+    if (!server)
+      throw new FleetcheckError('invalid-input', `kubeconfig of ${cluster} names no server`, { cluster });
+    this.server = server;
+  }
+
+  /** Releases the kept-alive connections (requests still in flight finish first). */
+  close(): void {
+    if (this.agent) releaseAgent(this.agent);
+  }
+
+  private get(path: string, query: Query | undefined, signal: AbortSignal): Promise<unknown> {
+    return getJson(this.kc, this.agent, apiUrl(this.server, path, query), signal);
+  }
+
+  /** GET of one object; null on 404. */
+  protected async read<T>(
+    resource: string,
+    path: string,
+    namespace: string | undefined,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<T | null> {
+    const d = { verb: 'get', resource, name, ...(namespace ? { namespace } : {}) };
+    return orNull(this.runner.run(d, (_o, s) => this.get(path, undefined, s) as Promise<T>, signal));
+  }
+
+  /** Every item of a list, page by page; `onItem` sees each raw item once and nothing is kept here. */
+  protected async eachItem(
+    resource: string,
+    path: string,
+    namespace: string | undefined,
+    query: Query,
+    onItem: (item: unknown) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const d = { verb: 'list', resource, ...(namespace ? { namespace } : {}) };
+    let cont = '';
+    do {
+      const q = { ...query, limit: String(this.runner.limits.listPageSize), continue: cont };
+      const page = parseListPage(await this.runner.run(d, (_o, s) => this.get(path, q, s), signal), resource);
+      for (const item of page.items) if (item !== null && typeof item === 'object') onItem(item);
+      cont = page.continueToken;
+    } while (cont !== '');
+  }
+
+  protected async list<T>(
+    resource: string,
+    path: string,
+    namespace: string | undefined,
+    query: Query,
+    map: (item: unknown) => T,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    await this.eachItem(resource, path, namespace, query, (i) => out.push(map(i)), signal);
+    return out;
   }
 
   async serverVersion(opts?: CallOptions): Promise<{ gitVersion: string }> {
     const v = await this.runner.run(
       { verb: 'get', resource: 'version' },
-      (o) => this.version.getCode({}, o),
+      (_o, s) => this.get('/version', undefined, s),
       opts?.signal,
     );
-    return { gitVersion: v.gitVersion };
+    return { gitVersion: String((v as { gitVersion?: unknown } | null)?.gitVersion ?? '') };
   }
 
-  async listNodes(opts?: CallOptions): Promise<NodeInfo[]> {
-    const l = await this.runner.run(
-      { verb: 'list', resource: 'nodes' },
-      (o) => this.core.listNode({}, o),
-      opts?.signal,
-    );
-    return l.items.map(toNodeInfo);
+  listNodes(opts?: CallOptions): Promise<NodeInfo[]> {
+    return this.list('nodes', '/api/v1/nodes', undefined, {}, (n) => toNodeInfo(n as V1Node), opts?.signal);
   }
 
-  async listPods(namespace: string, labelSelector?: string, opts?: CallOptions): Promise<PodInfo[]> {
-    const l = await this.runner.run(
-      { verb: 'list', resource: 'pods', namespace },
-      (o) => this.core.listNamespacedPod({ namespace, ...(labelSelector ? { labelSelector } : {}) }, o),
-      opts?.signal,
-    );
-    return l.items.map(toPodInfo);
-  }
-
-  /** GET of one namespaced object; null on 404. */
-  protected read<T>(
-    resource: string,
-    namespace: string,
-    name: string,
-    fn: (o: ConfigurationOptions) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<T | null> {
-    return orNull(this.runner.run({ verb: 'get', resource, namespace, name }, fn, signal));
+  listPods(namespace: string, labelSelector?: string, opts?: CallOptions): Promise<PodInfo[]> {
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
+    return this.list('pods', path, namespace, { labelSelector }, (p) => toPodInfo(p as V1Pod), opts?.signal);
   }
 
   async getDaemonSet(namespace: string, name: string, opts?: CallOptions): Promise<WorkloadStatus | null> {
-    const ds = await this.read(
-      'daemonsets',
-      namespace,
-      name,
-      (o) => this.apps.readNamespacedDaemonSet({ name, namespace }, o),
-      opts?.signal,
-    );
+    const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets/${encodeURIComponent(name)}`;
+    const ds = await this.read<V1DaemonSet>('daemonsets', path, namespace, name, opts?.signal);
     return ds && daemonSetStatus(ds);
   }
 
   async getDeployment(namespace: string, name: string, opts?: CallOptions): Promise<WorkloadStatus | null> {
-    const d = await this.read(
-      'deployments',
-      namespace,
-      name,
-      (o) => this.apps.readNamespacedDeployment({ name, namespace }, o),
-      opts?.signal,
-    );
+    const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments/${encodeURIComponent(name)}`;
+    const d = await this.read<V1Deployment>('deployments', path, namespace, name, opts?.signal);
     return d && deploymentStatus(d);
   }
 
@@ -114,14 +157,15 @@ export class KubeReads {
     name: string,
     opts?: CallOptions,
   ): Promise<Record<string, string> | null> {
-    const cm = await this.read(
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`;
+    const cm = await this.read<{ data?: Record<string, string> }>(
       'configmaps',
+      path,
       namespace,
       name,
-      (o) => this.core.readNamespacedConfigMap({ name, namespace }, o),
       opts?.signal,
     );
-    return cm && (cm.data ?? {});
+    return cm && { ...(cm.data ?? {}) };
   }
 
   async getSecret(
@@ -129,32 +173,49 @@ export class KubeReads {
     name: string,
     opts?: CallOptions,
   ): Promise<Record<string, string> | null> {
-    const s = await this.read(
-      'secrets',
-      namespace,
-      name,
-      (o) => this.core.readNamespacedSecret({ name, namespace }, o),
-      opts?.signal,
-    );
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`;
+    const s = await this.read<V1Secret>('secrets', path, namespace, name, opts?.signal);
     return s && secretData(s);
   }
 
   async namespaceExists(name: string, opts?: CallOptions): Promise<boolean> {
-    const d = { verb: 'get', resource: 'namespaces', name };
-    const ns = await orNull(this.runner.run(d, (o) => this.core.readNamespace({ name }, o), opts?.signal));
-    return ns !== null;
+    const path = `/api/v1/namespaces/${encodeURIComponent(name)}`;
+    return (await this.read('namespaces', path, undefined, name, opts?.signal)) !== null;
   }
 
-  async listCiliumEndpoints(opts?: CallOptions): Promise<CiliumEndpointInfo[]> {
-    const body: unknown = await this.runner.run(
-      { verb: 'list', resource: 'ciliumendpoints.cilium.io' },
-      (o) =>
-        this.custom.listClusterCustomObject(
-          { group: 'cilium.io', version: 'v2', plural: 'ciliumendpoints' },
-          o,
-        ),
+  async summarizeCiliumEndpoints(
+    opts?: CallOptions & { sampleSize?: number },
+  ): Promise<CiliumEndpointSummary> {
+    const tally = new EndpointTally(opts?.sampleSize);
+    await this.eachItem(
+      'ciliumendpoints.cilium.io',
+      '/apis/cilium.io/v2/ciliumendpoints',
+      undefined,
+      {},
+      (item) => {
+        const e = parseCiliumEndpoint(item);
+        if (e) tally.add(e);
+      },
       opts?.signal,
     );
-    return parseCiliumEndpoints(body);
+    return tally.summary();
+  }
+
+  async getJob(namespace: string, name: string, opts?: CallOptions): Promise<JobStatus | null> {
+    const path = `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
+    const j = await this.read<V1Job>('jobs', path, namespace, name, opts?.signal);
+    return j && toJobStatus(j);
+  }
+
+  listJobs(namespace: string, labelSelector: string, opts?: CallOptions): Promise<JobStatus[]> {
+    const path = `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`;
+    return this.list(
+      'jobs',
+      path,
+      namespace,
+      { labelSelector },
+      (j) => toJobStatus(j as V1Job),
+      opts?.signal,
+    );
   }
 }

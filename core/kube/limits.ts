@@ -16,6 +16,8 @@ export interface KubeLimits {
   rateLimitRetries: number;
   /** Longest `Retry-After` honoured (ms); longer waits are capped. */
   maxRetryAfterMs: number;
+  /** Items per page of a list (`limit`; kubectl's default chunk size is 500). */
+  listPageSize: number;
 }
 
 export const defaultKubeLimits: KubeLimits = {
@@ -27,6 +29,7 @@ export const defaultKubeLimits: KubeLimits = {
   retries: 3,
   rateLimitRetries: 10,
   maxRetryAfterMs: 5_000,
+  listPageSize: 500,
 };
 
 /** Fills the unset limits with the defaults. */

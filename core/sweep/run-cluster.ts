@@ -66,8 +66,12 @@ export async function runCluster(
   const collected: Outcome[] = [];
   const work: Promise<Settled> = (async () => {
     const api = await target.connect();
-    controller.signal.throwIfAborted();
-    return opts.runChecks(api, target, settings, controller.signal, (r) => collected.push(r));
+    try {
+      controller.signal.throwIfAborted();
+      return await opts.runChecks(api, target, settings, controller.signal, (r) => collected.push(r));
+    } finally {
+      api.close?.();
+    }
   })().then(
     (run): Settled => ({ ok: true, run }),
     (err): Settled => ({ ok: false, err }),

@@ -39,7 +39,7 @@ describe('runClusterChecks', () => {
 
   it('never throws when a check hits an unexpected error', async () => {
     const api = new FakeClusterApi('1.16');
-    api.throwOn.set('listCiliumEndpoints', new TypeError('boom'));
+    api.throwOn.set('summarizeCiliumEndpoints', new TypeError('boom'));
     const r = (await runFake(api)).one('node.endpoints.state');
     expect(r.status).toBe('error');
     expect(r.message).toMatch(/boom/);
@@ -49,7 +49,7 @@ describe('runClusterChecks', () => {
     const api = new FakeClusterApi('1.16');
     if (api.operator) api.operator.ready = 0;
     api.probe = { dns: 'nxdomain', service: 'refused' };
-    api.throwOn.set('listCiliumEndpoints', apiError('access-denied', 'list', 'ciliumendpoints', 403));
+    api.throwOn.set('summarizeCiliumEndpoints', apiError('access-denied', 'list', 'ciliumendpoints', 403));
     const nodes = api.nodes;
     if (nodes[0]) nodes[0].kernelVersion = '4.14.0';
     const { run } = await runFake(api);

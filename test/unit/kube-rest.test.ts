@@ -34,16 +34,19 @@ beforeAll(async () => {
         sendJson(res, 200, {
           data: { peer: Buffer.from('endpoints:\n- https://x:2379\n').toString('base64') },
         }),
-      'GET /apis/cilium.io/v2/ciliumendpoints': (_q, res) =>
+      'GET /apis/cilium.io/v2/ciliumendpoints': (req, res) => {
+        const q = new URL(req.url ?? '', 'http://x').searchParams;
+        const cep = (name: string, state?: string) => ({
+          metadata: { name, namespace: 'default' },
+          ...(state ? { status: { state, ...(state === 'ready' ? { identity: { id: 5 } } : {}) } } : {}),
+        });
+        if (q.get('continue') === 'page-2')
+          return sendJson(res, 200, { metadata: {}, items: [cep('e3', 'not-ready'), cep('e4')] });
         sendJson(res, 200, {
-          items: [
-            {
-              metadata: { name: 'e1', namespace: 'default' },
-              status: { state: 'ready', identity: { id: 5 } },
-            },
-            { metadata: { name: 'e2', namespace: 'default' }, status: { state: 'waiting-for-identity' } },
-          ],
-        }),
+          metadata: { continue: 'page-2', remainingItemCount: 2 },
+          items: [cep('e1', 'ready'), cep('e2', 'waiting-for-identity')],
+        });
+      },
       'DELETE /apis/batch/v1/namespaces/fleetcheck-probe/jobs/j1': (req, res) => {
         let body = '';
         req.on('data', (c) => {
@@ -114,11 +117,19 @@ describe('ClusterApi REST calls', () => {
     expect(s?.peer).toContain('endpoints:');
   });
 
-  it('lists CiliumEndpoints through the custom objects API', async () => {
-    const eps = await api.listCiliumEndpoints();
-    expect(eps.map((e) => [e.name, e.state, e.identityId])).toEqual([
-      ['e1', 'ready', 5],
-      ['e2', 'waiting-for-identity', undefined],
+  it('counts CiliumEndpoints page by page (limit / continue), keeping a bounded sample of names', async () => {
+    const before = fake.requests.length;
+    const eps = await api.summarizeCiliumEndpoints({ sampleSize: 1 });
+    expect(eps).toEqual({
+      total: 4,
+      byState: { ready: 1, 'waiting-for-identity': 1, 'not-ready': 1, unknown: 1 },
+      notReady: 2,
+      notReadySample: [{ name: 'e2', namespace: 'default', state: 'waiting-for-identity' }],
+    });
+    const urls = fake.requests.slice(before).map((r) => new URL(r.url, 'http://x').searchParams);
+    expect(urls.map((q) => [q.get('limit'), q.get('continue')])).toEqual([
+      ['500', null],
+      ['500', 'page-2'],
     ]);
   });
 

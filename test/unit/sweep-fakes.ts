@@ -5,6 +5,9 @@ import type { Outcome } from '../../core/outcome.ts';
 import type { MeshView } from '../../core/sweep/report.ts';
 import type { SweepRunChecks } from '../../core/sweep/run-cluster.ts';
 
+/** Names of the stub apis closed so far, in order. */
+export const closedApis: string[] = [];
+
 /** A fleet target whose connect() hands back a stub api (or throws `connectError`). */
 export function fakeTarget(
   name: string,
@@ -21,7 +24,7 @@ export function fakeTarget(
     source: { kind: 'kubeconfig', context: name },
     connect: async () => {
       if (connectError) throw connectError;
-      return { cluster: name } as ClusterApi;
+      return { cluster: name, close: () => closedApis.push(name) } as unknown as ClusterApi;
     },
     ...extra,
   };

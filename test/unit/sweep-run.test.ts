@@ -3,7 +3,7 @@ import { FleetcheckError } from '../../core/errors.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import { sweepReportSchema } from '../../core/sweep/report.ts';
 import { runSweep, type SweepProgress } from '../../core/sweep/run-sweep.ts';
-import { fakeRun, fakeRunner, fakeTarget, result } from './sweep-fakes.ts';
+import { closedApis, fakeRun, fakeRunner, fakeTarget, result } from './sweep-fakes.ts';
 
 const never = (signal: AbortSignal) =>
   new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
@@ -41,6 +41,19 @@ describe('runSweep', () => {
     expect(bad?.status).toBe('error');
     expect(bad?.error).toEqual({ code: 'unreachable', message: 'connect ECONNREFUSED 127.0.0.1:1' });
     expect(report.sweep.status).toBe('error');
+  });
+
+  it('closes each connected cluster client once its checks end, also when they throw', async () => {
+    const { runChecks } = fakeRunner({
+      boom: async () => {
+        throw new Error('runner bug');
+      },
+    });
+    closedApis.length = 0;
+    const down = fakeTarget('down', {}, new FleetcheckError('unreachable', 'refused'));
+    const report = await runSweep({ targets: [fakeTarget('ok'), fakeTarget('boom'), down], runChecks });
+    expect(report.clusters.map((c) => c.status)).toEqual(['pass', 'error', 'error']);
+    expect([...closedApis].sort()).toEqual(['boom', 'ok']);
   });
 
   it('gives a timeout error when connect() itself hangs', async () => {
