@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterSim } from '../cluster/cluster-sim.ts';
 import type { KObject } from '../world/types.ts';
 import { podLogs } from './logs.ts';
+import { listPage } from './pagination.ts';
 import type { ApiPath } from './paths.ts';
 import { findResource, type ResourceInfo } from './resources.ts';
 import { SelectorError, selectorPredicate } from './selectors.ts';
@@ -54,15 +55,32 @@ export function handleRest(ctx: RestContext): undefined {
     }
     if (query.get('watch') === 'true' || query.get('watch') === '1')
       return serveWatch(cluster, req, res, { resource: r, namespace: ns, match, query }, ctx.track);
-    const items = cluster.store.list(r.name, ns).filter(match);
-    const rv = cluster.store.resourceVersion;
+    const filtered = !!(query.get('labelSelector') || query.get('fieldSelector'));
+    const page = listPage(
+      cluster.store.list(r.name, ns).filter(match),
+      query,
+      cluster.store.resourceVersion,
+      {
+        inNamespace: !!ns,
+        filtered,
+      },
+    );
+    if ('error' in page) return sendStatus(res, page.error);
+    const metadata = {
+      resourceVersion: page.resourceVersion,
+      ...(page.continue ? { continue: page.continue } : {}),
+      ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+    };
     if (wantsTable(req.headers.accept))
-      return sendJson(res, 200, toTable(r.name, items, rv, cluster.clock()));
+      return sendJson(res, 200, {
+        ...toTable(r.name, page.items, page.resourceVersion, cluster.clock()),
+        metadata,
+      });
     return sendJson(res, 200, {
       kind: `${r.kind}List`,
       apiVersion: apiVersionOf(r),
-      metadata: { resourceVersion: rv },
-      items: items.map((o) => withKind(r, o)),
+      metadata,
+      items: page.items.map((o) => withKind(r, o)),
     });
   }
   if (req.method === 'GET' && path.name) {
