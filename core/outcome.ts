@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printableLine } from './printable.ts';
 
 /**
  * The verdict of one check on one subject (the cluster, a node, a mesh peer...).
@@ -66,3 +67,19 @@ export const outcome = {
     extra: Partial<Outcome> = {},
   ): Outcome => ({ check, subject, status, message, hint, ...extra }),
 };
+
+const MESSAGE_MAX = 1000;
+
+/**
+ * The outcome with its subject, message and hint on one printable line each (control characters from cluster
+ * data escaped, overlong text cut): what is stored and printed never carries terminal escapes.
+ */
+export function printableOutcome(o: Outcome): Outcome {
+  const out: Outcome = {
+    ...o,
+    subject: printableLine(o.subject, 253),
+    message: printableLine(o.message, MESSAGE_MAX),
+  };
+  if (o.hint !== undefined) out.hint = printableLine(o.hint, MESSAGE_MAX);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { isFleetcheckError } from '../errors.ts';
-import type { Outcome } from '../outcome.ts';
+import { type Outcome, printableOutcome } from '../outcome.ts';
 import type { ClusterRun, RunClusterChecks } from './check.ts';
 import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
@@ -74,7 +74,7 @@ export const runClusterChecks: RunClusterChecks = async (api, target, settings, 
     facts.ciliumConfig().catch(() => null),
   ]);
   if (version) run.ciliumVersion = version;
-  run.results = forCiliumVersion(results, version);
+  run.results = forCiliumVersion(results, version).map(printableOutcome);
   if (config) {
     run.config = Object.fromEntries(
       COMPARED_CONFIG_KEYS.flatMap((k) => (config[k] !== undefined ? [[k, config[k]]] : [])),

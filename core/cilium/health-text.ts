@@ -1,3 +1,4 @@
+import { isCountPair } from './counts.ts';
 import { parseGoDurationMs } from './go-duration.ts';
 import { type ParseResult, parsed, unparsed } from './parse-result.ts';
 
@@ -40,6 +41,9 @@ export function parseHealthText(raw: string): ParseResult<HealthText> {
     if (sum) {
       out.reachable = Number(sum[1]);
       out.total = Number(sum[2]);
+      if (!isCountPair(out.reachable, out.total)) {
+        return unparsed('"Cluster health:" counts are not a plausible reachable/total pair', raw);
+      }
       if (sum[3]) out.probeIntervalMs = parseGoDurationMs(sum[3]) ?? undefined;
       continue;
     }

@@ -1,3 +1,5 @@
+import { printableLine } from '../printable.ts';
+
 /** Outcome of parsing untrusted command output: a value, or why not plus a short, printable snippet. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string; snippet: string };
 
@@ -8,14 +10,7 @@ const SNIPPET_MAX = 120;
  * @example snippet('\u0000garbage') // '\\x00garbage'
  */
 export function snippet(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
-  const escaped = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    if (c === '\n') return '\\n';
-    if (c === '\r') return '\\r';
-    if (c === '\t') return '\\t';
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
-  });
-  return escaped.length <= SNIPPET_MAX ? escaped : `${escaped.slice(0, SNIPPET_MAX - 1)}…`;
+  return printableLine(raw, SNIPPET_MAX);
 }
 
 /** A successful parse. */

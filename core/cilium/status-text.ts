@@ -1,3 +1,4 @@
+import { isCountPair } from './counts.ts';
 import { type ParseResult, parsed, unparsed } from './parse-result.ts';
 
 export type BriefStatus = { healthy: true } | { healthy: false; component: string; message: string };
@@ -19,5 +20,8 @@ export function parseStatusBrief(raw: string): ParseResult<BriefStatus> {
 /** The `ClusterMesh:` line of text status: `1/2 remote clusters ready, 0 global-services` (all versions). */
 export function parseClusterMeshLine(raw: string): { ready: number; total: number } | null {
   const m = /ClusterMesh:\s+(\d+)\/(\d+) (?:remote )?clusters ready/.exec(raw);
-  return m ? { ready: Number(m[1]), total: Number(m[2]) } : null;
+  if (!m) return null;
+  const ready = Number(m[1]);
+  const total = Number(m[2]);
+  return isCountPair(ready, total) ? { ready, total } : null;
 }
