@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHealthText } from '../../core/cilium/health-text.ts';
 import { parseClusterMeshLine } from '../../core/cilium/status-text.ts';
+import { escapeControl } from '../../core/printable.ts';
 import { FakeClusterApi, runFake } from '../fixtures/fake-cluster-api.ts';
 
 describe('inputs the fuzzers found', () => {
@@ -28,7 +29,8 @@ describe('inputs the fuzzers found', () => {
     const eps = run.results.find((r) => r.check === 'node.endpoints.state');
     expect(eps?.message).toContain('\\x1b[31mred\\x07');
     for (const r of run.results) {
-      expect(`${r.subject} ${r.message} ${r.hint ?? ''}`).not.toMatch(/[\u0000-\u001f]/);
+      const text = `${r.subject} ${r.message} ${r.hint ?? ''}`;
+      expect(escapeControl(text)).toBe(text);
     }
   });
 });
