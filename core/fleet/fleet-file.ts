@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { FleetcheckError } from '../errors.ts';
+import { printableLine } from '../printable.ts';
 import { type FleetFile, fleetFileSchema } from './fleet-file-schema.ts';
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -17,16 +18,22 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where}: ${issue.message}`;
 }
 
-function invalid(source: string, issues: string[]): FleetcheckError {
+const ISSUE_MAX = 200;
+const ISSUES_SHOWN = 3;
+
+function invalid(source: string, rawIssues: string[]): FleetcheckError {
+  const issues = rawIssues.map((i) => printableLine(i, ISSUE_MAX));
+  const more = issues.length > ISSUES_SHOWN ? ` (+${issues.length - ISSUES_SHOWN} more)` : '';
   return new FleetcheckError(
     'invalid-input',
-    `${source}: invalid fleet file\n${issues.map((i) => `  ${i}`).join('\n')}`,
+    `${source}: invalid fleet file: ${issues.slice(0, ISSUES_SHOWN).join('; ')}${more}`,
     { source, issues },
   );
 }
 
 /**
- * Parses and validates fleet file YAML; problems become one `invalid-input` error listing `path: reason` lines.
+ * Parses and validates fleet file YAML; problems become one `invalid-input` error, one line naming the first
+ * `path: reason` issues (all of them in `context.issues`).
  * @example parseFleetFile('version: 1\nclusters: [{name: a, context: a}]').clusters[0]?.name // 'a'
  */
 export function parseFleetFile(text: string, source = 'fleet file'): FleetFile {

@@ -3,14 +3,31 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { type ResolvedCluster, type Scenario, scenarioSchema } from './schema.ts';
 
-/** A scenario that could not be read, parsed or validated; `issues` are `path: reason` lines. */
+const ISSUE_MAX = 200;
+const ISSUES_SHOWN = 3;
+
+/** One printable line of at most ISSUE_MAX characters (control characters escaped as in JSON). */
+function oneLine(text: string): string {
+  const escaped = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"');
+  return escaped.length <= ISSUE_MAX ? escaped : `${escaped.slice(0, ISSUE_MAX - 1)}…`;
+}
+
+function summarize(issues: string[]): string {
+  const more = issues.length > ISSUES_SHOWN ? ` (+${issues.length - ISSUES_SHOWN} more)` : '';
+  return `${issues.slice(0, ISSUES_SHOWN).join('; ')}${more}`;
+}
+
+/** A scenario that could not be read, parsed or validated: a one-line message naming the first issues. */
 export class ScenarioError extends Error {
   readonly code = 'invalid-scenario';
+  /** `path: reason`, one printable line each. */
+  readonly issues: string[];
   constructor(
     readonly source: string,
-    readonly issues: string[],
+    issues: string[],
   ) {
-    super(`${source}: invalid scenario\n${issues.map((i) => `  ${i}`).join('\n')}`);
+    super(`${source}: invalid scenario: ${summarize(issues.map(oneLine))}`);
+    this.issues = issues.map(oneLine);
     this.name = 'ScenarioError';
   }
 }

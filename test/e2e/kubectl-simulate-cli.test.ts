@@ -31,6 +31,7 @@ describe('fleetcheck simulate', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('clusters[0].faults[0].type: unknown fault "agent-dwn"');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it.skipIf(!existsSync(KUBECTL))(

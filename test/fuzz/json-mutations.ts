@@ -79,7 +79,8 @@ export function mutateJson(copy: Json, m: JsonMutation): Json | undefined {
   return copy;
 }
 
-const mutation: fc.Arbitrary<JsonMutation> = fc.record({
+/** One random structural mutation. */
+export const jsonMutation: fc.Arbitrary<JsonMutation> = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom(...KINDS),
   value: fc.oneof(
@@ -101,7 +102,7 @@ export function mutatedJsonText(seeds: readonly string[]): fc.Arbitrary<string> 
   return fc
     .record({
       seed: fc.nat({ max: docs.length - 1 }),
-      ops: fc.array(mutation, { minLength: 1, maxLength: 6 }),
+      ops: fc.array(jsonMutation, { minLength: 1, maxLength: 6 }),
       pretty: fc.boolean(),
       cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { freq: 5 }),
     })
