@@ -7,17 +7,17 @@ import { Hono } from 'hono';
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), 'public');
 const uplotDir = dirname(createRequire(import.meta.url).resolve('uplot/dist/uPlot.iife.min.js'));
 
-const types: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-};
+const typesByExt = new Map([
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.html', 'text/html; charset=utf-8'],
+]);
 
-/** Asset name → file; nothing outside this list is ever read (no path traversal). */
-const files: Record<string, string> = {
-  'uPlot.iife.min.js': join(uplotDir, 'uPlot.iife.min.js'),
-  'uPlot.min.css': join(uplotDir, 'uPlot.min.css'),
-};
+/** Asset name → file; nothing outside this map is ever read (no path traversal, no prototype keys). */
+const files = new Map<string, string>([
+  ['uPlot.iife.min.js', join(uplotDir, 'uPlot.iife.min.js')],
+  ['uPlot.min.css', join(uplotDir, 'uPlot.min.css')],
+]);
 for (const f of [
   'style.css',
   'api.js',
@@ -31,7 +31,7 @@ for (const f of [
   'weekly.js',
   'chart.js',
 ]) {
-  files[f] = join(publicDir, f);
+  files.set(f, join(publicDir, f));
 }
 
 const cache = new Map<string, string>();
@@ -49,11 +49,11 @@ export function dashboardRoutes() {
     .get('/', async (c) => c.html(await load(join(publicDir, 'index.html'))))
     .get('/assets/:file', async (c) => {
       const name = c.req.param('file');
-      const file = files[name];
+      const file = files.get(name);
       if (!file) return c.json({ error: { code: 'not-found', message: `no asset ${name}` } }, 404);
       const ext = name.slice(name.lastIndexOf('.'));
       return c.body(await load(file), 200, {
-        'content-type': types[ext] ?? 'application/octet-stream',
+        'content-type': typesByExt.get(ext) ?? 'application/octet-stream',
         'cache-control': 'no-cache',
       });
     });
