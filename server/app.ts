@@ -13,6 +13,7 @@ import { regressionRoutes } from './routes/regressions.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sweepRoutes } from './routes/sweeps.ts';
 import { trendRoutes } from './routes/trends.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { Sweeper } from './sweeper.ts';
 import { VERSION } from './version.ts';
 
@@ -83,6 +84,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   }
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  app.use('*', securityHeaders());
   app.onError(onError);
   app.notFound(notFound);
   app.openapi(healthz, (c) => c.json({ ok: true as const }, 200));

@@ -36,10 +36,17 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close(
   };
 }
 
-/** A page that records console errors and failed requests. */
+/** A page that records console errors, failed requests and Content-Security-Policy violations. */
 export async function watchedPage(browser: BrowserContext): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
+  await page.exposeFunction('__cspViolation', (v: string) => problems.push(`csp: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation(v: string): void }).__cspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
