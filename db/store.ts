@@ -16,7 +16,9 @@ import type { ClusterReport, SweepReport } from '../core/sweep/report.ts';
 
 export type { Page, TrendMetric };
 
-export type Baseline = 'previous' | { sweepId: string } | { at: Date };
+import type { Baseline } from '../core/analysis/baseline.ts';
+
+export type { Baseline };
 
 /** The history store: one async API over better-sqlite3 (local) and libSQL (serverless). */
 export interface Store {

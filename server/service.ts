@@ -1,3 +1,4 @@
+import { counted } from '../core/text/plural.ts';
 import type { Store } from '../db/store.ts';
 import { createApp } from './app.ts';
 import { listen, type RunningServer } from './node-server.ts';
@@ -46,7 +47,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         const c = report.clusters;
         const n = (s: string) => c.filter((x) => x.status === s).length;
         log(
-          `sweep ${id}: ${report.sweep.status} (${c.length} clusters: ${n('pass')} pass, ${n('warn')} warn, ${n('fail')} fail, ${n('error')} error)`,
+          `sweep ${id}: ${report.sweep.status} (${counted(c.length, 'cluster')}: ${n('pass')} pass, ${n('warn')} warn, ${n('fail')} fail, ${n('error')} error)`,
         );
       } else log(`sweep ${id} did not finish: ${error instanceof Error ? error.message : String(error)}`);
     },

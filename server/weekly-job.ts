@@ -1,5 +1,7 @@
 import { previousIsoWeek } from '../core/analysis/iso-week.ts';
 import type { WeeklyReport } from '../core/analysis/mesh-types.ts';
+import { scoreSentence } from '../core/analysis/weekly-render.ts';
+import { counted } from '../core/text/plural.ts';
 import type { Store } from '../db/store.ts';
 
 /**
@@ -17,7 +19,7 @@ export async function runWeeklyReportJob(
     const report = await store.weeklyReport(week, { now: at });
     await store.saveReport(week, report);
     log(
-      `weekly report ${week} stored: fleet score ${report.fleetScore ?? 'n/a'}, ${report.openRegressions.length} open regressions`,
+      `weekly report ${week} stored: ${scoreSentence(report)} ${counted(report.openRegressions.length, 'open regression')}`,
     );
     return report;
   } catch (err) {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { parseBaseline } from '../../core/analysis/baseline.ts';
 import { renderRegressions } from '../../core/analysis/render-text.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { type Layer, layerSchema } from '../../core/outcome.ts';
-import type { Baseline } from '../../db/store.ts';
 import { choice, dbOption, withStore } from './db.ts';
 
 function time(flag: string, v: string): Date {
@@ -10,13 +10,6 @@ function time(flag: string, v: string): Date {
   if (Number.isNaN(t.getTime()))
     throw new FleetcheckError('invalid-input', `${flag} is not an ISO time: ${v}`);
   return t;
-}
-
-/** `previous`, an ISO time (starts with a date), or a sweep id. */
-export function parseBaseline(v: string): Baseline {
-  if (v === 'previous') return 'previous';
-  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return { at: time('--baseline', v) };
-  return { sweepId: v };
 }
 
 export function registerRegressions(program: Command): void {
@@ -41,11 +34,12 @@ export function registerRegressions(program: Command): void {
         const output = choice('--output', o.output, ['table', 'json'] as const);
         const layer =
           o.layer === undefined ? undefined : choice<Layer>('--layer', o.layer, layerSchema.options);
+        const baseline = parseBaseline(o.baseline, new Date(), '--baseline');
         const report = await withStore(o.db, async (s) => {
           if (o.cluster && !(await s.cluster(o.cluster)))
             throw new FleetcheckError('not-found', `unknown cluster ${o.cluster} (no stored runs)`);
           return s.regressions({
-            baseline: parseBaseline(o.baseline),
+            baseline,
             ...(o.since ? { since: time('--since', o.since) } : {}),
             ...(o.cluster ? { cluster: o.cluster } : {}),
             ...(layer ? { layer } : {}),

@@ -5,6 +5,7 @@ import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
 import { runSweep } from '../../core/sweep/run-sweep.ts';
+import { counted } from '../../core/text/plural.ts';
 import { openStore } from '../../db/store.ts';
 import { renderClusterDetail } from '../output/detail.ts';
 import { exitCodeForSweep } from '../output/exit-code.ts';
@@ -75,7 +76,7 @@ export async function sweepCommand(flags: SweepFlags, only?: string): Promise<nu
     if (fleet.simulated) {
       const { scenario, clusters } = fleet.simulated;
       process.stderr.write(
-        `fleetcheck: sweeping a SIMULATED fleet (${clusters} clusters from ${scenario}, on 127.0.0.1)\n`,
+        `fleetcheck: sweeping a SIMULATED fleet (${counted(clusters, 'cluster')} from ${scenario}, on 127.0.0.1)\n`,
       );
     }
     if (targets.length === 0)

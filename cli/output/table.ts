@@ -1,6 +1,7 @@
 import type { Outcome, Status } from '../../core/outcome.ts';
 import type { ClusterReport, MeshPairReport, SweepReport } from '../../core/sweep/report.ts';
 import { countStatuses } from '../../core/sweep/status.ts';
+import { counted } from '../../core/text/plural.ts';
 import { layerVerdicts, TABLE_LAYERS } from './layers.ts';
 import { clip, duration, pad, type Styles, wrap } from './style.ts';
 
@@ -110,9 +111,9 @@ function counts(items: { status: Exclude<Status, 'skip'> }[], all: boolean): str
 export function summaryLine(report: SweepReport): string {
   const ms = Date.parse(report.sweep.finishedAt) - Date.parse(report.sweep.startedAt);
   const p = report.meshPairs.length;
-  const pairs = p > 0 ? ` · ${p} mesh pair${p === 1 ? '' : 's'}: ${counts(report.meshPairs, false)}` : '';
+  const pairs = p > 0 ? ` · ${counted(p, 'mesh pair')}: ${counts(report.meshPairs, false)}` : '';
   const n = report.clusters.length;
-  return `${n} cluster${n === 1 ? '' : 's'}: ${counts(report.clusters, true)}${pairs} · ${duration(ms)} (sweep ${report.sweep.id})`;
+  return `${counted(n, 'cluster')}: ${counts(report.clusters, true)}${pairs} · ${duration(ms)} (sweep ${report.sweep.id})`;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { FleetcheckError } from '../errors.ts';
 
 const WEEK = 7 * 86_400_000;
+/** Weeks of years outside this range are refused (Date.UTC would read `0050` as 1950). */
+const YEARS = { min: 1970, max: 9999 } as const;
 
 /**
  * The UTC [from, to) range of an ISO week such as `2026-W47` (weeks start on Monday; week 1 holds Jan 4th).
@@ -11,6 +13,11 @@ export function isoWeekRange(week: string): { from: number; to: number } {
   if (!m) throw new FleetcheckError('invalid-input', `week must look like 2026-W47, got ${week}`);
   const year = Number(m[1]);
   const n = Number(m[2]);
+  if (year < YEARS.min || year > YEARS.max)
+    throw new FleetcheckError(
+      'invalid-input',
+      `no such ISO week: ${week} (years ${YEARS.min}–${YEARS.max} only)`,
+    );
   const jan4 = Date.UTC(year, 0, 4);
   const dow = (new Date(jan4).getUTCDay() + 6) % 7;
   const week1 = jan4 - dow * 86_400_000;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { parseBaseline } from '../../core/analysis/baseline.ts';
 import { flapSchema, regressionReportSchema } from '../../core/analysis/types.ts';
 import { layerSchema } from '../../core/outcome.ts';
-import type { Baseline } from '../../db/store.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorBodySchema } from '../errors.ts';
 import { isoTime } from '../query.ts';
@@ -12,16 +12,6 @@ const json = <T extends z.ZodType>(description: string, schema: T) => ({
 });
 const bad = json('Bad parameter', errorBodySchema);
 const DAY = 86_400_000;
-
-/** `previous`, an ISO time, or a sweep id. */
-export function parseBaseline(value: string | undefined): Baseline {
-  if (value === undefined || value === 'previous') return 'previous';
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const at = new Date(value);
-    if (!Number.isNaN(at.getTime())) return { at };
-  }
-  return { sweepId: value };
-}
 
 const baselineParam = z
   .string()
@@ -83,7 +73,7 @@ export function regressionRoutes({ store, now }: ApiDeps) {
   return subApp()
     .openapi(regressions, async (c) => {
       const { baseline, ...rest } = c.req.valid('query');
-      return c.json(await store.regressions({ baseline: parseBaseline(baseline), ...rest }), 200);
+      return c.json(await store.regressions({ baseline: parseBaseline(baseline, now()), ...rest }), 200);
     })
     .openapi(flapping, async (c) => {
       const q = c.req.valid('query');

@@ -1,6 +1,6 @@
 // The weekly regression report (the store's self-contained HTML rendering), with week picker and downloads.
 import { api, qs } from './api.js';
-import { h, render } from './dom.js';
+import { counted, h, render } from './dom.js';
 
 let week = '';
 
@@ -18,11 +18,15 @@ export async function weeklyView() {
     style: 'width:100%;height:75vh;border:1px solid var(--line);background:#fff',
   });
   frame.srcdoc = html;
-  const score = report.fleetScore === null ? 'n/a' : `${(report.fleetScore * 100).toFixed(1)}%`;
-  const change =
-    report.scoreChange === null
-      ? ''
-      : ` (${report.scoreChange >= 0 ? '+' : ''}${(report.scoreChange * 100).toFixed(1)} pts vs last week)`;
+  const pct = (v) => `${(v * 100).toFixed(1)}%`;
+  const score =
+    report.fleetScore === null
+      ? 'no fleet score (no sweeps stored this week)'
+      : `fleet score ${pct(report.fleetScore)}${
+          report.scoreChange === null
+            ? ' (nothing the week before to compare with)'
+            : ` (${report.scoreChange >= 0 ? '+' : ''}${(report.scoreChange * 100).toFixed(1)} pts vs last week)`
+        }`;
   render(
     h(
       'div',
@@ -40,11 +44,11 @@ export async function weeklyView() {
         input,
         h('button', { type: 'submit' }, 'Show'),
       ),
-      h('span', {}, `fleet score ${score}${change}`),
+      h('span', {}, score),
       h(
         'span',
         { class: 'muted' },
-        `${report.openRegressions.length} open regressions · ${report.recoveries.length} recoveries · ${report.flapping.length} flapping`,
+        `${counted(report.openRegressions.length, 'open regression')} · ${counted(report.recoveries.length, 'recovery', 'recoveries')} · ${report.flapping.length} flapping`,
       ),
     ),
     frame,
