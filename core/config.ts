@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FleetcheckError } from './errors.ts';
+import { parseSweepInterval } from './time/duration.ts';
 
 /** The only reader of process.env. Values are defaults; CLI flags win over them. */
 const envSchema = z.object({
@@ -9,7 +10,18 @@ const envSchema = z.object({
   FLEETCHECK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   FLEETCHECK_HOST: z.string().optional(),
   FLEETCHECK_API_TOKEN: z.string().min(1).optional(),
-  FLEETCHECK_INTERVAL: z.string().default('5m'),
+  /** Sweep interval in ms, from `90s`, `5m`, `1h`, `2d` or a bare number of seconds (1 minute … 7 days). */
+  FLEETCHECK_INTERVAL: z
+    .string()
+    .default('5m')
+    .transform((text, ctx) => {
+      try {
+        return parseSweepInterval(text, 'FLEETCHECK_INTERVAL');
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   FLEETCHECK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   FLEETCHECK_DEBUG: z.stringbool().default(false),
   KUBECONFIG: z.string().optional(),

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { parseDuration } from '../core/analysis/stale.ts';
 import { trendSeries } from '../core/analysis/trends.ts';
 import { config } from '../core/config.ts';
 import { FleetcheckError } from '../core/errors.ts';
@@ -24,7 +23,7 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
     ...(opts.migrate === false ? { migrate: false } : {}),
   });
   const dict = new Dictionary();
-  const interval = opts.intervalMs ?? parseDuration(config().FLEETCHECK_INTERVAL);
+  const interval = opts.intervalMs ?? config().FLEETCHECK_INTERVAL;
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();

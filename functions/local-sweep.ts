@@ -1,5 +1,4 @@
 import { pathToFileURL } from 'node:url';
-import { parseDuration } from '../core/analysis/stale.ts';
 import { runClusterChecks } from '../core/checks/run.ts';
 import { config } from '../core/config.ts';
 import { loadFleet } from '../core/fleet/index.ts';
@@ -20,7 +19,7 @@ export async function localSweep() {
     store,
     connect: connectQueued,
     runChecks: runClusterChecks,
-    intervalMs: parseDuration(env.FLEETCHECK_INTERVAL),
+    intervalMs: env.FLEETCHECK_INTERVAL,
     trigger: 'local',
   });
 }

@@ -1,4 +1,3 @@
-import { parseDuration } from '../core/analysis/stale.ts';
 import { createSqsClient } from '../core/aws/sqs-dispatch.ts';
 import { config } from '../core/config.ts';
 import { loadFleet } from '../core/fleet/index.ts';
@@ -23,6 +22,6 @@ export async function plannerDeps(): Promise<PlannerDeps> {
     loadTargets: () => loadFleet({ fleetFile: env.FLEETCHECK_FLEET }),
     store: await lambdaStore(),
     send: sqsSender(createSqsClient(), checkQueueUrl),
-    intervalMs: parseDuration(env.FLEETCHECK_INTERVAL),
+    intervalMs: env.FLEETCHECK_INTERVAL,
   };
 }

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { every } from '../core/time/timers.ts';
 import type { Store } from '../db/store.ts';
 import type { Sweeper } from './sweeper.ts';
 import { runWeeklyReportJob } from './weekly-job.ts';
@@ -35,12 +36,12 @@ export function startScheduler({
     sweeper.trigger('schedule');
   };
   if (immediate) tick();
-  const timer = setInterval(tick, intervalMs);
+  const timer = every(intervalMs, tick);
   const weekly = new Cron('0 6 * * 1', { timezone: 'UTC', protect: true }, async () => {
     await runWeeklyReportJob(store, now(), log);
   });
   return function stopScheduler() {
-    clearInterval(timer);
+    timer.cancel();
     weekly.stop();
   };
 }

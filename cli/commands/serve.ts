@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
+import { counted } from '../../core/text/plural.ts';
+import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
 import { openStore } from '../../db/store.ts';
 import { cachedStore } from '../../server/cached-store.ts';
-import { parseDuration } from '../../server/duration.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
 
@@ -40,11 +41,14 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'bind address (default 127.0.0.1 without FLEETCHECK_API_TOKEN, else 0.0.0.0)')
     .option(
       '--interval <duration>',
-      'time between sweeps, e.g. 90s, 5m, 1h (default FLEETCHECK_INTERVAL or 5m)',
+      'time between sweeps, 1m to 7d, e.g. 90s, 5m, 1h (a bare number is seconds; default FLEETCHECK_INTERVAL or 5m)',
     )
     .action(async (flags: ServeFlags) => {
       const env = config();
-      const intervalMs = parseDuration(flags.interval ?? env.FLEETCHECK_INTERVAL, '--interval');
+      const intervalMs =
+        flags.interval === undefined
+          ? env.FLEETCHECK_INTERVAL
+          : parseSweepInterval(flags.interval, '--interval');
       const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
       const targets = await loadFleet({
         ...(fleetFile ? { fleetFile } : {}),
@@ -68,7 +72,7 @@ export function registerServe(program: Command): void {
         throw err;
       });
       log(
-        `fleetcheck serving ${targets.length} clusters at ${svc.url}/ (sweep every ${intervalMs / 1000} s)`,
+        `fleetcheck serving ${counted(targets.length, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
       );
       stopOnSignals(svc.stop, log);
     });

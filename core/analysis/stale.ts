@@ -22,12 +22,3 @@ export function effectiveInterval(intervalMs: number, recentRunTimes: readonly n
   const observed = median(gaps.filter((g) => g > 0));
   return Math.max(intervalMs, observed ?? 0);
 }
-
-/** Parses `30s`, `5m`, `1h`, `1d` or plain milliseconds. */
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
-  if (!m) return 300_000;
-  const n = Number(m[1]);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] ?? 'ms'] ?? 1;
-  return n * unit;
-}

@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { sleep } from '../time/timers.ts';
 
 /** One message to send; `body(attempt)` is rendered again (attempt + 1) when the entry is re-sent. */
 export interface DispatchEntry {
@@ -49,7 +50,7 @@ export async function dispatchMessages(
   let sent = 0;
   let calls = 0;
   for (let round = 0; pending.length > 0 && round <= retries; round++) {
-    if (round > 0 && delay > 0) await sleep(delay * 2 ** (round - 1), opts.signal);
+    if (round > 0 && delay > 0) await pause(delay * 2 ** (round - 1), opts.signal);
     const retry: typeof pending = [];
     failed = [];
     for (let i = 0; i < pending.length; i += CHUNK) {
@@ -106,12 +107,7 @@ async function sendChunk(
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+/** Waits `ms`, or less when `signal` aborts (the caller checks the signal). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return sleep(ms, signal).catch(() => undefined);
 }

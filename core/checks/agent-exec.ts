@@ -4,6 +4,7 @@ import type { ParseResult } from '../cilium/parse-result.ts';
 import { snippet } from '../cilium/parse-result.ts';
 import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterApi, ExecResult, PodInfo } from '../kube/cluster-api.ts';
+import { after, type Timer } from '../time/timers.ts';
 import { hints } from './hints.ts';
 import { agentContainer } from './sampling.ts';
 
@@ -73,9 +74,9 @@ export class AgentExecutor {
   /** One exec, with a guard a little past the deadline in case the session never reports or closes. */
   private async exec(pod: PodInfo, argv: string[]): Promise<ExecResult> {
     const guard = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
+    let timer: Timer | undefined;
     const expired = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
+      timer = after(this.deadlineMs + GUARD_SLACK_MS, () => {
         guard.abort();
         const what = `exec ${argv.slice(0, 2).join(' ')} in ${pod.namespace}/${pod.name}`;
         reject(
@@ -83,7 +84,7 @@ export class AgentExecutor {
             pod: pod.name,
           }),
         );
-      }, this.deadlineMs + GUARD_SLACK_MS);
+      });
     });
     try {
       const call = this.api.exec(pod.namespace, pod.name, 'cilium-agent', argv, {
@@ -92,7 +93,7 @@ export class AgentExecutor {
       });
       return await Promise.race([call, expired]);
     } finally {
-      clearTimeout(timer);
+      timer?.cancel();
     }
   }
 

@@ -1,6 +1,7 @@
 import { isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import { sleep } from '../time/timers.ts';
 import type { CheckSettings } from './check.ts';
 import {
   PROBE_ACTIVE_DEADLINE_SECONDS,
@@ -29,16 +30,8 @@ export type ProbeJobResult =
 
 const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|CreateContainerConfigError/;
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** Waits `ms`, or less when `signal` aborts (the caller checks the signal). */
+const pause = (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => undefined);
 
 function finished(job: JobStatus | null): boolean {
   if (!job) return false;
@@ -120,7 +113,7 @@ export async function runProbeJob(
     let wait = 500;
     let pendingSeen = 0;
     while (!signal.aborted && Date.now() < deadline) {
-      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
+      await pause(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
       wait = Math.min(wait * 1.5, 4000);
       const job = await api.getJob(ns, spec.name, { signal });
       if (!job)

@@ -6,6 +6,7 @@ import {
   type ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
+import { after, sleep } from '../time/timers.ts';
 import { type CallDesc, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import type { KubeLimits } from './limits.ts';
 import type { RateLimiter } from './rate-limiter.ts';
@@ -30,32 +31,15 @@ export function signalOptions(signal: AbortSignal, agent?: Agent): Configuration
   return { middleware: [mw], middlewareMergeStrategy: 'append' };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    };
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Combines the per-call deadline with the caller's signal. The deadline's controller is held by its own timer
  * rather than being an AbortSignal.timeout (which Node holds only weakly), so it fires even under load.
  */
 export function deadlineSignal(ms: number, caller?: AbortSignal): AbortSignal {
   const deadline = new AbortController();
-  const timer = setTimeout(
-    () => deadline.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')),
-    ms,
-  );
-  timer.unref();
+  after(ms, () => deadline.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')), {
+    unref: true,
+  });
   return caller ? AbortSignal.any([deadline.signal, caller]) : deadline.signal;
 }
 

@@ -5,6 +5,7 @@ import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
 import WebSocket from 'ws';
 import { FleetcheckError } from '../errors.ts';
+import { sleep } from '../time/timers.ts';
 import type { CallRunner } from './call-runner.ts';
 import { deadlineSignal } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
@@ -161,6 +162,6 @@ export async function runExec(
     const wait = retryDelayMs(n, undefined, runner.limits.maxRetryAfterMs);
     if (performance.now() - started + wait >= deadlineMs) throw errorFromStatus(status, d);
     runner.stats.retries++;
-    await new Promise((res) => setTimeout(res, wait));
+    await sleep(wait);
   }
 }

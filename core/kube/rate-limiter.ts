@@ -1,4 +1,5 @@
 import { FleetcheckError } from '../errors.ts';
+import { after } from '../time/timers.ts';
 
 /**
  * A token bucket (sustained `ratePerSecond`, up to `burst` at once). Waiting callers are served
@@ -29,14 +30,14 @@ export class RateLimiter {
     const waitMs = (-this.tokens / this.ratePerSecond) * 1000;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
-        clearTimeout(timer);
+        timer.cancel();
         this.tokens += 1;
         reject(new FleetcheckError('timeout', 'deadline reached while waiting for the client rate limit'));
       };
-      const timer = setTimeout(() => {
+      const timer = after(waitMs, () => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, waitMs);
+      });
       if (signal?.aborted) onAbort();
       else signal?.addEventListener('abort', onAbort, { once: true });
     });

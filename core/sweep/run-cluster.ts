@@ -4,6 +4,7 @@ import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi } from '../kube/cluster-api.ts';
 import type { Outcome } from '../outcome.ts';
+import { after } from '../time/timers.ts';
 import type { ClusterReport } from './report.ts';
 
 /**
@@ -31,8 +32,8 @@ export interface RunClusterOptions {
 
 type Settled = { ok: true; run: ClusterRun } | { ok: false; err: unknown } | { ok: 'late' };
 
-const sleep = (ms: number) =>
-  new Promise<{ ok: 'late' }>((resolve) => setTimeout(() => resolve({ ok: 'late' }), ms).unref?.());
+const late = (ms: number) =>
+  new Promise<{ ok: 'late' }>((resolve) => after(ms, () => resolve({ ok: 'late' }), { unref: true }));
 
 function errorOf(err: unknown): { code: string; message: string } {
   if (isFleetcheckError(err)) return { code: err.code, message: err.message };
@@ -62,7 +63,7 @@ export async function runCluster(
     `cluster deadline of ${Math.round(opts.deadlineMs / 1000)} s exceeded`,
     { cluster: target.name, deadlineMs: opts.deadlineMs },
   );
-  const timer = setTimeout(() => controller.abort(timeoutError), opts.deadlineMs);
+  const timer = after(opts.deadlineMs, () => controller.abort(timeoutError));
   const collected: Outcome[] = [];
   const work: Promise<Settled> = (async () => {
     const api = await target.connect();
@@ -84,7 +85,7 @@ export async function runCluster(
     let settled = await Promise.race([work, aborted]);
     if (settled.ok === 'late') {
       const grace = opts.graceMs ?? Math.min(2000, opts.deadlineMs / 10);
-      settled = await Promise.race([work, sleep(grace)]);
+      settled = await Promise.race([work, late(grace)]);
     }
     const base = { name: target.name, durationMs: Math.max(0, now() - started), ...targetFacts(target) };
     const cause = controller.signal.aborted ? errorOf(controller.signal.reason) : undefined;
@@ -98,7 +99,7 @@ export async function runCluster(
     const error = settled.ok === false ? (cause ?? errorOf(settled.err)) : (cause ?? errorOf(timeoutError));
     return { ...base, status: 'error', error, results: [...collected] };
   } finally {
-    clearTimeout(timer);
+    timer.cancel();
     opts.signal?.removeEventListener('abort', onSweepAbort);
   }
 }
