@@ -1,0 +1,5 @@
+/** Entry of the sweeping child of bench/sweep-fleet.ts: `<kubeconfig> <concurrency> [only]`, one JSON line out. */
+import { sweepChild } from './sweep-child.ts';
+
+const [kubeconfig = '', concurrency = '32', only] = process.argv.slice(2);
+process.stdout.write(`${JSON.stringify(await sweepChild(kubeconfig, Number(concurrency), only))}\n`);
