@@ -42,7 +42,8 @@ export const clusterRunsTable = sqliteTable(
   },
   (t) => [
     uniqueIndex('runs_sweep_cluster_uq').on(t.sweepId, t.clusterId),
-    index('runs_cluster_at_idx').on(t.clusterId, t.at),
+    // Covers the per-cluster time walks and the baseline medians of metric regressions (no row lookups).
+    index('runs_cluster_at_metrics_idx').on(t.clusterId, t.at, t.rttP95, t.epNotReady),
     index('runs_at_idx').on(t.at),
   ],
 );
