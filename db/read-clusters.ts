@@ -64,9 +64,10 @@ export async function listClusters(
     sql`${clusterSelect} where ${after === undefined ? sql`1 = 1` : sql`c.name > ${after}`} order by c.name limit ${limit + 1}`,
   );
   const now = (opts.now ?? new Date()).getTime();
-  const items: ClusterSummary[] = [];
-  for (const c of rows.slice(0, limit))
-    items.push(toClusterSummary(c, isStale(c.last_seen, now, intervalMs, await recentTimes(db, c.id))));
+  const recent = await recentTimesByCluster(db);
+  const items = rows
+    .slice(0, limit)
+    .map((c) => toClusterSummary(c, isStale(c.last_seen, now, intervalMs, recent.get(c.id) ?? [])));
   const last = rows[limit - 1];
   return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.name) } : { items };
 }
@@ -126,10 +127,19 @@ export async function readHistory(
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
 }
 
+/** The newest run times (up to 5) of every cluster, in one statement (one index seek per cluster). */
+async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
+  const rows = await db.all<{ id: number; ats: string | null }>(sql`select c.id, (select group_concat(r.at)
+    from cluster_runs r where r.id in (select r2.id from cluster_runs r2 where r2.cluster_id = c.id
+    order by r2.at desc limit 5)) as ats from clusters c`);
+  return new Map(rows.map((r) => [r.id, r.ats ? r.ats.split(',').map(Number) : []]));
+}
+
 /** Latest verdict per cluster; stale clusters are flagged and counted only as stale (never as healthy). */
 export async function readFleet(db: Db, intervalMs: number, now = new Date()): Promise<FleetView> {
   const runs = await loadRuns(db, sql`r.id in (select last_run_id from clusters)`, sql`order by c.name`);
   const regs = new Map((await db.all<ClusterRow>(sql`${clusterSelect}`)).map((c) => [c.id, c] as const));
+  const recent = await recentTimesByCluster(db);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
@@ -139,7 +149,7 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
   const clusters: FleetView['clusters'] = [];
   for (const r of runs) {
     const reg = regs.get(r.cluster_id);
-    const stale = isStale(r.at, now.getTime(), intervalMs, await recentTimes(db, r.cluster_id));
+    const stale = isStale(r.at, now.getTime(), intervalMs, recent.get(r.cluster_id) ?? []);
     const s = toSummary(r);
     counts.total += 1;
     if (stale) counts.stale += 1;

@@ -5,7 +5,6 @@ import { FleetcheckError } from '../core/errors.ts';
 import type { Layer } from '../core/outcome.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso, statusName } from './codec.ts';
-import { loadRuns, type RunRow } from './read-run.ts';
 import type { Baseline } from './store.ts';
 
 interface SweepRef {
@@ -47,6 +46,23 @@ export async function resolveSweeps(
   return base ? { current, base } : { current };
 }
 
+/** The columns of a run that regression analysis reads. */
+type RunRow = {
+  id: number;
+  cluster_id: number;
+  name: string;
+  status: number;
+  rtt_p95: number | null;
+  ep_not_ready: number | null;
+  error_code: string | null;
+  error_message: string | null;
+};
+
+function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
+  return db.all<RunRow>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code,
+    r.error_message from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
+}
+
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
   const out: RunForDiff = {
     cluster: r.name,
@@ -77,10 +93,7 @@ export async function readRegressions(
       and r2.sweep_id <> ${current.id} order by r2.at desc, r2.id desc limit 1) from cluster_runs x
       where x.sweep_id = ${current.id})${only}`,
   );
-  const results = await loadLightResults(
-    db,
-    [...curRuns, ...baseRuns].map((r) => r.id),
-  );
+  const results = await loadLightResults(db, await runsWithFindings(db, curRuns, baseRuns));
   const baseMap = new Map(baseRuns.map((r) => [r.name, forDiff(r, results)]));
   const diff = diffRuns(
     baseMap,
@@ -120,6 +133,23 @@ async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<Me
     if (ep) out.push(ep);
   }
   return out.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.metric.localeCompare(b.metric));
+}
+
+/**
+ * The runs whose results can make a regression or a recovery: a cluster's current and baseline runs both, when
+ * either holds a warn / error / fail result. An all-pass pair cannot differ in a way that counts, so its results
+ * are never read (the cluster-level error moves come from the run rows).
+ */
+async function runsWithFindings(db: Db, curRuns: RunRow[], baseRuns: RunRow[]): Promise<number[]> {
+  const all = [...curRuns, ...baseRuns];
+  if (all.length === 0) return [];
+  const flagged = await db.all<{ run_id: number }>(
+    sql`select distinct run_id from check_results where run_id in (${ids(all.map((r) => r.id))}) and status >= 2`,
+  );
+  const clusters = new Set<number>();
+  const clusterOf = new Map(all.map((r) => [r.id, r.cluster_id]));
+  for (const f of flagged) clusters.add(clusterOf.get(f.run_id) ?? -1);
+  return all.filter((r) => clusters.has(r.cluster_id)).map((r) => r.id);
 }
 
 const ids = (list: readonly number[]) =>
