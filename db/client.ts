@@ -32,14 +32,16 @@ export function isLibsqlUrl(url: string): boolean {
  */
 export async function openDb(
   url: string = config().FLEETCHECK_DB,
-  opts: { authToken?: string; migrate?: boolean } = {},
+  opts: { authToken?: string; migrate?: boolean; readOnly?: boolean } = {},
 ): Promise<Db> {
   const db = isLibsqlUrl(url)
     ? await (await import('./driver-libsql.ts')).openLibsql(
         url.replace(/^libsql:file:/i, 'file:'),
         opts.authToken ?? config().FLEETCHECK_DB_AUTH_TOKEN,
       )
-    : await (await import('./driver-better-sqlite3.ts')).openBetterSqlite(url.replace(/^file:/i, ''));
+    : await (await import('./driver-better-sqlite3.ts')).openBetterSqlite(url.replace(/^file:/i, ''), {
+        readOnly: opts.readOnly === true,
+      });
   if (opts.migrate !== false) await migrateDb(db);
   return db;
 }

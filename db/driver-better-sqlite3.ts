@@ -5,13 +5,18 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { type Db, migrationsFolder, type Orm, serialize } from './client.ts';
 
-/** better-sqlite3 (local file or `:memory:`): WAL, busy timeout; transactions are explicit BEGIN/COMMIT. */
-export async function openBetterSqlite(path: string): Promise<Db> {
-  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
-  const client = new Database(path === '' ? ':memory:' : path);
-  client.pragma('journal_mode = WAL');
+/**
+ * better-sqlite3 (local file or `:memory:`): WAL, busy timeout; transactions are explicit BEGIN/COMMIT.
+ * `readOnly` opens an existing file for reading only (memory-mapped, for the read pool's workers).
+ */
+export async function openBetterSqlite(path: string, opts: { readOnly?: boolean } = {}): Promise<Db> {
+  const memory = path === ':memory:' || path === '';
+  if (!memory && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
+  const client = new Database(memory ? ':memory:' : path, { readonly: !memory && opts.readOnly === true });
+  if (!client.readonly) client.pragma('journal_mode = WAL');
   client.pragma('busy_timeout = 5000');
-  client.pragma('synchronous = NORMAL');
+  if (!client.readonly) client.pragma('synchronous = NORMAL');
+  if (!memory) client.pragma('mmap_size = 268435456');
   const orm = drizzle({ client });
   const lock = serialize();
   return {

@@ -21,6 +21,7 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
   const db = await openDb(url, {
     ...(opts.authToken ? { authToken: opts.authToken } : {}),
     ...(opts.migrate === false ? { migrate: false } : {}),
+    ...(opts.readOnly ? { readOnly: true } : {}),
   });
   const dict = new Dictionary();
   const interval = opts.intervalMs ?? config().FLEETCHECK_INTERVAL;

@@ -81,6 +81,8 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Expected sweep interval, for the stale flag (default: config().FLEETCHECK_INTERVAL). */
   intervalMs?: number;
+  /** Open a local file read-only (the read pool's workers); writes then fail with SQLITE_READONLY. */
+  readOnly?: boolean;
 }
 
 /**

@@ -4,9 +4,9 @@ import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
 import { counted } from '../../core/text/plural.ts';
 import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
-import { openStore } from '../../db/store.ts';
 import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
+import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
 
 interface ServeFlags {
@@ -58,7 +58,7 @@ export function registerServe(program: Command): void {
       });
       if (targets.length === 0)
         throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
-      const store = cachedStore(await openStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
+      const store = cachedStore(await openServedStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
       const svc = await startService({
         store,
         run: storedSweep({ store, targets: () => targets, log }),

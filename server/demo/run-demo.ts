@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '../../db/store.ts';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { cachedStore } from '../cached-store.ts';
 import { assertPortFree } from '../node-server.ts';
 import { storedSweep } from '../run-sweep.ts';
+import { openServedStore } from '../served-store.ts';
 import { bindHost, startService } from '../service.ts';
 import type { RunSweep } from '../sweeper.ts';
 import { backfill, shiftedClock } from './backfill.ts';
@@ -59,7 +59,7 @@ export async function runDemo(opts: DemoOptions) {
   const targets = simulatorTargets(sim, clusters);
   for (const f of ['', '-wal', '-shm']) await rm(`${opts.db}${f}`, { force: true });
   const intervalMs = opts.intervalMs ?? 60_000;
-  const store = cachedStore(await openStore(opts.db, { intervalMs }));
+  const store = cachedStore(await openServedStore(opts.db, { intervalMs }));
 
   const abort = new AbortController();
   let liveStep = steps;

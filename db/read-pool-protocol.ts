@@ -1,0 +1,39 @@
+import type { ErrorCode } from '../core/errors.ts';
+import type { Store } from './store.ts';
+
+/** The Store methods a read-pool worker answers (everything that only reads). */
+export const POOLED_READS = [
+  'fleet',
+  'clusters',
+  'cluster',
+  'clusterHistory',
+  'sweeps',
+  'sweep',
+  'regressions',
+  'flapping',
+  'trends',
+  'meshPairs',
+  'meshCompare',
+  'weeklyReport',
+  'storedReport',
+] as const satisfies readonly (keyof Store)[];
+
+export type PooledRead = (typeof POOLED_READS)[number];
+
+export interface ReadWorkerData {
+  url: string;
+  intervalMs?: number;
+}
+
+export interface ReadCall {
+  id: number;
+  method: PooledRead;
+  args: unknown[];
+}
+
+export type ReadReply =
+  | { id: number; value: unknown }
+  | {
+      id: number;
+      error: { message: string; code?: ErrorCode; context?: Record<string, unknown>; readOnly?: boolean };
+    };
