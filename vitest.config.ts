@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/fixtures/build-cli.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',

@@ -20,6 +20,7 @@ const benches: Bench[] = [
   { name: 'sweep', file: 'bench/sweep-fleet.ts', args: [], result: 'bench/results/sweep.md' },
   { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },
+  { name: 'cli-start', file: 'bench/cli-start.ts', args: [], result: 'bench/results/cli-start.md' },
 ];
 
 const filter = process.argv[2];

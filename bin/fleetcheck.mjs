@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's loader: no build step between a clone and a run.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built by `npm ci` through `prepare`, or `npm run build`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../cli/main.ts');
+const bundle = new URL('../dist/fleetcheck.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write(
+    'fleetcheck: the compiled CLI (dist/fleetcheck.mjs) is missing: run `npm ci` or `npm run build` first\n',
+  );
+  process.exit(2);
+}
+await import(bundle.href);

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { type CheckSettings, defaultCheckSettings } from '../core/checks/check.ts';
 import { config } from '../core/config.ts';
@@ -56,34 +55,6 @@ export const sweepFlagsSchema = z
   })
   .refine((o) => !(o.fleet && o.kubeconfig), { message: 'use either --fleet or --kubeconfig, not both' });
 export type SweepFlags = z.output<typeof sweepFlagsSchema>;
-
-const collect = (value: string, previous: string[] = []) => [
-  ...previous,
-  ...value
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean),
-];
-
-/** Adds the shared sweep flags to a command. */
-export function addSweepOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '--kubeconfig <file>',
-      'kubeconfig file(s) (default: KUBECONFIG or ~/.kube/config); each context is a cluster',
-    )
-    .option('--context <name>', 'only this kubeconfig context (repeatable, or a comma list)', collect)
-    .option('--fleet <file>', 'fleet file (YAML): clusters, labels, expected mesh peers, overrides')
-    .option('--simulate <scenario>', 'start the simulator on this scenario in-process and sweep it')
-    .addOption(new Option('--output <format>', 'table or json').default('table'))
-    .option('--full', 'check every agent instead of a sample')
-    .option('--concurrency <n>', 'clusters checked in parallel (default 32)')
-    .option('--deadline <seconds>', 'deadline per cluster (default 90)')
-    .option('--layers <list>', 'comma list of component,node,business,config,mesh,version (default all)')
-    .option('--db <path|url>', 'history store (default FLEETCHECK_DB or ./fleetcheck.db)')
-    .option('--no-store', 'do not record the sweep in the history store')
-    .option('--verbose', 'plain progress lines when stderr is not a terminal');
-}
 
 /**
  * Validates the raw commander options; a bad flag value is an `invalid-input` error (exit 2).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LAYERS } from './layers.ts';
 import { printableLine } from './printable.ts';
 
 /**
@@ -9,7 +10,7 @@ import { printableLine } from './printable.ts';
 export const statusSchema = z.enum(['pass', 'warn', 'fail', 'skip', 'error']);
 export type Status = z.infer<typeof statusSchema>;
 
-export const layerSchema = z.enum(['component', 'node', 'business', 'config', 'mesh', 'version']);
+export const layerSchema = z.enum(LAYERS);
 export type Layer = z.infer<typeof layerSchema>;
 
 export const metricsSchema = z.record(z.string(), z.number());

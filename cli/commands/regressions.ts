@@ -1,9 +1,8 @@
-import type { Command } from 'commander';
 import { parseBaseline } from '../../core/analysis/baseline.ts';
 import { renderRegressions } from '../../core/analysis/render-text.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { type Layer, layerSchema } from '../../core/outcome.ts';
-import { choice, dbOption, withStore } from './db.ts';
+import { choice, withStore } from './db.ts';
 
 function time(flag: string, v: string): Date {
   const t = new Date(v);
@@ -12,43 +11,30 @@ function time(flag: string, v: string): Date {
   return t;
 }
 
-export function registerRegressions(program: Command): void {
-  program
-    .command('regressions')
-    .description('what got worse (and what recovered) in the latest sweep vs a baseline')
-    .option(...dbOption)
-    .option('--baseline <ref>', 'previous | <sweepId> | <ISO time>', 'previous')
-    .option('--since <time>', 'baseline = the state at this time (when --baseline is previous)')
-    .option('--cluster <name>', 'only this cluster')
-    .option('--layer <layer>', layerSchema.options.join(' | '))
-    .option('--output <format>', 'table | json', 'table')
-    .action(
-      async (o: {
-        db?: string;
-        baseline: string;
-        since?: string;
-        cluster?: string;
-        layer?: string;
-        output: string;
-      }) => {
-        const output = choice('--output', o.output, ['table', 'json'] as const);
-        const layer =
-          o.layer === undefined ? undefined : choice<Layer>('--layer', o.layer, layerSchema.options);
-        const baseline = parseBaseline(o.baseline, new Date(), '--baseline');
-        const report = await withStore(o.db, async (s) => {
-          if (o.cluster && !(await s.cluster(o.cluster)))
-            throw new FleetcheckError('not-found', `unknown cluster ${o.cluster} (no stored runs)`);
-          return s.regressions({
-            baseline,
-            ...(o.since ? { since: time('--since', o.since) } : {}),
-            ...(o.cluster ? { cluster: o.cluster } : {}),
-            ...(layer ? { layer } : {}),
-          });
-        });
-        process.stdout.write(
-          output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRegressions(report),
-        );
-        if (report.regressions.length > 0) process.exitCode = 1;
-      },
-    );
+/** `fleetcheck regressions`. */
+export async function regressionsAction(o: {
+  db?: string;
+  baseline: string;
+  since?: string;
+  cluster?: string;
+  layer?: string;
+  output: string;
+}): Promise<void> {
+  const output = choice('--output', o.output, ['table', 'json'] as const);
+  const layer = o.layer === undefined ? undefined : choice<Layer>('--layer', o.layer, layerSchema.options);
+  const baseline = parseBaseline(o.baseline, new Date(), '--baseline');
+  const report = await withStore(o.db, async (s) => {
+    if (o.cluster && !(await s.cluster(o.cluster)))
+      throw new FleetcheckError('not-found', `unknown cluster ${o.cluster} (no stored runs)`);
+    return s.regressions({
+      baseline,
+      ...(o.since ? { since: time('--since', o.since) } : {}),
+      ...(o.cluster ? { cluster: o.cluster } : {}),
+      ...(layer ? { layer } : {}),
+    });
+  });
+  process.stdout.write(
+    output === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderRegressions(report),
+  );
+  if (report.regressions.length > 0) process.exitCode = 1;
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
@@ -29,51 +28,35 @@ function port(value: string): number {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `fleetcheck serve`: API + dashboard + scheduled sweeps of the real fleet. */
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('Serve the API and dashboard and sweep the fleet on a schedule')
-    .option('--fleet <file>', 'fleet file (default FLEETCHECK_FLEET; else kubeconfig contexts)')
-    .option('--kubeconfig <paths>', 'kubeconfig file(s), KUBECONFIG-style')
-    .option('--context <name...>', 'only these contexts / fleet-file clusters', [])
-    .option('--db <path|url>', 'history store (default FLEETCHECK_DB)')
-    .option('--port <n>', 'HTTP port (default FLEETCHECK_PORT or 8080)')
-    .option('--host <addr>', 'bind address (default 127.0.0.1 without FLEETCHECK_API_TOKEN, else 0.0.0.0)')
-    .option(
-      '--interval <duration>',
-      'time between sweeps, 1m to 7d, e.g. 90s, 5m, 1h (a bare number is seconds; default FLEETCHECK_INTERVAL or 5m)',
-    )
-    .action(async (flags: ServeFlags) => {
-      const env = config();
-      const intervalMs =
-        flags.interval === undefined
-          ? env.FLEETCHECK_INTERVAL
-          : parseSweepInterval(flags.interval, '--interval');
-      const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
-      const targets = await loadFleet({
-        ...(fleetFile ? { fleetFile } : {}),
-        ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-        ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
-        onNote: log,
-      });
-      if (targets.length === 0)
-        throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
-      const store = cachedStore(await openServedStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
-      const svc = await startService({
-        store,
-        run: storedSweep({ store, targets: () => targets, log }),
-        host: flags.host ?? env.FLEETCHECK_HOST,
-        port: flags.port !== undefined ? port(flags.port) : env.FLEETCHECK_PORT,
-        intervalMs,
-        apiToken: env.FLEETCHECK_API_TOKEN,
-        log,
-      }).catch(async (err: unknown) => {
-        await store.close();
-        throw err;
-      });
-      log(
-        `fleetcheck serving ${counted(targets.length, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
-      );
-      stopOnSignals(svc.stop, log);
-    });
+/** `fleetcheck serve`: API + dashboard + scheduled sweeps of the real fleet. */
+export async function serveAction(flags: ServeFlags): Promise<void> {
+  const env = config();
+  const intervalMs =
+    flags.interval === undefined ? env.FLEETCHECK_INTERVAL : parseSweepInterval(flags.interval, '--interval');
+  const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
+  const targets = await loadFleet({
+    ...(fleetFile ? { fleetFile } : {}),
+    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+    ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
+    onNote: log,
+  });
+  if (targets.length === 0)
+    throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
+  const store = cachedStore(await openServedStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
+  const svc = await startService({
+    store,
+    run: storedSweep({ store, targets: () => targets, log }),
+    host: flags.host ?? env.FLEETCHECK_HOST,
+    port: flags.port !== undefined ? port(flags.port) : env.FLEETCHECK_PORT,
+    intervalMs,
+    apiToken: env.FLEETCHECK_API_TOKEN,
+    log,
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
+  log(
+    `fleetcheck serving ${counted(targets.length, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
+  );
+  stopOnSignals(svc.stop, log);
 }

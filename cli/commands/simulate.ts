@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import Table from 'cli-table3';
-import type { Command } from 'commander';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 
@@ -22,7 +21,8 @@ function waitForSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-async function simulate(opts: SimulateOptions): Promise<void> {
+/** `fleetcheck simulate`: runs the fake clusters of a scenario on loopback until SIGINT/SIGTERM. */
+export async function simulateAction(opts: SimulateOptions): Promise<void> {
   const scenario = await loadScenario(opts.scenario);
   const sim = await startSimulator(scenario, { plainHttp: opts.plainHttp });
   try {
@@ -60,15 +60,4 @@ async function simulate(opts: SimulateOptions): Promise<void> {
   } finally {
     await sim.stop();
   }
-}
-
-/** `fleetcheck simulate`: runs the fake clusters of a scenario on loopback until SIGINT/SIGTERM. */
-export function registerSimulate(program: Command): void {
-  program
-    .command('simulate')
-    .description('run a simulated fleet (fake kube-apiservers on 127.0.0.1) from a scenario until stopped')
-    .option('--scenario <file>', 'scenario YAML', 'sim/scenarios/demo.yaml')
-    .option('--kubeconfig-out <file>', 'where to write the kubeconfig', 'fleetcheck-sim.kubeconfig')
-    .option('--plain-http', 'serve plain HTTP instead of HTTPS (testing only)')
-    .action((opts: SimulateOptions) => simulate(opts));
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import pc from 'picocolors';
 import { runClusterChecks } from '../../core/checks/run.ts';
 import { config } from '../../core/config.ts';
@@ -12,13 +11,7 @@ import { exitCodeForSweep } from '../output/exit-code.ts';
 import { progressReporter } from '../output/progress.ts';
 import { styles } from '../output/style.ts';
 import { renderSweepTable } from '../output/table.ts';
-import {
-  addSweepOptions,
-  openFleet,
-  parseSweepFlags,
-  type SweepFlags,
-  settingsFrom,
-} from '../sweep-options.ts';
+import { openFleet, parseSweepFlags, type SweepFlags, settingsFrom } from '../sweep-options.ts';
 
 async function store(report: SweepReport, flags: SweepFlags): Promise<void> {
   const env = config();
@@ -101,14 +94,7 @@ export async function sweepCommand(flags: SweepFlags, only?: string): Promise<nu
   return exitCodeForSweep(report);
 }
 
-export function registerSweep(program: Command): void {
-  addSweepOptions(
-    program
-      .command('sweep')
-      .description(
-        'Check every cluster of the fleet now: per-layer verdicts, hints, mesh pairs (exit 0 ok, 1 failures, 2 could not evaluate)',
-      ),
-  ).action(async (raw: unknown) => {
-    process.exitCode = await sweepCommand(parseSweepFlags(raw));
-  });
+/** `fleetcheck sweep`. */
+export async function sweepAction(raw: unknown): Promise<void> {
+  process.exitCode = await sweepCommand(parseSweepFlags(raw));
 }

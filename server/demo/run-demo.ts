@@ -1,9 +1,8 @@
 import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
+import { DEMO_SCENARIO } from '../../sim/scenarios-dir.ts';
 import { cachedStore } from '../cached-store.ts';
 import { assertPortFree } from '../node-server.ts';
 import { storedSweep } from '../run-sweep.ts';
@@ -14,8 +13,6 @@ import { backfill, shiftedClock } from './backfill.ts';
 import { banner } from './banner.ts';
 import { simulatorTargets } from './targets.ts';
 import { BACKFILL_STEPS, demoFaults } from './timeline.ts';
-
-export const DEMO_SCENARIO = join(dirname(fileURLToPath(import.meta.url)), '../../sim/scenarios/demo.yaml');
 
 export interface DemoOptions {
   port: number;

@@ -1,0 +1,58 @@
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+/** Packages with native code or optional peers: resolved from node_modules at run time, never bundled. */
+export const EXTERNAL = ['better-sqlite3', '@libsql/client', 'playwright-core', 'esbuild', 'fsevents'];
+
+/**
+ * Files the bundled modules read beside themselves (`import.meta.url`): every chunk lands in `dist/`, so each
+ * directory is copied there under the name its module looks for.
+ */
+const BESIDE: { from: string; to: string }[] = [
+  { from: 'server/dashboard/public', to: 'public' },
+  { from: 'db/migrations', to: 'migrations' },
+  { from: 'sim/scenarios', to: 'scenarios' },
+];
+
+/** esbuild's account of the build (inputs and imports of every output), written beside the bundle. */
+export const METAFILE = 'meta.json';
+
+/**
+ * Builds the shipped CLI: `cli/main.ts` as one ESM entry `dist/fleetcheck.mjs` plus a chunk per lazily
+ * imported command, dependencies bundled except the native ones.
+ * @example await buildCli('/path/to/fleetcheck') // writes /path/to/fleetcheck/dist/fleetcheck.mjs
+ */
+export async function buildCli(root: string = process.cwd()): Promise<string> {
+  const outdir = join(root, 'dist');
+  rmSync(outdir, { recursive: true, force: true });
+  const { metafile } = await build({
+    absWorkingDir: root,
+    entryPoints: { fleetcheck: 'cli/main.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    bundle: true,
+    splitting: true,
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+    external: EXTERNAL,
+    banner: {
+      js: "import { createRequire as __fcRequire } from 'node:module'; const require = __fcRequire(import.meta.url);",
+    },
+  });
+  for (const { from, to } of BESIDE) cpSync(join(root, from), join(outdir, to), { recursive: true });
+  writeFileSync(join(outdir, METAFILE), JSON.stringify(metafile));
+  return join(outdir, 'fleetcheck.mjs');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const out = await buildCli();
+  process.stdout.write(`built ${out}\n`);
+}
