@@ -21,7 +21,8 @@ export const METAFILE = 'meta.json';
 
 /**
  * Builds the shipped CLI: `cli/main.ts` as one ESM entry `dist/fleetcheck.mjs` plus a chunk per lazily
- * imported command, dependencies bundled except the native ones.
+ * imported command, dependencies bundled except the native ones; the history read pool's worker thread
+ * (db/read-pool.ts starts `read-worker.mjs` beside itself) as a second entry.
  * @example await buildCli('/path/to/fleetcheck') // writes /path/to/fleetcheck/dist/fleetcheck.mjs
  */
 export async function buildCli(root: string = process.cwd()): Promise<string> {
@@ -29,7 +30,7 @@ export async function buildCli(root: string = process.cwd()): Promise<string> {
   rmSync(outdir, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: { fleetcheck: 'cli/main.ts' },
+    entryPoints: { fleetcheck: 'cli/main.ts', 'read-worker': 'db/read-worker-main.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
