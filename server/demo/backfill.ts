@@ -3,30 +3,17 @@ import type { ClusterTarget } from '../../core/fleet/target.ts';
 import { assembleSweepReport, businessDue, newSweepId, runSweep } from '../../core/sweep/index.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
 import type { Store } from '../../db/store.ts';
-import type { Simulator } from '../../sim/index.ts';
 import type { ResolvedCluster } from '../../sim/scenario/schema.ts';
+import type { shiftedClock } from './shifted-clock.ts';
+import type { DemoSim } from './sim-thread.ts';
 import { BACKFILL_STEPS, demoFaults } from './timeline.ts';
 
 const HOUR = 3_600_000;
 
-/** The simulator's clock: real time shifted by an offset the backfill moves hour by hour. */
-export function shiftedClock() {
-  let offset = 0;
-  return {
-    now: () => Date.now() + offset,
-    /** Makes `now()` read `at` (and keep ticking from there). */
-    set(at: number) {
-      offset = at - Date.now();
-    },
-    reset() {
-      offset = 0;
-    },
-  };
-}
-
 export interface BackfillOptions {
   store: Store;
-  sim: Simulator;
+  /** The simulator: its faults and its clock follow the backfill hour by hour. */
+  sim: Pick<DemoSim, 'setFaults' | 'setClock'>;
   clusters: ResolvedCluster[];
   targets: ClusterTarget[];
   clock: ReturnType<typeof shiftedClock>;
@@ -56,6 +43,7 @@ export async function backfill(opts: BackfillOptions): Promise<number> {
     for (let step = 0; step < total && !opts.signal.aborted; step++) {
       const at = start + step * HOUR;
       opts.clock.set(at);
+      await opts.sim.setClock(at);
       const faults = demoFaults(opts.clusters, step, { scenarioWindows: false });
       const keys = new Map(
         opts.targets.map((t) => [
@@ -65,7 +53,7 @@ export async function backfill(opts: BackfillOptions): Promise<number> {
       );
       const missing = opts.targets.filter((t) => !cache.has(keys.get(t.name) ?? ''));
       if (missing.length > 0) {
-        for (const t of missing) opts.sim.setFaults(t.name, faults.get(t.name) ?? []);
+        for (const t of missing) await opts.sim.setFaults(t.name, faults.get(t.name) ?? []);
         const fresh = await runSweep({
           targets: missing,
           runChecks: runClusterChecks,
@@ -94,6 +82,7 @@ export async function backfill(opts: BackfillOptions): Promise<number> {
     }
   } finally {
     opts.clock.reset();
+    await opts.sim.setClock(null);
   }
   return stored;
 }

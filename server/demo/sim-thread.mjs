@@ -1,0 +1,5 @@
+// Entry of the demo's simulator thread (server/demo/sim-thread.ts): loads the TypeScript side through tsx's loader.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./sim-thread-main.ts');
