@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Store } from '../db/store.ts';
 import { bearerAuth } from './auth.ts';
 import { dashboardRoutes } from './dashboard/assets.ts';
-import { type ApiDeps, type ServiceMeta, subApp } from './deps.ts';
+import { type ApiDeps, type BackfillProgress, type ServiceMeta, subApp } from './deps.ts';
 import { notFound, onError, validationHook } from './errors.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { fleetRoutes } from './routes/fleet.ts';
@@ -25,6 +25,8 @@ export interface AppOptions {
   apiToken?: string | undefined;
   now?: () => Date;
   simulated?: boolean;
+  /** Progress of a history backfill while one runs (the demo's), shown by `/api/v1/meta` and the dashboard. */
+  backfill?: () => BackfillProgress | undefined;
 }
 
 const healthz = createRoute({
@@ -66,6 +68,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
       version: VERSION,
       startedAt: new Date().toISOString(),
     } satisfies ServiceMeta,
+    backfill: opts.backfill,
   };
   const auth = bearerAuth({ token: opts.apiToken });
   const api = subApp();

@@ -10,12 +10,20 @@ export interface ServiceMeta {
   startedAt: string;
 }
 
+/** Progress of a history backfill (the demo's), while it runs. */
+export interface BackfillProgress {
+  done: number;
+  total: number;
+}
+
 /** Everything a route needs, injected once by createApp. */
 export interface ApiDeps {
   store: Store;
   sweeper?: Sweeper | undefined;
   now: () => Date;
   meta: ServiceMeta;
+  /** The running backfill's progress; undefined when none runs. */
+  backfill?: (() => BackfillProgress | undefined) | undefined;
 }
 
 /** A sub-app whose failed validations become 400s naming the parameter. */

@@ -1,6 +1,7 @@
 import { counted } from '../core/text/plural.ts';
 import type { Store } from '../db/store.ts';
 import { createApp } from './app.ts';
+import type { BackfillProgress } from './deps.ts';
 import { listen, type RunningServer } from './node-server.ts';
 import { startScheduler } from './scheduler.ts';
 import { createSweeper, type RunSweep, type Sweeper } from './sweeper.ts';
@@ -13,6 +14,8 @@ export interface ServiceOptions {
   intervalMs: number;
   apiToken?: string | undefined;
   simulated?: boolean;
+  /** Progress of a history backfill while one runs (the demo's). */
+  backfill?: () => BackfillProgress | undefined;
   /** Start the scheduler at once (default true); the demo starts it after its backfill. */
   schedule?: boolean;
   log?: (line: string) => void;
@@ -57,6 +60,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     sweeper,
     apiToken: opts.apiToken,
     simulated: opts.simulated ?? false,
+    ...(opts.backfill ? { backfill: opts.backfill } : {}),
   });
   const host = bindHost(opts.host, opts.apiToken);
   const server = await listen(app, { host, port: opts.port });

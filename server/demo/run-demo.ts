@@ -1,16 +1,20 @@
 import { rm } from 'node:fs/promises';
-import { loadScenario, startSimulator } from '../../sim/index.ts';
+import { newSweepId } from '../../core/sweep/index.ts';
+import { loadScenario } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { DEMO_SCENARIO } from '../../sim/scenarios-dir.ts';
 import { cachedStore } from '../cached-store.ts';
+import type { BackfillProgress } from '../deps.ts';
 import { assertPortFree } from '../node-server.ts';
 import { storedSweep } from '../run-sweep.ts';
 import { openServedStore } from '../served-store.ts';
 import { bindHost, startService } from '../service.ts';
 import type { RunSweep } from '../sweeper.ts';
-import { backfill, shiftedClock } from './backfill.ts';
+import { backfill } from './backfill.ts';
 import { banner } from './banner.ts';
+import { shiftedClock } from './shifted-clock.ts';
+import { startSimThread } from './sim-thread.ts';
 import { simulatorTargets } from './targets.ts';
 import { BACKFILL_STEPS, demoFaults } from './timeline.ts';
 
@@ -44,15 +48,15 @@ function fastLatencies(s: Scenario): Scenario {
 export async function runDemo(opts: DemoOptions) {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const t0 = Date.now();
+  const since = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   await assertPortFree({ host: bindHost(opts.host, opts.apiToken), port: opts.port });
   const scenario = fastLatencies(await loadScenario(opts.scenario ?? DEMO_SCENARIO));
   const clusters = resolveClusters(scenario);
   const clock = shiftedClock();
   const steps = opts.backfillSteps ?? BACKFILL_STEPS;
   const simStart = Date.now() - steps * 3_600_000;
-  clock.set(simStart);
-  const sim = await startSimulator(scenario, { clock: clock.now });
-  clock.reset();
+  const sim = await startSimThread(scenario, simStart);
+  await sim.setClock(null);
   const targets = simulatorTargets(sim, clusters);
   for (const f of ['', '-wal', '-shm']) await rm(`${opts.db}${f}`, { force: true });
   const intervalMs = opts.intervalMs ?? 60_000;
@@ -61,6 +65,7 @@ export async function runDemo(opts: DemoOptions) {
   const abort = new AbortController();
   let liveStep = steps;
   let windowShiftSeconds: number | undefined;
+  let progress: BackfillProgress | undefined;
   let backfillDone: Promise<unknown> = Promise.resolve();
   const live = storedSweep({
     store,
@@ -68,12 +73,16 @@ export async function runDemo(opts: DemoOptions) {
     sweep: { businessEvery: 1, clusterDeadlineMs: 30_000 },
     log,
   });
-  const run: RunSweep = async (req) => {
-    await backfillDone;
+  const liveNow: RunSweep = async (req) => {
     windowShiftSeconds ??= Math.round((Date.now() - simStart) / 1000);
     for (const [name, faults] of demoFaults(clusters, liveStep++, { windowShiftSeconds }))
-      sim.setFaults(name, faults);
+      await sim.setFaults(name, faults);
     return live(req);
+  };
+  // Live sweeps wait for the backfill: it moves the simulator's clock into the past.
+  const run: RunSweep = async (req) => {
+    await backfillDone;
+    return liveNow(req);
   };
   const svc = await startService({
     store,
@@ -84,6 +93,7 @@ export async function runDemo(opts: DemoOptions) {
     apiToken: opts.apiToken,
     simulated: true,
     schedule: false,
+    backfill: () => progress,
     log,
   }).catch(async (err: unknown) => {
     await store.close();
@@ -92,30 +102,43 @@ export async function runDemo(opts: DemoOptions) {
   });
   log(banner(svc.url, clusters.length, opts.db));
 
-  if (opts.backfill !== false) {
-    backfillDone = backfill({
-      store,
-      sim,
-      clusters,
-      targets,
-      clock,
-      signal: abort.signal,
-      start: simStart,
-      steps,
-      onStep: (step, total) => {
-        if (step === 1)
-          log(`first sweep stored after ${((Date.now() - t0) / 1000).toFixed(1)} s: the dashboard has data`);
-        if (step % 24 === 0 || step === total)
-          log(`backfill: ${step}/${total} hourly sweeps (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-      },
-    }).then(
-      (n) =>
-        log(
-          `backfill done: ${n} sweeps over seven simulated days in ${((Date.now() - t0) / 1000).toFixed(1)} s; now sweeping live every ${intervalMs / 1000} s`,
-        ),
-      (err: unknown) => log(`backfill stopped: ${err instanceof Error ? err.message : String(err)}`),
-    );
-  }
+  const firstAt = new Date();
+  const first = liveNow({
+    id: newSweepId(firstAt),
+    startedAt: firstAt,
+    signal: abort.signal,
+    trigger: 'startup',
+  }).then(
+    () => log(`first sweep stored after ${since()}: the dashboard has current data`),
+    (err: unknown) => log(`first sweep failed: ${err instanceof Error ? err.message : String(err)}`),
+  );
+  backfillDone = first.then(async () => {
+    if (opts.backfill === false || abort.signal.aborted) return;
+    progress = { done: 0, total: steps };
+    try {
+      const n = await backfill({
+        store,
+        sim,
+        clusters,
+        targets,
+        clock,
+        signal: abort.signal,
+        start: simStart,
+        steps,
+        onStep: (step, total) => {
+          progress = { done: step, total };
+          if (step % 24 === 0 || step === total) log(`backfill: ${step}/${total} hourly sweeps (${since()})`);
+        },
+      });
+      log(
+        `backfill done: ${n} sweeps over seven simulated days in ${since()}; now sweeping live every ${intervalMs / 1000} s`,
+      );
+    } catch (err) {
+      log(`backfill stopped: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      progress = undefined;
+    }
+  });
   void backfillDone.then(() => {
     if (!abort.signal.aborted && opts.live !== false) svc.startSchedule();
   });

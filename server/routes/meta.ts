@@ -7,6 +7,9 @@ export const metaSchema = z
     simulated: z.boolean().openapi({ description: 'true when the fleet is the built-in simulator (demo)' }),
     version: z.string(),
     startedAt: z.string(),
+    backfill: z.object({ done: z.number().int(), total: z.number().int() }).optional().openapi({
+      description: 'present while the service backfills history (the demo): sweeps stored so far',
+    }),
   })
   .openapi('Meta');
 
@@ -24,5 +27,8 @@ const route = createRoute({
 
 /** `GET /meta`. */
 export function metaRoutes(deps: ApiDeps) {
-  return subApp().openapi(route, (c) => c.json(deps.meta, 200));
+  return subApp().openapi(route, (c) => {
+    const backfill = deps.backfill?.();
+    return c.json({ ...deps.meta, ...(backfill ? { backfill } : {}) }, 200);
+  });
 }

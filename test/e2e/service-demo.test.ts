@@ -45,25 +45,60 @@ async function waitFor(what: () => boolean | Promise<boolean>, label: string, ms
   throw new Error(`timed out waiting for ${label}`);
 }
 
+interface FleetBody {
+  lastSweep: { startedAt: string } | null;
+  clusters: { name: string }[];
+}
+
 describe('fleetcheck demo as a real process', () => {
   let dir: string;
   let port: number;
   let demo: ReturnType<typeof startDemo>;
   const url = (p: string) => `http://127.0.0.1:${port}${p}`;
+  let startedAt = 0;
+  let firstFleet: FleetBody | undefined;
+  let backfillDoneAtFirstData = true;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fleetcheck-demo-'));
     port = await freePort();
+    startedAt = Date.now();
     demo = startDemo(['--port', String(port), '--db', join(dir, 'demo.db')]);
-    await waitFor(() => {
+    await waitFor(async () => {
       if (demo.child.exitCode !== null) throw new Error(`demo exited early:\n${demo.output()}`);
-      return demo.output().includes('first sweep stored');
-    }, 'the first backfilled sweep');
+      if (!demo.output().includes('SIMULATED FLEET')) return false;
+      const fleet = (await (await fetch(url('/api/v1/fleet'))).json()) as FleetBody;
+      if (!fleet.lastSweep) return false;
+      firstFleet = fleet;
+      backfillDoneAtFirstData = demo.output().includes('backfill done');
+      return true;
+    }, 'the first stored sweep');
   });
 
   afterAll(async () => {
     if (demo.child.exitCode === null) demo.child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves current data first, then says it is backfilling history until the history is in', async () => {
+    expect(backfillDoneAtFirstData).toBe(false);
+    expect(Date.parse(firstFleet?.lastSweep?.startedAt ?? '')).toBeGreaterThanOrEqual(startedAt - 1000);
+    const seen: { done: number; total: number }[] = [];
+    await waitFor(async () => {
+      const meta = (await (await fetch(url('/api/v1/meta'))).json()) as {
+        backfill?: { done: number; total: number };
+      };
+      if (meta.backfill) seen.push(meta.backfill);
+      return !meta.backfill && demo.output().includes('backfill done');
+    }, 'the end of the backfill');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]?.total).toBe(168);
+    const sweeps = (await (await fetch(url('/api/v1/sweeps?limit=500'))).json()) as {
+      items: { startedAt: string }[];
+    };
+    expect(sweeps.items.length).toBeGreaterThanOrEqual(169);
+    const shell = await (await fetch(url('/'))).text();
+    expect(shell).toContain('id="backfill-banner"');
   });
 
   it('says loudly that the fleet is simulated and prints the URL', () => {

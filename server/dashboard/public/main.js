@@ -1,4 +1,4 @@
-// Dashboard shell: hash router, theme, simulated-fleet banner.
+// Dashboard shell: hash router, theme, simulated-fleet and backfill banners.
 import { api } from './api.js';
 import { clusterView } from './cluster.js';
 import { errorBox, render } from './dom.js';
@@ -40,12 +40,24 @@ function applyTheme(theme) {
   localStorage.setItem('fleetcheck.theme', theme);
 }
 
+const BACKFILL_POLL_MS = 2000;
+
+function showBackfill(backfill) {
+  const el = document.getElementById('backfill-banner');
+  el.hidden = !backfill;
+  if (backfill) el.textContent = `backfilling history… ${backfill.done}/${backfill.total} sweeps stored`;
+}
+
 async function loadMeta() {
   try {
     const meta = await api('/api/v1/meta');
     document.getElementById('sim-banner').hidden = !meta.simulated;
     document.getElementById('status-line').textContent =
       `v${meta.version} · up since ${new Date(meta.startedAt).toLocaleString()}`;
+    const wasBackfilling = !document.getElementById('backfill-banner').hidden;
+    showBackfill(meta.backfill);
+    if (meta.backfill) setTimeout(loadMeta, BACKFILL_POLL_MS);
+    else if (wasBackfilling) await route();
   } catch {
     // the views show API errors themselves
   }
