@@ -21,8 +21,9 @@ export const METAFILE = 'meta.json';
 
 /**
  * Builds the shipped CLI: `cli/main.ts` as one ESM entry `dist/fleetcheck.mjs` plus a chunk per lazily
- * imported command, dependencies bundled except the native ones; the history read pool's worker thread
- * (db/read-pool.ts starts `read-worker.mjs` beside itself) as a second entry.
+ * imported command, dependencies bundled except the native ones; the worker threads started beside their
+ * module (db/read-pool.ts → `read-worker.mjs`, the demo's server/demo/sim-thread.ts → `sim-thread.mjs`) as
+ * entries of their own.
  * @example await buildCli('/path/to/fleetcheck') // writes /path/to/fleetcheck/dist/fleetcheck.mjs
  */
 export async function buildCli(root: string = process.cwd()): Promise<string> {
@@ -30,7 +31,11 @@ export async function buildCli(root: string = process.cwd()): Promise<string> {
   rmSync(outdir, { recursive: true, force: true });
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: { fleetcheck: 'cli/main.ts', 'read-worker': 'db/read-worker-main.ts' },
+    entryPoints: {
+      fleetcheck: 'cli/main.ts',
+      'read-worker': 'db/read-worker-main.ts',
+      'sim-thread': 'server/demo/sim-thread-main.ts',
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
