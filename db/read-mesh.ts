@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { comparePair } from '../core/analysis/mesh-compare.ts';
 import type { MeshComparison, MeshPairSummary } from '../core/analysis/mesh-types.ts';
+import { meshComponents } from '../core/sweep/plan.ts';
 import type { MeshPairReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso } from './codec.ts';
@@ -66,6 +67,11 @@ export async function readMeshCompare(
             ids.map((i) => sql`${i}`),
             sql`, `,
           )}) and name not in (${nameA}, ${nameB}) order by name`);
+  // A shared cluster-id only clashes within one mesh (a connected component of the latest pairs).
+  const components = meshComponents(await readMeshPairs(db));
+  const meshes = new Set([components.get(nameA), components.get(nameB)]);
+  meshes.delete(undefined);
+  const sameMesh = clash.filter((c) => meshes.has(components.get(c.name)));
   const [x, y] = [nameA, nameB].sort() as [string, string];
   const to = opts.to?.getTime() ?? Date.now() + DAY;
   const from = opts.from?.getTime() ?? to - 8 * DAY;
@@ -80,5 +86,5 @@ export async function readMeshCompare(
     aSeesB: (flip ? h.b_sees_a : h.a_sees_b) === 1,
     bSeesA: (flip ? h.a_sees_b : h.b_sees_a) === 1,
   }));
-  return comparePair(nameA, a, nameB, b, { clashWith: clash.map((c) => c.name), history });
+  return comparePair(nameA, a, nameB, b, { clashWith: sameMesh.map((c) => c.name), history });
 }

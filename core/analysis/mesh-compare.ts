@@ -1,4 +1,5 @@
 import { MESH_CONFIG_KEYS } from '../checks/config-keys.ts';
+import { FleetcheckError } from '../errors.ts';
 import type { MeshView } from '../sweep/report.ts';
 import type { ConfigDiff, MeshComparison, MeshPairSummary, MeshSide } from './mesh-types.ts';
 import type { ClusterDetail } from './types.ts';
@@ -39,6 +40,34 @@ function side(
 }
 
 /**
+ * A mesh pair is two different clusters: comparing a cluster with itself is bad input, never a verdict.
+ * @example assertDistinctPair('east', 'east') // throws FleetcheckError('invalid-input')
+ */
+export function assertDistinctPair(a: string, b: string): void {
+  if (a === b)
+    throw new FleetcheckError(
+      'invalid-input',
+      `a mesh pair needs two different clusters, got ${a} twice (a cluster never meshes with itself: Cilium ignores its own entry in the clustermesh secret)`,
+    );
+}
+
+/** Why a side's view of its peer cannot be judged, or undefined when it can. */
+function unevaluated(name: string, detail: ClusterDetail | null, peerNames: string[]): string | undefined {
+  if (!detail) return `${name} has no stored runs`;
+  const run = detail.latestRun;
+  if (!run) return `${name} has no stored runs`;
+  if (run.error) return `${name} could not be evaluated (${run.error.code}: ${run.error.message})`;
+  const meshError = run.results.find(
+    (r) =>
+      r.check.startsWith('mesh.') &&
+      r.status === 'error' &&
+      (r.subject === 'cluster' || peerNames.includes(r.subject)),
+  );
+  if (meshError) return `${name} could not be evaluated (${meshError.message})`;
+  return undefined;
+}
+
+/**
  * Compares two meshed clusters from their latest runs: each side's view of the other (one-sided loss is named),
  * versions, the cilium-config keys that must agree, cluster-id uniqueness and each side's health.
  * @example comparePair(a, b, { clash: [], history: [] }).verdict.problems // ['b cannot see a ...']
@@ -74,17 +103,20 @@ export function comparePair(
   let warn = 0;
   // Sides that see nothing of the other: one is a degraded (warn) pair, as the sweep's pair verdict says; two fail.
   let blind = 0;
+  // A side that could not be evaluated makes the pair `error` (as the sweep's pair verdict), never "not configured".
+  let unknown = 0;
   for (const [s, o] of [
     [sa, sb],
     [sb, sa],
   ] as const) {
-    const runError = (s === sa ? a : b)?.latestRun?.error;
-    if (!s.known) {
-      problems.push(`${s.cluster} has no stored runs`);
-      bad += 1;
-    } else if (runError) {
-      problems.push(`${s.cluster} could not be evaluated (${runError.code}: ${runError.message})`);
-      warn += 1;
+    const peerDetail = s === sa ? b : a;
+    const peerNames = [o.cluster, peerDetail?.latestRun?.config?.['cluster-name']].filter(
+      (n): n is string => n !== undefined,
+    );
+    const why = unevaluated(s.cluster, s === sa ? a : b, peerNames);
+    if (why) {
+      problems.push(why);
+      unknown += 1;
     } else if (!s.seesPeer) {
       const v = s.viewOfPeer;
       const why = !v
@@ -94,7 +126,7 @@ export function comparePair(
       if (v && v.agentsReady > 0) warn += 1;
       else blind += 1;
     }
-    if (s.status === 'fail' || s.status === 'error') {
+    if (!why && (s.status === 'fail' || s.status === 'error')) {
       problems.push(`${s.cluster} is unhealthy (${s.status})`);
       warn += 1;
     }
@@ -122,7 +154,7 @@ export function comparePair(
     );
     warn += 1;
   }
-  const status = bad > 0 ? 'fail' : warn > 0 ? 'warn' : 'pass';
+  const status = unknown > 0 ? 'error' : bad > 0 ? 'fail' : warn > 0 ? 'warn' : 'pass';
   const message =
     problems.length === 0 ? `${nameA} and ${nameB} see each other; config agrees` : problems.join('; ');
   return {

@@ -5,11 +5,15 @@ import { errorOutcome } from './error-outcome.ts';
 const ID = 'config.mesh.identity';
 const NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 
-/** ClusterMesh needs a unique, valid cluster-name and a non-zero, unique cluster-id per cluster; clashes mix identities. */
+/**
+ * ClusterMesh needs a unique, valid cluster-name and a non-zero, unique cluster-id per cluster; clashes mix identities.
+ * The local cluster's own entry in its clustermesh secret (a shared Helm list) is not a peer: agents ignore it. A
+ * fleet name that differs from cluster-name is no finding: mesh pairs are matched by cluster-name (core/sweep/peers.ts).
+ */
 export const configMeshIdentity: CheckDefinition = {
   id: ID,
   layer: 'config',
-  doc: 'cilium-config cluster-name / cluster-id are valid for ClusterMesh, do not clash with a peer, and match the name peers use.',
+  doc: 'cilium-config cluster-name / cluster-id are valid for ClusterMesh and do not clash with a peer (own secret entry ignored).',
   async run(facts): Promise<Outcome[]> {
     try {
       const [config, peers, views, statuses] = await Promise.all([
@@ -51,8 +55,6 @@ export const configMeshIdentity: CheckDefinition = {
           problems.push('cluster-name is "default" while ClusterMesh peers are configured');
         if (id === 0)
           problems.push('cluster-id is 0 while ClusterMesh peers are configured (must be 1..max)');
-        if (peers.includes(name))
-          problems.push(`the clustermesh secret lists this cluster itself ("${name}") as a peer`);
         const clash = views.filter((v) => v.peer === name);
         if (clash.length > 0)
           problems.push(`an agent reports a remote cluster with this cluster's own name "${name}"`);
@@ -72,18 +74,6 @@ export const configMeshIdentity: CheckDefinition = {
             'cluster',
             problems.join('; '),
             'Set a unique `cluster.name` and `cluster.id` (1..max-connected-clusters) in the Helm values of every meshed cluster; changing them needs an agent restart and re-connecting the mesh.',
-            { evidence },
-          ),
-        ];
-      }
-      if (inMesh && name !== facts.target.name) {
-        return [
-          outcome.nonPass(
-            'warn',
-            ID,
-            'cluster',
-            `cluster-name "${name}" differs from the fleet name "${facts.target.name}" that peers' expectations use`,
-            "Peers' clustermesh secrets are keyed by cluster-name: align the fleet name (or expected peers) with cluster-name so both sides name the same cluster.",
             { evidence },
           ),
         ];

@@ -139,11 +139,26 @@ export class ClusterFacts {
       );
     });
 
-  /** Configured mesh peers: `cilium-clustermesh` secret keys holding `endpoints:` ∪ the target's expected peers. */
+  /**
+   * The local Cilium cluster-name (cilium-config `cluster-name`, `default` when unset as in Cilium); the fleet name
+   * stands in when cilium-config cannot be read.
+   */
+  ciliumClusterName = () =>
+    this.once('ciliumClusterName', async (): Promise<string> => {
+      const config = await this.ciliumConfig().catch(() => undefined);
+      if (config === undefined) return this.target.name;
+      return config?.['cluster-name'] ?? 'default';
+    });
+
+  /**
+   * Configured mesh peers: `cilium-clustermesh` secret keys holding `endpoints:` ∪ the target's expected peers,
+   * without the local cluster (its own entry in a shared list is ignored by the agents, see {@link configuredPeers}).
+   */
   configuredPeers = () =>
     this.once('configuredPeers', async (): Promise<string[]> => {
-      const secret = await this.meshSecret();
-      return [...new Set([...configuredPeers(secret), ...this.target.expectedPeers])].sort();
+      const [secret, own] = await Promise.all([this.meshSecret(), this.ciliumClusterName()]);
+      const expected = this.target.expectedPeers.filter((p) => p !== own && p !== this.target.name);
+      return [...new Set([...configuredPeers(secret, own), ...expected])].sort();
     });
 
   /** Per-peer mesh views from the configured set and what the sampled agents report. */

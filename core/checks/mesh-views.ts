@@ -2,11 +2,17 @@ import type { StatusResponse } from '../cilium/status-json.ts';
 import type { MeshView } from '../sweep/report.ts';
 import type { AgentOutput } from './agent-exec.ts';
 
-/** Peers configured in the `cilium-clustermesh` secret: keys whose value holds `endpoints:`. */
-export function configuredPeers(secret: Record<string, string> | null): string[] {
+/**
+ * Peers configured in the `cilium-clustermesh` secret: keys whose value holds `endpoints:`, less the local
+ * cluster's own entry. A shared Helm cluster list puts every cluster, the local one too, into the secret; agents
+ * skip the entry named after their own cluster-name ("Ignoring configuration for own cluster",
+ * cilium/cilium pkg/clustermesh/common/clustermesh.go `add`, at b3254856; pkg/clustermesh/clustermesh.go before 1.15).
+ * @example configuredPeers({ east: 'endpoints: [...]', west: 'endpoints: [...]' }, 'east') // ['west']
+ */
+export function configuredPeers(secret: Record<string, string> | null, ownName?: string): string[] {
   if (!secret) return [];
   return Object.entries(secret)
-    .filter(([, v]) => /(^|\n)\s*endpoints:/.test(v))
+    .filter(([k, v]) => k !== ownName && /(^|\n)\s*endpoints:/.test(v))
     .map(([k]) => k)
     .sort();
 }

@@ -88,7 +88,11 @@ export const meshPeerConnected: CheckDefinition = {
   doc: 'Every configured ClusterMesh peer (secret kube-system/cilium-clustermesh ∪ expected peers) is ready on every sampled agent.',
   async run(facts): Promise<Outcome[]> {
     try {
-      const [secret, views] = await Promise.all([facts.meshSecret(), facts.meshViews()]);
+      const [secret, views, own] = await Promise.all([
+        facts.meshSecret(),
+        facts.meshViews(),
+        facts.ciliumClusterName(),
+      ]);
       if (views.length === 0) {
         return [
           outcome.nonPass(
@@ -100,7 +104,7 @@ export const meshPeerConnected: CheckDefinition = {
           ),
         ];
       }
-      const inSecret = new Set(configuredPeers(secret));
+      const inSecret = new Set(configuredPeers(secret, own));
       return views.map((v) => judge(v, inSecret.has(v.peer)));
     } catch (err) {
       return [errorOutcome(ID, 'cluster', err, 'read the ClusterMesh configuration')];

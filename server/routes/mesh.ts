@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { assertDistinctPair } from '../../core/analysis/mesh-compare.ts';
 import { meshComparisonSchema, meshPairSummarySchema } from '../../core/analysis/mesh-types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorBodySchema, notFoundError } from '../errors.ts';
@@ -33,7 +34,7 @@ const compare = createRoute({
   },
   responses: {
     200: json('The comparison', meshComparisonSchema),
-    400: bad,
+    400: json('Bad parameter, or the same cluster twice', errorBodySchema),
     404: json('Neither cluster is known', errorBodySchema),
   },
 });
@@ -44,6 +45,7 @@ export function meshRoutes({ store }: ApiDeps) {
     .openapi(pairs, async (c) => c.json({ items: await store.meshPairs() }, 200))
     .openapi(compare, async (c) => {
       const { a, b } = c.req.valid('param');
+      assertDistinctPair(a, b);
       const result = await store.meshCompare(a, b, c.req.valid('query'));
       if (!result) throw notFoundError('mesh pair', `${a}/${b}`);
       return c.json(result, 200);

@@ -64,11 +64,20 @@ describe('config.mesh.identity', () => {
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(/clashes with peer cluster2/);
   });
-  it('warns when cluster-name differs from the fleet name peers use', async () => {
+  it('does not flag a fleet name that differs from cluster-name (pairs match by cluster-name)', async () => {
     const api = new FakeClusterApi('1.16');
     const r = (await runFake(api, {}, { name: 'prod-use1' })).one(IDENT);
-    expect(r.status).toBe('warn');
-    expect(r.message).toMatch(/prod-use1/);
+    expect(r.status).toBe('pass');
+  });
+  it('ignores the local cluster in its own clustermesh secret, as the agents do', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.meshSecret = {
+      cluster1: 'endpoints:\n- https://cluster1.mesh.cilium.io:2379\n',
+      cluster2: 'endpoints:\n- https://cluster2.mesh.cilium.io:2379\n',
+    };
+    const { of, one } = await runFake(api);
+    expect(one(IDENT).status).toBe('pass');
+    expect(of(PEER).map((r) => [r.subject, r.status])).toEqual([['cluster2', 'pass']]);
   });
   it('accepts the default identity outside a mesh', async () => {
     const api = new FakeClusterApi('1.16');

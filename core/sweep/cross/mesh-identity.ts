@@ -30,14 +30,13 @@ function findingsFor(
     const on = other.target.name;
     if (on === m.target.name) continue;
     const sameMesh = components.get(on) !== undefined && components.get(on) === components.get(m.target.name);
-    if (id !== undefined && id !== 0 && other.report?.clusterId === id) {
+    // Cluster-ids only need to be unique among clusters that connect (one mesh); other meshes may reuse them.
+    if (sameMesh && id !== undefined && id !== 0 && other.report?.clusterId === id) {
       add(on, {
-        status: sameMesh ? 'fail' : 'warn',
-        message: sameMesh
-          ? `cluster-id ${id} is also used by ${on} in the same mesh`
-          : `cluster-id ${id} is also used by ${on} (another mesh); joining them would clash`,
+        status: 'fail',
+        message: `cluster-id ${id} is also used by ${on} in the same mesh`,
         hint: HINT_ID,
-        evidence: { clusterId: id, clash: on, sameMesh },
+        evidence: { clusterId: id, clash: on },
       });
     }
     if (sameMesh && myName !== undefined && index.ciliumName(on) === myName) {
@@ -65,8 +64,8 @@ function findingsFor(
 
 /**
  * Cross-cluster `config.mesh.identity` (the per-cluster check in core/checks covers subject `cluster`): a
- * cluster-id or cluster-name shared by two clusters of one mesh (connected component of pairs) fails, a
- * cluster-id shared with a meshed cluster of another mesh warns, a secret key naming a fleet cluster whose
+ * cluster-id or cluster-name shared by two clusters of one mesh (connected component of pairs) fails; clusters of
+ * different meshes never clash; a secret key naming a fleet cluster whose
  * Cilium cluster-name differs fails (subject: the other cluster / the key); otherwise one pass, subject `mesh`.
  */
 export function meshIdentityOutcomes(
