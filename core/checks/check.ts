@@ -20,6 +20,11 @@ export interface CheckSettings {
   latencyFailMs: number;
   endpointsWarn: number;
   endpointsFail: number;
+  /**
+   * How long node.endpoints.state waits before re-reading endpoints found in a transitional state (regenerating,
+   * waiting-for-identity...): only those still not ready then count. 0 = judge the first read as is.
+   */
+  endpointsSettleMs: number;
   detectionBudgetSeconds: number;
   probeNamespace: string;
 }
@@ -37,6 +42,7 @@ export const defaultCheckSettings: CheckSettings = {
   latencyFailMs: 50,
   endpointsWarn: 1,
   endpointsFail: 10,
+  endpointsSettleMs: 10_000,
   detectionBudgetSeconds: 300,
   probeNamespace: 'fleetcheck-probe',
 };

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { agentBinary } from '../cilium/binary.ts';
 import { type HealthStatus, parseHealthJson } from '../cilium/health-json.ts';
 import { agentVersionFromStatus, parseStatusJson, type StatusResponse } from '../cilium/status-json.ts';
@@ -13,6 +14,13 @@ import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
 import { sampleAgentPods } from './sampling.ts';
 
 const KS = 'kube-system';
+/** Not-ready endpoints named per read: enough to tell the endpoints of two reads apart, still bounded memory. */
+const ENDPOINT_SAMPLE = 500;
+
+/** Waits `ms` (or until `signal` aborts); injectable so tests decide what happens while a check waits. */
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
 
 /**
  * Everything the checks read about one cluster, gathered once and shared (each getter is memoized,
@@ -27,6 +35,7 @@ export class ClusterFacts {
     readonly target: ClusterTarget,
     readonly settings: CheckSettings,
     readonly signal: AbortSignal,
+    readonly sleep: Sleep = realSleep,
   ) {}
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -50,7 +59,12 @@ export class ClusterFacts {
   relay = () => this.once('relay', () => this.api.getDeployment(KS, 'hubble-relay', this.opts));
   ciliumConfig = () => this.once('config', () => this.api.getConfigMap(KS, 'cilium-config', this.opts));
   meshSecret = () => this.once('meshSecret', () => this.api.getSecret(KS, 'cilium-clustermesh', this.opts));
-  endpoints = () => this.once('ceps', () => this.api.summarizeCiliumEndpoints(this.opts));
+  endpoints = () =>
+    this.once('ceps', () =>
+      this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }),
+    );
+  /** A fresh CiliumEndpoint summary (not memoized), for re-reading after a wait. */
+  endpointsNow = () => this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE });
 
   /** Sampled agent pods (see {@link sampleAgentPods}). */
   sampled = () =>

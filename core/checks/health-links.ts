@@ -1,48 +1,67 @@
-import {
-  bareNodeName,
-  endpointPath,
-  type HealthStatus,
-  type PathStatus,
-  probeState,
-} from '../cilium/health-json.ts';
+import type { HealthStatus } from '../cilium/health-json.ts';
+import { type HealthAddress, nodeAddresses, splitHealthName } from '../cilium/health-paths.ts';
 import type { NodeLink } from '../sweep/report.ts';
 import type { AgentOutput } from './agent-exec.ts';
 
-function pathLinks(
-  from: string,
-  to: string,
-  target: NodeLink['target'],
-  path: PathStatus | undefined,
-): NodeLink[] {
-  if (!path) return [];
-  const links: NodeLink[] = [];
+/** A measured path with where it went: the probed address and, for a ClusterMesh peer's node, its cluster. */
+export interface HealthLink extends NodeLink {
+  /** The probed IP ('' when cilium-health reported no address). */
+  address: string;
+  primary: boolean;
+  /** Set when the target node belongs to another cluster of the mesh (cilium-health names it `<cluster>/<node>`). */
+  remoteCluster?: string;
+}
+
+const MISSING = 'no address reported: cilium-health counts the node unreachable';
+
+function addressLinks(from: string, to: string, a: HealthAddress, remoteCluster?: string): HealthLink[] {
+  const base = { from, to, target: a.target, address: a.ip, primary: a.primary };
+  const where = remoteCluster !== undefined ? { remoteCluster } : {};
+  if (!a.path) {
+    return (['icmp', 'http'] as const).map((probe) => ({
+      ...base,
+      ...where,
+      probe,
+      ok: false,
+      error: MISSING,
+    }));
+  }
+  const links: HealthLink[] = [];
   for (const probe of ['icmp', 'http'] as const) {
-    const c = path[probe];
-    const state = probeState(c);
-    if (state === 'unknown' || !c) continue;
-    if (state === 'ok') links.push({ from, to, target, probe, ok: true, rttMs: c.latency / 1e6 });
-    else links.push({ from, to, target, probe, ok: false, error: c.status });
+    const c = a.path[probe];
+    if (!c) continue;
+    if (c.status.trim() === '') links.push({ ...base, ...where, probe, ok: true, rttMs: c.latency / 1e6 });
+    else links.push({ ...base, ...where, probe, ok: false, error: c.status });
   }
   return links;
 }
 
 /**
- * The measured node → node paths (host and health endpoint, ICMP and HTTP) from every agent that answered;
- * paths to itself and probes without a result yet are left out.
+ * The measured node → node paths from every agent that answered, judged as Cilium's `nodeIsHealthy` does (see
+ * core/cilium/health-paths.ts): host and health endpoint, primary and secondary addresses, ICMP and HTTP; a missing
+ * address fails, a probe without a result yet is left out. Local targets keep the bare node name; a ClusterMesh
+ * peer's node keeps its `<cluster>/<node>` name, so a remote `c2/node-1` is never merged into the local `node-1`.
  */
-export function healthLinks(outs: AgentOutput<HealthStatus>[]): NodeLink[] {
-  const links: NodeLink[] = [];
+export function healthLinks(outs: AgentOutput<HealthStatus>[]): HealthLink[] {
+  const links: HealthLink[] = [];
   for (const o of outs) {
     if (o.kind !== 'ok') continue;
-    const local = o.value.local?.name ? bareNodeName(o.value.local.name) : o.node;
+    const self = splitHealthName(o.value.local?.name ?? '');
+    const local = self.node || o.node;
     for (const n of o.value.nodes ?? []) {
-      const to = bareNodeName(n.name);
-      if (to === local) continue;
-      links.push(...pathLinks(local, to, 'host', n.host?.['primary-address']));
-      links.push(...pathLinks(local, to, 'endpoint', endpointPath(n)));
+      const { cluster, node } = splitHealthName(n.name);
+      const remote = cluster !== self.cluster && self.node !== '' ? cluster : undefined;
+      if (remote === undefined && node === local) continue;
+      const to = remote === undefined ? node : n.name;
+      for (const a of nodeAddresses(n)) links.push(...addressLinks(local, to, a, remote));
     }
   }
   return links;
+}
+
+/** The links as stored (node_links): the NodeLink fields only. */
+export function storedLinks(links: HealthLink[]): NodeLink[] {
+  return links.map(({ address: _a, primary: _p, remoteCluster: _r, ...l }) => l);
 }
 
 /** Percentile (nearest-rank) of a list of numbers; undefined when empty. */

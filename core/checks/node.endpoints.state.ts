@@ -1,6 +1,7 @@
 import { isFleetcheckError } from '../errors.ts';
 import { outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
+import { persistentlyNotReady } from './endpoint-settle.ts';
 import { errorOutcome } from './error-outcome.ts';
 
 const ID = 'node.endpoints.state';
@@ -17,11 +18,15 @@ const HINTS: Record<string, string> = {
 const DEFAULT_HINT =
   'Endpoints not in `ready`: `kubectl get cep -A -o wide` (state column), then `cilium-dbg endpoint list` / `endpoint get <id>` on the node hosting them.';
 
-/** Pods whose endpoint is not `ready` have stale or no policy and may not pass traffic. */
+/**
+ * Pods whose endpoint is not `ready` have stale or no policy and may not pass traffic. Endpoints pass through
+ * transitional states on every rollout, so those count only when they persist: endpoints in a transitional state are
+ * re-read after `endpointsSettleMs` within the same run, and count only if still not ready (see endpoint-settle.ts).
+ */
 export const nodeEndpointsState: CheckDefinition = {
   id: ID,
   layer: 'node',
-  doc: 'CiliumEndpoints (all namespaces) are `ready`; counts of other states over the thresholds warn/fail (names in evidence).',
+  doc: 'CiliumEndpoints (all namespaces) are `ready`; not-ready/invalid count at once, transitional states (regenerating, waiting-for-identity, restoring…) only when still so after a re-read `endpointsSettleMs` later; counts over the thresholds warn/fail.',
   async run(facts) {
     const { endpointsWarn, endpointsFail } = facts.settings;
     try {
@@ -37,23 +42,27 @@ export const nodeEndpointsState: CheckDefinition = {
           ),
         ];
       }
-      const eps = await facts.endpoints();
-      const counts = eps.byState;
-      const metrics: Record<string, number> = { total: eps.total, notReady: eps.notReady };
-      for (const [state, n] of Object.entries(counts)) metrics[`state_${state}`] = n;
+      const { summary, byState: counts, bad, settled } = await persistentlyNotReady(facts);
+      const notReady = Object.values(counts).reduce((a, b) => a + b, 0);
+      const metrics: Record<string, number> = { total: summary.total, notReady, settled };
+      for (const [state, n] of Object.entries(summary.byState)) metrics[`state_${state}`] = n;
       const evidence = {
         counts,
-        notReady: eps.notReadySample.map((e) => `${e.namespace}/${e.name} (${e.state})`),
+        notReady: bad.slice(0, 25).map((e) => `${e.namespace}/${e.name} (${e.state})`),
+        ...(settled > 0 ? { settledAfterReRead: settled } : {}),
       };
       const byState = Object.entries(counts).filter(([s]) => s !== 'ready' && s !== 'unknown');
       const worstState = byState.sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
       const hint = HINTS[worstState] ?? DEFAULT_HINT;
-      const msg = `${eps.notReady}/${eps.total} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
-      if (eps.notReady >= endpointsFail)
+      const msg = `${notReady}/${summary.total} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
+      if (notReady >= endpointsFail)
         return [outcome.nonPass('fail', ID, 'cluster', msg, hint, { metrics, evidence })];
-      if (eps.notReady >= endpointsWarn && eps.notReady > 0)
+      if (notReady >= endpointsWarn && notReady > 0)
         return [outcome.nonPass('warn', ID, 'cluster', msg, hint, { metrics, evidence })];
-      return [outcome.pass(ID, 'cluster', `${eps.total} endpoints, all ready`, { metrics, evidence })];
+      const note = settled > 0 ? ` (${settled} in a transitional state became ready on re-read)` : '';
+      const verdict =
+        notReady === 0 ? `${summary.total} endpoints, all ready${note}` : `${summary.total} endpoints; ${msg}`;
+      return [outcome.pass(ID, 'cluster', verdict, { metrics, evidence })];
     } catch (err) {
       if (isFleetcheckError(err, 'not-found')) {
         return [

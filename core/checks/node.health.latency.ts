@@ -18,7 +18,10 @@ export const nodeHealthLatency: CheckDefinition = {
     try {
       const { latencyWarnMs, latencyFailMs } = facts.settings;
       const outs = await facts.agentHealth();
-      const links = healthLinks(outs).filter((l) => l.ok && l.rttMs !== undefined);
+      // Mesh peers' nodes are another cluster (often another region): their RTTs are not this cluster's latency.
+      const links = healthLinks(outs).filter(
+        (l) => l.ok && l.rttMs !== undefined && l.remoteCluster === undefined,
+      );
       const rtts = links.map((l) => l.rttMs as number);
       const broken = outs.filter((o) => o.kind !== 'ok' && o.kind !== 'not-running');
       if (rtts.length === 0 && broken.length > 0) {

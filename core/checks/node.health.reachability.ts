@@ -1,45 +1,66 @@
 import { type Outcome, outcome } from '../outcome.ts';
-import type { NodeLink } from '../sweep/report.ts';
 import { agentProblem } from './agent-outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import { errorOutcome } from './error-outcome.ts';
-import { healthLinks } from './health-links.ts';
+import { type HealthLink, healthLinks } from './health-links.ts';
 import { hints } from './hints.ts';
 
 const ID = 'node.health.reachability';
 
-function describe(l: NodeLink): string {
-  return `${l.from}→${l.to} ${l.target} ${l.probe.toUpperCase()}${l.error ? `: ${l.error}` : ''}`;
+function describe(l: HealthLink): string {
+  const address = l.address ? ` ${l.address}${l.primary ? '' : ' (secondary)'}` : '';
+  return `${l.from}→${l.to} ${l.target}${address} ${l.probe.toUpperCase()}${l.error ? `: ${l.error}` : ''}`;
 }
 
-function judgeTarget(to: string, links: NodeLink[]): Outcome {
-  const failing = links.filter((l) => !l.ok);
-  const metrics = { paths: links.length, pathsFailing: failing.length };
-  if (failing.length === 0)
-    return outcome.pass(ID, to, `all ${links.length} measured paths to ${to} reachable`, { metrics });
-  const evidence = { failing: failing.slice(0, 20).map(describe) };
-  const downBoth = failing.some((f) =>
-    failing.some((g) => g.from === f.from && g.target === f.target && g.probe !== f.probe),
+function meshHint(cluster: string): string {
+  return (
+    `A path from this cluster to a node of ClusterMesh peer ${cluster} fails: the mesh data path (not this cluster's ` +
+    `own nodes). Check routing between the clusters' node and pod CIDRs (VPC peering / transit routes, tunnel ` +
+    `8472/UDP or 6081/UDP), firewalls and security groups allowing ICMP and 4240/TCP from this cluster, and ` +
+    `\`cilium-health status --probe\` on the named agents; mesh.peer.connected tells whether the control plane is up.`
   );
-  const message = `${failing.length}/${links.length} paths to ${to} failing: ${failing.slice(0, 3).map(describe).join('; ')}`;
-  const hint = downBoth
+}
+
+function judgeTarget(to: string, links: HealthLink[]): Outcome {
+  const failing = links.filter((l) => !l.ok);
+  const remote = links[0]?.remoteCluster;
+  const what = remote === undefined ? `paths to ${to}` : `mesh data paths to ${to} (cluster ${remote})`;
+  const metrics = { paths: links.length, pathsFailing: failing.length };
+  const place = remote === undefined ? {} : { meshPeer: remote, node: to.slice(remote.length + 1) };
+  if (failing.length === 0)
+    return outcome.pass(ID, to, `all ${links.length} measured ${what} reachable`, {
+      metrics,
+      ...(remote === undefined ? {} : { evidence: place }),
+    });
+  const evidence = { ...place, failing: failing.slice(0, 20).map(describe) };
+  const downBoth = failing.some((f) =>
+    failing.some(
+      (g) => g.from === f.from && g.target === f.target && g.address === f.address && g.probe !== f.probe,
+    ),
+  );
+  const message = `${failing.length}/${links.length} ${what} failing: ${failing.slice(0, 3).map(describe).join('; ')}`;
+  const kind = downBoth
     ? hints.pathDown
     : failing.every((f) => f.probe === 'http')
       ? hints.port4240
       : failing.every((f) => f.probe === 'icmp')
         ? hints.icmpOnly
         : `${hints.port4240} ${hints.icmpOnly}`;
+  const hint = remote === undefined ? kind : meshHint(remote);
   return outcome.nonPass('fail', ID, to, message, hint, { metrics, evidence });
 }
 
 /**
- * Reads the node-to-node matrix cilium-health already measures: any failing host or health-endpoint path (ICMP, or
- * HTTP on :4240) fails the target node; the hint tells a blocked port 4240 (not a business outage) from a node cut off.
+ * Reads the node-to-node matrix cilium-health already measures, judged like Cilium's `nodeIsHealthy`: any failing
+ * host or health-endpoint path (ICMP, or HTTP on :4240), on the primary or a secondary (dual-stack) address, or a
+ * missing address, fails the target node; the hint tells a blocked port 4240 (not a business outage) from a node cut
+ * off. In a ClusterMesh cilium-health also probes the peers' nodes: those are judged under subject `<cluster>/<node>`
+ * (the mesh data path, evidence `meshPeer`/`node`), never merged into a local node of the same name.
  */
 export const nodeHealthReachability: CheckDefinition = {
   id: ID,
   layer: 'node',
-  doc: 'Every node is reachable from the sampled agents over host and health-endpoint paths (ICMP and HTTP :4240).',
+  doc: 'Every node (and every mesh peer node, as `<cluster>/<node>`) is reachable from the sampled agents on all its addresses, host and health endpoint (ICMP and HTTP :4240).',
   async run(facts) {
     try {
       const outs = await facts.agentHealth();
@@ -55,7 +76,7 @@ export const nodeHealthReachability: CheckDefinition = {
         ];
       }
       const links = healthLinks(outs);
-      const byTarget = new Map<string, NodeLink[]>();
+      const byTarget = new Map<string, HealthLink[]>();
       for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
       const results = new Map<string, Outcome>();
       // A node whose own agent is not running loses its health endpoint and :4240 responder with it.

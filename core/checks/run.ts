@@ -4,8 +4,8 @@ import type { ClusterRun, RunClusterChecks } from './check.ts';
 import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
 import { errorOutcome } from './error-outcome.ts';
-import { ClusterFacts } from './facts.ts';
-import { healthLinks } from './health-links.ts';
+import { ClusterFacts, realSleep, type Sleep } from './facts.ts';
+import { healthLinks, storedLinks } from './health-links.ts';
 import { checkRegistry } from './registry.ts';
 import { forCiliumVersion } from './version-hints.ts';
 
@@ -43,12 +43,23 @@ function isClusterDown(err: unknown): boolean {
 }
 
 /**
+ * A cluster runner whose checks wait with `sleep` (e.g. node.endpoints.state before re-reading endpoints).
+ * @example runSweep({ targets, runChecks: clusterChecksRunner({ sleep: async () => advanceClock() }) })
+ */
+export function clusterChecksRunner(opts: { sleep?: Sleep } = {}): RunClusterChecks {
+  return (api, target, settings, signal) =>
+    runClusterChecksWith(new ClusterFacts(api, target, settings, signal, opts.sleep ?? realSleep));
+}
+
+/**
  * Runs every check of the enabled layers against one cluster, sharing one fact collector; never throws for an
  * unhealthy, unreachable or slow cluster (results finished before `signal` aborts are kept).
  * @example const run = await runClusterChecks(api, target, defaultCheckSettings, AbortSignal.timeout(90_000));
  */
-export const runClusterChecks: RunClusterChecks = async (api, target, settings, signal) => {
-  const facts = new ClusterFacts(api, target, settings, signal);
+export const runClusterChecks: RunClusterChecks = clusterChecksRunner();
+
+async function runClusterChecksWith(facts: ClusterFacts): Promise<ClusterRun> {
+  const { target, settings, signal } = facts;
   const base: ClusterRun = {
     name: target.name,
     results: [],
@@ -83,11 +94,11 @@ export const runClusterChecks: RunClusterChecks = async (api, target, settings, 
     if (config['cluster-id'] !== undefined && Number.isInteger(id)) run.clusterId = id;
   }
   if (!signal.aborted && (settings.layers.includes('node') || settings.layers.includes('config'))) {
-    run.healthLinks = healthLinks(await facts.agentHealth().catch(() => []));
+    run.healthLinks = storedLinks(healthLinks(await facts.agentHealth().catch(() => [])));
   }
   if (!signal.aborted && (settings.layers.includes('mesh') || settings.layers.includes('config'))) {
     const mesh = await facts.meshViews().catch(() => undefined);
     if (mesh) run.mesh = mesh;
   }
   return run;
-};
+}

@@ -19,6 +19,7 @@ export const checkSettingsSchema = z.object({
   latencyFailMs: z.number().nonnegative(),
   endpointsWarn: z.number().int().nonnegative(),
   endpointsFail: z.number().int().nonnegative(),
+  endpointsSettleMs: z.number().int().nonnegative().default(10_000),
   detectionBudgetSeconds: z.number().positive(),
   probeNamespace: z.string().min(1),
 });

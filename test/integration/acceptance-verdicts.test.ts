@@ -18,7 +18,13 @@ import { loadScenario, startSimulator } from '../../sim/index.ts';
  */
 
 const DIR = 'sim/scenarios/acceptance';
-const settings: CheckSettings = { ...defaultCheckSettings, execDeadlineMs: 5_000, apiDeadlineMs: 10_000 };
+const settings: CheckSettings = {
+  ...defaultCheckSettings,
+  execDeadlineMs: 5_000,
+  apiDeadlineMs: 10_000,
+  // Simulated endpoint faults persist: a short settle wait keeps the re-read without slowing the suite.
+  endpointsSettleMs: 200,
+};
 const tmp = mkdtempSync(join(tmpdir(), 'fleetcheck-acceptance-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -284,7 +284,8 @@ describe.each(versions)('checks against the simulator, Cilium %s', (version) => 
         connect: async () => api,
       };
       const spec = cases.find((x) => `c-${x.name}` === c.name);
-      const settings = { ...defaultCheckSettings, ...spec?.settings };
+      // Simulated endpoint faults persist: a short settle wait keeps the re-read without slowing the suite.
+      const settings = { ...defaultCheckSettings, endpointsSettleMs: 200, ...spec?.settings };
       runs.set(
         c.name,
         limit(() => runClusterChecks(api, target, settings, AbortSignal.timeout(60_000))),

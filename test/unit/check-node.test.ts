@@ -124,7 +124,7 @@ describe('node.endpoints.state', () => {
     const api = new FakeClusterApi('1.16');
     for (let i = 0; i < n; i++)
       api.endpoints.push({ name: `stuck-${i}`, namespace: 'shop', state: 'waiting-for-identity' });
-    const r = (await runFake(api)).one('node.endpoints.state');
+    const r = (await runFake(api, { endpointsSettleMs: 1 })).one('node.endpoints.state');
     expect(r.status).toBe(status);
     expect(r.metrics?.['notReady']).toBe(n);
     if (n > 0) {
