@@ -94,6 +94,10 @@ describe('history CLI commands against a filled DB', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/unknown cluster nowhere/);
     expect(cli(['mesh', 'compare', 'east', 'nowhere', '--db', db]).code).toBe(2);
+    const self = cli(['mesh', 'compare', 'east', 'east', '--db', db]);
+    expect(self.code).toBe(2);
+    expect(self.err).toMatch(/invalid-input: a mesh pair needs two different clusters, got east twice/);
+    expect(self.out).toBe('');
   });
 
   it('report weekly serves the stored report of a week that has ended', async () => {

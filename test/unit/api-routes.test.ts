@@ -45,6 +45,17 @@ describe('API routes', () => {
     }
   });
 
+  it('refuses to compare a cluster with itself: 400, store not asked', async () => {
+    const { app, calls } = setup();
+    calls.length = 0;
+    const res = await app.request('/api/v1/mesh/pairs/ok-1/ok-1');
+    expect(res.status).toBe(400);
+    const err = await errorOf(res);
+    expect(err.code).toBe('invalid-input');
+    expect(err.message).toMatch(/two different clusters, got ok-1 twice/);
+    expect(calls).toEqual([]);
+  });
+
   it('answers 404 with the error shape for unknown clusters, sweeps, pairs and paths', async () => {
     const { app } = setup();
     for (const path of [
