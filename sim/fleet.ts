@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { ownClusterName } from './agent/peers.ts';
 import type { PeerInfo } from './agent/view.ts';
 import { ClusterSim } from './cluster/cluster-sim.ts';
 import type { ClusterStats, FaultInput, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
@@ -23,12 +24,14 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
   const servers = new Map<string, ApiServer>();
   const peerInfo = (name: string): PeerInfo => {
     const peer = sims.get(name);
-    if (!peer) return { exists: false, down: false, nodes: 0, endpoints: 0 };
+    if (!peer) return { exists: false, down: false, nodes: 0, nodeList: [], endpoints: 0 };
     return {
       exists: true,
       down: peer.isDown(),
       clusterId: peer.world.cluster.clusterId,
+      ciliumName: ownClusterName(peer.world),
       nodes: peer.world.nodes.length,
+      nodeList: peer.world.nodes,
       endpoints: peer.endpointCount,
     };
   };

@@ -1,6 +1,7 @@
+import { snippet } from '../cilium/parse-result.ts';
 import { type Outcome, outcome } from '../outcome.ts';
+import type { ClusterDomain } from './cluster-domain.ts';
 import type { CheckDefinition } from './definition.ts';
-import { API_SERVICE_HOST } from './probe-job-spec.ts';
 import { probeJobProblem } from './probe-outcome.ts';
 
 const ID = 'business.dns.resolve';
@@ -9,11 +10,35 @@ const HINT =
   'Service and its Endpoints (`kubectl -n kube-system get svc,endpoints kube-dns`), CoreDNS logs, and policies dropping ' +
   'UDP/TCP 53 (`hubble observe --verdict DROPPED --port 53`).';
 
-/** What workloads see: can a fresh pod resolve the API service name through cluster DNS? */
+/**
+ * The line of busybox nslookup output that says what went wrong (`** server can't find …: NXDOMAIN`,
+ * `;; connection timed out; no servers could be reached`, `*** Can't find …: No answer`, an `nslookup:` error;
+ * networking/nslookup.c, mirror/busybox 1_36_1), printable and short; else the first non-empty line.
+ * @example errorLine("Server:\t\t10.96.0.10\n\n** server can't find x: NXDOMAIN\n") // "** server can't find x: NXDOMAIN"
+ */
+export function errorLine(log: string): string {
+  const lines = log.split('\n').map((l) => l.trim());
+  const line =
+    lines.find((l) => /^\*\*|^;;|can't|nslookup:|timed out|NXDOMAIN|SERVFAIL|REFUSED/i.test(l)) ??
+    lines.find((l) => l !== '') ??
+    '';
+  return snippet(line);
+}
+
+function domainNote(d: ClusterDomain): string {
+  return d.source === 'coredns'
+    ? `cluster domain ${d.domain} (CoreDNS Corefile)`
+    : `cluster domain ${d.domain} (default: CoreDNS ConfigMap kube-system/coredns not readable or without a kubernetes zone)`;
+}
+
+/**
+ * What workloads see: can a fresh pod resolve the API service name through cluster DNS? The name carries the
+ * cluster's own domain (read from the CoreDNS Corefile), never a hard-coded `cluster.local`.
+ */
 export const businessDnsResolve: CheckDefinition = {
   id: ID,
   layer: 'business',
-  doc: `A probe pod resolves ${API_SERVICE_HOST} through cluster DNS (NXDOMAIN or timeout fails).`,
+  doc: 'A probe pod resolves kubernetes.default.svc.<cluster domain> (domain from the CoreDNS Corefile) through cluster DNS; NXDOMAIN or timeout fails quoting the nslookup error line.',
   async run(facts): Promise<Outcome[]> {
     const subject = 'dns';
     if (!facts.settings.runBusiness)
@@ -32,24 +57,33 @@ export const businessDnsResolve: CheckDefinition = {
           'Internal: see fleetcheck logs.',
         ),
       ];
-    const evidence = { job: r.jobName, exitCode: c.exitCode, log: c.log.slice(0, 200) };
+    const domain = await facts.clusterDomain();
+    const name = c.plan.target;
+    const evidence = {
+      job: r.jobName,
+      exitCode: c.exitCode,
+      log: c.log.slice(0, 200),
+      clusterDomain: domain.domain,
+      domainSource: domain.source,
+    };
+    const quoted = errorLine(c.log);
     switch (c.state) {
       case 'ok':
-        return [outcome.pass(ID, subject, `${API_SERVICE_HOST} resolves`, { evidence })];
+        return [outcome.pass(ID, subject, `${name} resolves (${domainNote(domain)})`, { evidence })];
       case 'nxdomain':
         return [
           outcome.nonPass(
             'fail',
             ID,
             subject,
-            `${API_SERVICE_HOST} does not resolve (NXDOMAIN/failure): ${c.log.split('\n')[0] ?? ''}`,
+            `${name} does not resolve (${domainNote(domain)}): ${quoted}`,
             HINT,
             { evidence },
           ),
         ];
       case 'timeout':
         return [
-          outcome.nonPass('fail', ID, subject, `DNS lookup of ${API_SERVICE_HOST} timed out`, HINT, {
+          outcome.nonPass('fail', ID, subject, `DNS lookup of ${name} timed out: ${quoted}`, HINT, {
             evidence,
           }),
         ];
@@ -70,7 +104,7 @@ export const businessDnsResolve: CheckDefinition = {
             'fail',
             ID,
             subject,
-            `DNS lookup failed (exit ${c.exitCode}): ${c.log.split('\n')[0] ?? ''}`,
+            `DNS lookup of ${name} failed (exit ${c.exitCode}): ${quoted}`,
             HINT,
             { evidence },
           ),

@@ -72,7 +72,7 @@ export const businessServiceReach: CheckDefinition = {
     const problem = probeJobProblem(ID, 'services', r, true);
     if (problem) {
       // One outcome per service target, under the same subjects as a completed probe, so history lines up.
-      const plans = probeContainers(facts.target.probeTargets).filter((p) => p.kind === 'service');
+      const plans = probeContainers(facts.target.probeTargets, '').filter((p) => p.kind === 'service');
       return plans.map((p) => ({ ...problem, subject: p.label }));
     }
     if (r.kind !== 'done') return [];

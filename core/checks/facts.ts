@@ -8,6 +8,7 @@ import type { ClusterApi, PodInfo } from '../kube/cluster-api.ts';
 import type { MeshView } from '../sweep/report.ts';
 import { AgentExecutor, type AgentOutput } from './agent-exec.ts';
 import type { CheckSettings } from './check.ts';
+import { type ClusterDomain, clusterDomain } from './cluster-domain.ts';
 import { hints } from './hints.ts';
 import { configuredPeers, meshViews } from './mesh-views.ts';
 import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
@@ -60,9 +61,7 @@ export class ClusterFacts {
   ciliumConfig = () => this.once('config', () => this.api.getConfigMap(KS, 'cilium-config', this.opts));
   meshSecret = () => this.once('meshSecret', () => this.api.getSecret(KS, 'cilium-clustermesh', this.opts));
   endpoints = () =>
-    this.once('ceps', () =>
-      this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }),
-    );
+    this.once('ceps', () => this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }));
   /** A fresh CiliumEndpoint summary (not memoized), for re-reading after a wait. */
   endpointsNow = () => this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE });
 
@@ -182,10 +181,18 @@ export class ClusterFacts {
       async (): Promise<MeshView[]> => meshViews(await this.configuredPeers(), await this.agentStatus()),
     );
 
+  /** The cluster DNS domain, from the CoreDNS Corefile (`kubernetes <domain> ...`), else `cluster.local`. */
+  clusterDomain = () =>
+    this.once('clusterDomain', async (): Promise<ClusterDomain> => {
+      const coredns = await this.api.getConfigMap(KS, 'coredns', this.opts).catch(() => null);
+      return clusterDomain(coredns);
+    });
+
   /** The business probe Job, run once for both business checks. */
   probeJob = () =>
     this.once(
       'probeJob',
-      (): Promise<ProbeJobResult> => runProbeJob(this.api, this.target, this.settings, this.signal),
+      async (): Promise<ProbeJobResult> =>
+        runProbeJob(this.api, this.target, this.settings, this.signal, (await this.clusterDomain()).domain),
     );
 }

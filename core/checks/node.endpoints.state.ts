@@ -61,7 +61,9 @@ export const nodeEndpointsState: CheckDefinition = {
         return [outcome.nonPass('warn', ID, 'cluster', msg, hint, { metrics, evidence })];
       const note = settled > 0 ? ` (${settled} in a transitional state became ready on re-read)` : '';
       const verdict =
-        notReady === 0 ? `${summary.total} endpoints, all ready${note}` : `${summary.total} endpoints; ${msg}`;
+        notReady === 0
+          ? `${summary.total} endpoints, all ready${note}`
+          : `${summary.total} endpoints; ${msg}`;
       return [outcome.pass(ID, 'cluster', verdict, { metrics, evidence })];
     } catch (err) {
       if (isFleetcheckError(err, 'not-found')) {

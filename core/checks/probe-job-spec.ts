@@ -7,7 +7,21 @@ export const PROBE_LABEL_VALUE = 'fleetcheck';
 export const PROBE_IMAGE = 'busybox:1.36';
 export const PROBE_ACTIVE_DEADLINE_SECONDS = 60;
 export const PROBE_TTL_SECONDS = 300;
-export const API_SERVICE_HOST = 'kubernetes.default.svc.cluster.local';
+/**
+ * The API Service by a name the pod's DNS search path completes (`<ns>.svc.<domain> svc.<domain> <domain>`, ndots:5):
+ * libc resolution in busybox `nc`/`wget` (xhost2sockaddr → getaddrinfo) applies it whatever the cluster domain is.
+ */
+export const API_SERVICE_NAME = 'kubernetes.default.svc';
+
+/**
+ * The fully qualified API Service name the DNS probe looks up. busybox nslookup (networking/nslookup.c,
+ * `add_query_with_search`, mirror/busybox 1_36_1) applies the search list only to names without a dot, so a
+ * dotted name must carry the cluster domain itself.
+ * @example apiServiceFqdn('corp.example') // 'kubernetes.default.svc.corp.example'
+ */
+export function apiServiceFqdn(domain: string): string {
+  return `${API_SERVICE_NAME}.${domain}`;
+}
 
 export type ProbeKind = 'dns' | 'service';
 
@@ -27,25 +41,26 @@ function targetArgv(t: ProbeTarget): string[] {
   return ['nc', '-vv', '-z', '-w', '3', host, port];
 }
 
-/** The probe containers (busybox, argv only): DNS, the API service, then each configured target. */
-export function probeContainers(targets: ProbeTarget[]): ProbeContainerPlan[] {
+/** The probe containers (busybox, argv only): DNS in `domain`, the API service, then each configured target. */
+export function probeContainers(targets: ProbeTarget[], domain: string): ProbeContainerPlan[] {
   const base = { image: PROBE_IMAGE };
+  const fqdn = apiServiceFqdn(domain);
   return [
     {
       ...base,
       name: 'dns',
       kind: 'dns',
-      target: API_SERVICE_HOST,
+      target: fqdn,
       label: 'cluster DNS',
-      argv: ['nslookup', API_SERVICE_HOST],
+      argv: ['nslookup', fqdn],
     },
     {
       ...base,
       name: 'api',
       kind: 'service',
-      target: `${API_SERVICE_HOST}:443`,
+      target: `${API_SERVICE_NAME}:443`,
       label: 'kubernetes API service',
-      argv: ['nc', '-vv', '-z', '-w', '3', API_SERVICE_HOST, '443'],
+      argv: ['nc', '-vv', '-z', '-w', '3', API_SERVICE_NAME, '443'],
     },
     ...targets.map((t, i) => ({
       ...base,

@@ -91,6 +91,7 @@ export async function runProbeJob(
   target: ClusterTarget,
   settings: CheckSettings,
   signal: AbortSignal,
+  domain: string,
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
   try {
@@ -105,7 +106,7 @@ export async function runProbeJob(
   } catch (error) {
     return { kind: 'error', error };
   }
-  const plans = probeContainers(target.probeTargets);
+  const plans = probeContainers(target.probeTargets, domain);
   const spec = probeJobSpec(ns, plans);
   try {
     await api.createJob(spec, { signal });

@@ -12,7 +12,7 @@ const node = (c: ResolvedCluster, i: number) => c.nodeNames[i % c.nodeNames.leng
 const rules: Rule[] = [
   (k, c) =>
     within(k, 20, 30) || k >= 150
-      ? [{ type: 'health-unreachable', to: node(c, 2), target: 'both', probe: 'both' }]
+      ? [{ type: 'health-unreachable', to: node(c, 2), target: 'both', probe: 'both', family: 'both' }]
       : [],
   (k, c) => (k >= 120 && k % 6 < 3 ? [{ type: 'health-latency', to: node(c, 1), ms: 80 }] : []),
   (k) =>

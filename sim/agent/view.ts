@@ -5,7 +5,7 @@ import type { World } from '../world/model.ts';
 import type { EndpointModel } from '../world/objects-cep.ts';
 import { ciliumConfigData } from '../world/objects-config.ts';
 import { hash32 } from '../world/rng.ts';
-import { healthPeers, meshPeers } from './peers.ts';
+import { healthPeers, meshHealthPeers, meshPeers, ownClusterName } from './peers.ts';
 
 /** What this cluster's agents can learn about a configured mesh peer. */
 export interface PeerInfo {
@@ -14,7 +14,11 @@ export interface PeerInfo {
   /** The peer's apiserver (and so its clustermesh-apiserver) is down. */
   down: boolean;
   clusterId?: number;
+  /** The peer's cilium-config `cluster-name`. */
+  ciliumName?: string;
   nodes: number;
+  /** The peer's nodes, for the cilium-health probes across the mesh. */
+  nodeList: { name: string; ip: string; healthIP: string; ipv6?: string; healthIPv6?: string }[];
   endpoints: number;
 }
 
@@ -113,7 +117,7 @@ export function buildAgentView(
   return {
     version: v,
     commit: world.commit,
-    clusterName: world.cluster.name,
+    clusterName: ownClusterName(world),
     clusterId: world.cluster.clusterId,
     nodeName: n?.name ?? node,
     nodeIP: n?.ip ?? '',
@@ -138,6 +142,7 @@ export function buildAgentView(
     controllers,
     mesh: meshPeers(world, active, peerInfo, nowMs),
     healthPeers: healthPeers(world, node, active),
+    meshHealthPeers: meshHealthPeers(world, node, active, peerInfo),
     probeInterval: probeIntervalFor(world.nodes.length * 2, v),
     endpoints,
   };

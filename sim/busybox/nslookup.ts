@@ -7,8 +7,9 @@ import type { BusyboxResult, ProbeEnv } from './probe-env.ts';
  * `Address: <ip>`; an empty AAAA answer prints nothing) or `** server can't find <name>: NXDOMAIN`
  * (exit code becomes 1), each reply followed by a blank line. No reply from any server →
  * `;; connection timed out; no servers could be reached` + blank line on STDOUT, exit 1.
- * Simplification: search domains (applied by busybox only to dot-less names) are not expanded;
- * `env.resolve` decides what a name resolves to.
+ * Search domains apply only to dot-less names (`add_query_with_search`): each expansion is queried and
+ * answered in turn, and any NXDOMAIN among them makes the exit code 1. A dotted name is queried as is.
+ * Simplification: one answer block per name (A and AAAA folded).
  */
 export function nslookup(args: string[], env: ProbeEnv): BusyboxResult {
   const positional = args.filter((a) => !a.startsWith('-'));
@@ -26,10 +27,17 @@ export function nslookup(args: string[], env: ProbeEnv): BusyboxResult {
   }
   const server = positional[1] ?? env.dnsServer;
   const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
-  const ip = env.dns === 'ok' ? env.resolve(name) : undefined;
-  if (ip === undefined) {
-    const miss = `** server can't find ${name}: NXDOMAIN\n\n`;
-    return { stdout: head + miss + miss, stderr: '', exitCode: 1 };
+  const names =
+    name.includes('.') || env.search.length === 0 ? [name] : env.search.map((d) => `${name}.${d}`);
+  let out = head;
+  let exitCode = 0;
+  for (const q of names) {
+    const ip = env.dns === 'ok' ? env.resolve(q) : undefined;
+    if (ip === undefined) {
+      const miss = `** server can't find ${q}: NXDOMAIN\n\n`;
+      out += miss + miss;
+      exitCode = 1;
+    } else out += `Name:\t${q}\nAddress: ${ip}\n\n\n`;
   }
-  return { stdout: `${head}Name:\t${name}\nAddress: ${ip}\n\n\n`, stderr: '', exitCode: 0 };
+  return { stdout: out, stderr: '', exitCode };
 }

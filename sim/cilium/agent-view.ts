@@ -38,14 +38,21 @@ export interface ProbeView {
   error?: string;
 }
 
-export interface HealthPeerView {
+export interface PathPairView {
+  host: { icmp: ProbeView; http: ProbeView };
+  endpoint: { icmp: ProbeView; http: ProbeView };
+}
+
+export interface HealthPeerView extends PathPairView {
   /** Node name without cluster prefix. */
   node: string;
+  /** Set for a ClusterMesh peer's node: its cluster-name (cilium-health names it `<cluster>/<node>`). */
+  cluster?: string;
   nodeIP: string;
   healthIP: string;
   isLocal: boolean;
-  host: { icmp: ProbeView; http: ProbeView };
-  endpoint: { icmp: ProbeView; http: ProbeView };
+  /** Dual stack: the IPv6 node and health-endpoint addresses and their probes. */
+  secondary?: PathPairView & { nodeIP: string; healthIP: string };
 }
 
 export interface EndpointView {
@@ -92,6 +99,8 @@ export interface AgentView {
   mesh: MeshPeerView[];
   /** The cilium-health matrix as seen from this node (includes the local node, isLocal=true). */
   healthPeers: HealthPeerView[];
+  /** Nodes of connected ClusterMesh peers, which cilium-health probes too. */
+  meshHealthPeers: HealthPeerView[];
   probeInterval: string;
   endpoints: EndpointView[];
 }

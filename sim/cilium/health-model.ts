@@ -2,7 +2,7 @@ import type { AgentView, HealthPeerView, ProbeView } from './agent-view.ts';
 
 /** Node name as cilium-health prints it: `<cluster>/<node>`. */
 export function healthNodeName(view: AgentView, peer: HealthPeerView): string {
-  return `${view.clusterName}/${peer.node}`;
+  return `${peer.cluster ?? view.clusterName}/${peer.node}`;
 }
 
 /** A probe is OK when it carries no error text (cilium: empty `status`). */
@@ -12,12 +12,22 @@ export function probeOk(probe: ProbeView): boolean {
 
 /** Host path (node IP) reachable by both ICMP and HTTP. */
 export function hostReachable(peer: HealthPeerView): boolean {
-  return probeOk(peer.host.icmp) && probeOk(peer.host.http);
+  const s = peer.secondary;
+  return (
+    probeOk(peer.host.icmp) &&
+    probeOk(peer.host.http) &&
+    (!s || (probeOk(s.host.icmp) && probeOk(s.host.http)))
+  );
 }
 
 /** Health-endpoint path reachable by both ICMP and HTTP. */
 export function endpointReachable(peer: HealthPeerView): boolean {
-  return probeOk(peer.endpoint.icmp) && probeOk(peer.endpoint.http);
+  const s = peer.secondary;
+  return (
+    probeOk(peer.endpoint.icmp) &&
+    probeOk(peer.endpoint.http) &&
+    (!s || (probeOk(s.endpoint.icmp) && probeOk(s.endpoint.http)))
+  );
 }
 
 /** A node is healthy when no path reports an error. */
@@ -27,7 +37,12 @@ export function nodeHealthy(peer: HealthPeerView): boolean {
 
 /** Number of healthy nodes in the view's health matrix. */
 export function healthyCount(view: AgentView): number {
-  return view.healthPeers.filter(nodeHealthy).length;
+  return allHealthPeers(view).filter(nodeHealthy).length;
+}
+
+/** Every node cilium-health probes: this cluster's and the connected mesh peers'. */
+export function allHealthPeers(view: AgentView): HealthPeerView[] {
+  return [...view.healthPeers, ...view.meshHealthPeers];
 }
 
 /** RFC3339 at second precision, as Go's strfmt.DateTime prints probe timestamps (`2024-12-23T23:27:27Z`). */
@@ -37,7 +52,11 @@ export function rfc3339(date: Date): string {
 
 /** Local node first, then the others in name order (cilium-health sorts nodes by name, local marked). */
 export function orderedPeers(view: AgentView): HealthPeerView[] {
-  return [...view.healthPeers].sort((a, b) =>
-    a.isLocal !== b.isLocal ? (a.isLocal ? -1 : 1) : a.node.localeCompare(b.node),
+  return allHealthPeers(view).sort((a, b) =>
+    a.isLocal !== b.isLocal
+      ? a.isLocal
+        ? -1
+        : 1
+      : healthNodeName(view, a).localeCompare(healthNodeName(view, b)),
   );
 }

@@ -13,14 +13,19 @@ function path(ip: string, icmp: ProbeView, http: ProbeView, at: string) {
   return { http: connectivity(http, at), icmp: connectivity(icmp, at), ip };
 }
 
+/** NodeStatus; dual stack adds the IPv6 paths as `secondary-addresses` (pkg/health/client GetAllHostAddresses). */
 function nodeStatus(view: AgentView, peer: HealthPeerView, at: string) {
   const endpoint = path(peer.healthIP, peer.endpoint.icmp, peer.endpoint.http, at);
+  const s = peer.secondary;
   return {
     endpoint,
-    'health-endpoint': { 'primary-address': endpoint, 'secondary-addresses': [] },
+    'health-endpoint': {
+      'primary-address': endpoint,
+      'secondary-addresses': s ? [path(s.healthIP, s.endpoint.icmp, s.endpoint.http, at)] : [],
+    },
     host: {
       'primary-address': path(peer.nodeIP, peer.host.icmp, peer.host.http, at),
-      'secondary-addresses': [],
+      'secondary-addresses': s ? [path(s.nodeIP, s.host.icmp, s.host.http, at)] : [],
     },
     name: healthNodeName(view, peer),
   };

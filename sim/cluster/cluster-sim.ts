@@ -8,6 +8,10 @@ import { type ActiveFault, activeFaults, ofType } from './faults.ts';
 import { JobController } from './jobs.ts';
 import { renderCluster } from './render.ts';
 import { Stats } from './stats.ts';
+
+/** The namespace probe pods run in (first entry of their DNS search list). */
+const PROBE_NAMESPACE = 'fleetcheck-probe';
+
 import { ObjectStore } from './store.ts';
 
 /** The state of one simulated cluster: world model, object store, faults, Jobs, counters. */
@@ -123,15 +127,18 @@ export class ClusterSim {
           ? 'timeout'
           : 'ok';
     const p = this.world.serviceCIDRPrefix;
+    const domain = this.world.cluster.clusterDomain;
+    const suffix = `.svc.${domain}`;
     return {
       dns: dnsFault ? dnsFault.fault.mode : 'ok',
       service,
       dnsServer: `${p}.10`,
+      search: [`${PROBE_NAMESPACE}.svc.${domain}`, `svc.${domain}`, domain],
       resolve: (name: string): string | undefined => {
-        const parts = name.replace(/\.$/, '').split('.');
-        const [svc, ns = 'default'] = parts;
-        const rest = parts.slice(2).join('.');
-        if (!svc || !['', 'svc', 'svc.cluster.local'].includes(rest)) return undefined;
+        const fqdn = name.replace(/\.$/, '');
+        if (!fqdn.endsWith(suffix)) return undefined;
+        const [svc, ns, ...rest] = fqdn.slice(0, -suffix.length).split('.');
+        if (!svc || !ns || rest.length > 0) return undefined;
         return this.store.get('services', ns, svc)?.spec?.clusterIP;
       },
     } as const;

@@ -3,6 +3,7 @@ import { cepObject, type EndpointModel, identityFor } from '../world/objects-cep
 import { ciliumConfigMap, clustermeshSecret } from '../world/objects-config.ts';
 import { ciliumDaemonSet, deployment } from '../world/objects-controllers.ts';
 import { namespaceObject, nodeObject, serviceObjects } from '../world/objects-core.ts';
+import { corednsConfigMap } from '../world/objects-dns.ts';
 import {
   type AgentState,
   agentPod,
@@ -127,6 +128,7 @@ export function renderCluster(world: World, active: ActiveFault[], nowMs: number
   add('deployments', deployment(world, 'coredns', counts.coredns, counts.coredns));
   add('deployments', deployment(world, 'demo-app', counts['demo-app'], counts['demo-app']));
   add('configmaps', ciliumConfigMap(world));
+  add('configmaps', corednsConfigMap(world));
   add('secrets', clustermeshSecret(world));
   const svc = serviceObjects(world);
   for (const s of svc.services) add('services', s);

@@ -102,6 +102,9 @@ export function resolveClusters(s: Scenario): ResolvedCluster[] {
       latency: { ...d.latency, ...c.latency },
       labels: { ...d.labels, ...c.labels },
       mesh: c.mesh,
+      meshSecretIncludesSelf: c.meshSecretIncludesSelf,
+      dualStack: c.dualStack,
+      clusterDomain: c.clusterDomain,
       config,
       faults: c.faults,
     };

@@ -35,6 +35,8 @@ export const faultSchema = z.discriminatedUnion('type', [
     to: nodeRef,
     target: z.enum(['host', 'endpoint', 'both']).default('both'),
     probe: z.enum(['icmp', 'http', 'both']).default('both'),
+    /** Which addresses: the primary (IPv4), the dual-stack secondary (IPv6), or both. */
+    family: z.enum(['ipv4', 'ipv6', 'both']).default('both'),
     ...window,
   }),
   z.object({ type: z.literal('health-latency'), to: nodeRef, ms: z.number().positive(), ...window }),
@@ -135,6 +137,15 @@ export const clusterSchema = z.object({
   labels: clusterSettings.labels,
   /** Peers in this cluster's kube-system/cilium-clustermesh secret (may name clusters not in the scenario). */
   mesh: z.array(z.string()).default([]),
+  /** The secret also holds this cluster's own entry, as a shared Helm cluster list renders it (agents ignore it). */
+  meshSecretIncludesSelf: z.boolean().default(false),
+  /** Nodes get an IPv6 secondary address (node and health endpoint) that cilium-health probes too. */
+  dualStack: z.boolean().default(false),
+  /** The cluster DNS domain (kubelet clusterDomain, CoreDNS `kubernetes` zone). */
+  clusterDomain: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .default('cluster.local'),
   /** Extra cilium-config keys. */
   config: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   faults: z.array(faultSchema).default([]),
@@ -192,6 +203,9 @@ export interface ResolvedCluster {
   latency: z.output<typeof latencySchema>;
   labels: Record<string, string>;
   mesh: string[];
+  meshSecretIncludesSelf: boolean;
+  dualStack: boolean;
+  clusterDomain: string;
   config: Record<string, string>;
   faults: Fault[];
 }

@@ -7,6 +7,9 @@ export interface NodeModel {
   ip: string;
   podCIDR: string;
   healthIP: string;
+  /** Dual-stack secondary addresses (IPv6), when the cluster is dual stack. */
+  ipv6?: string;
+  healthIPv6?: string;
   kernel: string;
   zone: string;
   uid: string;
@@ -52,6 +55,12 @@ export function buildWorld(cluster: ResolvedCluster, index: number, seed: number
     ip: addr(octet, Math.floor(n / 240), 10 + (n % 240)),
     podCIDR: `10.${octet}.${64 + (n % 190)}.0/24`,
     healthIP: `10.${octet}.${64 + (n % 190)}.${rng.int(2, 250)}`,
+    ...(cluster.dualStack
+      ? {
+          ipv6: `fd00:${octet.toString(16)}::${(10 + n).toString(16)}`,
+          healthIPv6: `fd00:${octet.toString(16)}:${(64 + (n % 190)).toString(16)}::${(2 + n).toString(16)}`,
+        }
+      : {}),
     kernel: cluster.kernels[name] ?? '6.1.112',
     zone: zones[n % zones.length] ?? cluster.region,
     uid: uuidFrom(rng),

@@ -64,7 +64,8 @@ export function meshPeerConfig(peer: string): string {
 
 /** Secret kube-system/cilium-clustermesh, or undefined when the cluster has no mesh peers. */
 export function clustermeshSecret(world: World): KObject | undefined {
-  const peers = world.cluster.mesh;
+  const own = ciliumConfigData(world)['cluster-name'] ?? world.cluster.name;
+  const peers = world.cluster.meshSecretIncludesSelf ? [...world.cluster.mesh, own] : world.cluster.mesh;
   if (peers.length === 0) return undefined;
   const data: Record<string, string> = {};
   for (const peer of peers) data[peer] = Buffer.from(meshPeerConfig(peer)).toString('base64');

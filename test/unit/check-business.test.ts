@@ -30,7 +30,7 @@ describe('business probe Job', () => {
     expect(spec?.ttlSecondsAfterFinished).toBeGreaterThan(0);
     expect(spec?.containers.map((c) => c.argv)).toEqual([
       ['nslookup', 'kubernetes.default.svc.cluster.local'],
-      ['nc', '-vv', '-z', '-w', '3', 'kubernetes.default.svc.cluster.local', '443'],
+      ['nc', '-vv', '-z', '-w', '3', 'kubernetes.default.svc', '443'],
       ['nc', '-vv', '-z', '-w', '3', 'orders.shop.svc', '8080'],
       ['wget', '-T', '3', '-q', '-O', '-', 'https://example.internal/healthz'],
     ]);

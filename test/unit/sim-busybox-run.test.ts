@@ -7,8 +7,32 @@ const NAMES: Record<string, string> = {
 };
 
 function env(over: Partial<ProbeEnv> = {}): ProbeEnv {
-  return { dns: 'ok', service: 'ok', dnsServer: '10.96.0.10', resolve: (n) => NAMES[n], ...over };
+  return {
+    dns: 'ok',
+    service: 'ok',
+    dnsServer: '10.96.0.10',
+    search: ['fleetcheck-probe.svc.cluster.local', 'svc.cluster.local', 'cluster.local'],
+    resolve: (n) => NAMES[n],
+    ...over,
+  };
 }
+
+describe('busybox name lookup follows the search path where busybox applies it', () => {
+  it('nslookup queries a dotted name as is (no search), so a partial name does not resolve', () => {
+    const out = runBusybox(['nslookup', 'kubernetes.default.svc'], env());
+    expect(out.exitCode).toBe(1);
+    expect(out.stdout).toContain("** server can't find kubernetes.default.svc: NXDOMAIN");
+  });
+  it('nslookup expands a dot-less name with every search domain', () => {
+    const out = runBusybox(['nslookup', 'kubernetes'], env());
+    expect(out.stdout).toContain("server can't find kubernetes.fleetcheck-probe.svc.cluster.local: NXDOMAIN");
+    expect(out.stdout).toContain("server can't find kubernetes.cluster.local: NXDOMAIN");
+  });
+  it('nc resolves through libc: the search list completes kubernetes.default.svc (ndots:5)', () => {
+    const out = runBusybox(['nc', '-vv', '-z', '-w', '3', 'kubernetes.default.svc', '443'], env());
+    expect(out).toMatchObject({ exitCode: 0, stderr: 'kubernetes.default.svc (10.96.0.1:443) open\n' });
+  });
+});
 
 describe('busybox nslookup', () => {
   it('resolved: Server/Address header then Name/Address block, exit 0', () => {
