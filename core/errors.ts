@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'bad-response'
   | 'invalid-input'
   | 'conflict'
+  | 'store-unusable'
   | 'internal';
 
 /** An expected failure with a stable code and the context needed to act on it. Never holds secrets. */

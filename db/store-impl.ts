@@ -22,6 +22,7 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
     ...(opts.authToken ? { authToken: opts.authToken } : {}),
     ...(opts.migrate === false ? { migrate: false } : {}),
     ...(opts.readOnly ? { readOnly: true } : {}),
+    ...(opts.writable ? { writable: true } : {}),
   });
   const dict = new Dictionary();
   const interval = opts.intervalMs ?? config().FLEETCHECK_INTERVAL;

@@ -79,6 +79,8 @@ export interface OpenStoreOptions {
   authToken?: string;
   /** Apply migrations at open (default true). */
   migrate?: boolean;
+  /** Prove at open that the database takes writes (default false; sweep, serve and db migrate ask for it). */
+  writable?: boolean;
   /** Expected sweep interval, for the stale flag (default: config().FLEETCHECK_INTERVAL). */
   intervalMs?: number;
   /** Open a local file read-only (the read pool's workers); writes then fail with SQLITE_READONLY. */

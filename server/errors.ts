@@ -26,6 +26,7 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   unreachable: 503,
   timeout: 504,
   'server-error': 500,
+  'store-unusable': 503,
   internal: 500,
 };
 

@@ -1,6 +1,8 @@
 import { runClusterChecks } from '../core/checks/run.ts';
+import { FleetcheckError } from '../core/errors.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
 import { runSweep, type SweepOptions } from '../core/sweep/index.ts';
+import { storeReason } from '../db/open-checks.ts';
 import type { Store } from '../db/store.ts';
 import type { RunSweep } from './sweeper.ts';
 
@@ -36,7 +38,16 @@ export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOpti
       },
     });
     signal.throwIfAborted();
-    await store.saveSweep(report);
+    try {
+      await store.saveSweep(report);
+    } catch (err) {
+      throw new FleetcheckError(
+        'store-unusable',
+        `the sweep was not stored: ${storeReason(err)}`,
+        {},
+        { cause: err },
+      );
+    }
     return report;
   };
 }

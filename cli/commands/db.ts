@@ -27,7 +27,7 @@ export function choice<T extends string>(name: string, value: string, allowed: r
 export async function migrateAction(o: { db?: string }): Promise<void> {
   const url = o.db ?? config().FLEETCHECK_DB;
   const token = config().FLEETCHECK_DB_AUTH_TOKEN;
-  const conn = await openDb(url, token ? { authToken: token } : {});
+  const conn = await openDb(url, { writable: true, ...(token ? { authToken: token } : {}) });
   await conn.close();
   process.stdout.write(`migrated ${url}\n`);
 }

@@ -28,7 +28,6 @@ function port(value: string): number {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `fleetcheck serve`: API + dashboard + scheduled sweeps of the real fleet. */
-/** `fleetcheck serve`: API + dashboard + scheduled sweeps of the real fleet. */
 export async function serveAction(flags: ServeFlags): Promise<void> {
   const env = config();
   const intervalMs =
@@ -42,7 +41,13 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   });
   if (targets.length === 0)
     throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
-  const store = cachedStore(await openServedStore(flags.db ?? env.FLEETCHECK_DB, { intervalMs }));
+  const store = cachedStore(
+    await openServedStore(flags.db ?? env.FLEETCHECK_DB, {
+      intervalMs,
+      writable: true,
+      ...(env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {}),
+    }),
+  );
   const svc = await startService({
     store,
     run: storedSweep({ store, targets: () => targets, log }),

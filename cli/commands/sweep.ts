@@ -1,11 +1,15 @@
 import pc from 'picocolors';
+import type { CheckSettings } from '../../core/checks/check.ts';
 import { runClusterChecks } from '../../core/checks/run.ts';
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
 import { runSweep } from '../../core/sweep/run-sweep.ts';
 import { counted } from '../../core/text/plural.ts';
-import { openStore } from '../../db/store.ts';
+import { storeReason } from '../../db/open-checks.ts';
+import { openStore, type Store } from '../../db/store.ts';
+import { STORE_EXIT_CODE } from '../errors.ts';
+import { interruptOnSignals } from '../interrupt.ts';
 import { renderClusterDetail } from '../output/detail.ts';
 import { exitCodeForSweep } from '../output/exit-code.ts';
 import { progressReporter } from '../output/progress.ts';
@@ -13,22 +17,27 @@ import { styles } from '../output/style.ts';
 import { renderSweepTable } from '../output/table.ts';
 import { openFleet, parseSweepFlags, type SweepFlags, settingsFrom } from '../sweep-options.ts';
 
-async function store(report: SweepReport, flags: SweepFlags): Promise<void> {
+/** Opens (and migrates, and proves writable) the history store before anything touches a cluster. */
+async function openHistory(flags: SweepFlags): Promise<{ store: Store; url: string }> {
   const env = config();
   const url = flags.db ?? env.FLEETCHECK_DB;
+  const store = await openStore(url, {
+    writable: true,
+    ...(env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {}),
+  });
+  return { store, url };
+}
+
+/** Saves the report; false (after one line on stderr) when the store refused it. */
+async function save(history: { store: Store; url: string }, report: SweepReport): Promise<boolean> {
   try {
-    const db = await openStore(
-      url,
-      env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {},
-    );
-    try {
-      await db.saveSweep(report);
-    } finally {
-      await db.close();
-    }
+    await history.store.saveSweep(report);
+    return true;
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`fleetcheck: the sweep was not stored in ${url}: ${why}\n`);
+    process.stderr.write(
+      `fleetcheck: store-unusable: the sweep was not stored in ${history.url}: ${storeReason(err)}\n`,
+    );
+    return false;
   }
 }
 
@@ -52,11 +61,34 @@ function print(report: SweepReport, flags: SweepFlags, detail: boolean): void {
  */
 export async function sweepCommand(flags: SweepFlags, only?: string): Promise<number> {
   const settings = settingsFrom(flags);
+  const history = flags.store ? await openHistory(flags) : undefined;
+  try {
+    const report = await sweepFleet(flags, settings, only);
+    const nothing = report.report.clusters.length === 0;
+    const stored = history && !nothing ? await save(history, report.report) : !history;
+    print(report.report, flags, only !== undefined);
+    if (report.interrupted) {
+      const { signal, unfinished, exitCode } = report.interrupted;
+      process.stderr.write(
+        `fleetcheck: ${signal}: ${counted(unfinished, 'cluster')} not finished and not stored; ${counted(report.report.clusters.length, 'finished cluster')} ${stored && history ? 'stored' : 'kept in the output only'}\n`,
+      );
+      return exitCode;
+    }
+    if (!stored) return STORE_EXIT_CODE;
+    return exitCodeForSweep(report.report);
+  } finally {
+    await history?.store.close();
+  }
+}
+
+interface SweepOutcome {
+  report: SweepReport;
+  interrupted?: { signal: string; unfinished: number; exitCode: number };
+}
+
+async function sweepFleet(flags: SweepFlags, settings: CheckSettings, only?: string): Promise<SweepOutcome> {
   const fleet = await openFleet(flags, settings);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new FleetcheckError('timeout', 'sweep interrupted (SIGINT)'));
-  process.once('SIGINT', onSigint);
-  let report: SweepReport;
+  const interrupt = interruptOnSignals((line) => process.stderr.write(`\nfleetcheck: ${line}\n`));
   try {
     let targets = fleet.targets;
     if (only !== undefined) {
@@ -75,23 +107,24 @@ export async function sweepCommand(flags: SweepFlags, only?: string): Promise<nu
     if (targets.length === 0)
       throw new FleetcheckError('invalid-input', 'the fleet has no clusters to sweep');
     const progress = progressReporter({ stream: process.stderr, verbose: flags.verbose });
-    report = await runSweep({
+    const report = await runSweep({
       targets,
       runChecks: runClusterChecks,
       settings,
       ...(flags.concurrency ? { clusterConcurrency: flags.concurrency } : {}),
       ...(flags.deadline ? { clusterDeadlineMs: flags.deadline * 1000 } : {}),
       onProgress: (p) => progress.update(p),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
     progress.end();
+    const signal = interrupt.received();
+    const exitCode = interrupt.exitCode();
+    if (!signal || exitCode === undefined) return { report };
+    return { report, interrupted: { signal, exitCode, unfinished: targets.length - report.clusters.length } };
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    interrupt.dispose();
     await fleet.close();
   }
-  if (flags.store) await store(report, flags);
-  print(report, flags, only !== undefined);
-  return exitCodeForSweep(report);
 }
 
 /** `fleetcheck sweep`. */

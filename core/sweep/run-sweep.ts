@@ -39,7 +39,8 @@ export interface SweepOptions {
 
 /**
  * Sweeps the fleet: every cluster concurrently (p-limit, default 32) under its own deadline (default 90 s),
- * then cross-cluster checks and mesh pairs. A cluster's failure never stops the sweep.
+ * then cross-cluster checks and mesh pairs. A cluster's failure never stops the sweep. When `signal` aborts
+ * (Ctrl-C), clusters not finished by then are left out of the report: an interruption is not a result.
  * @example const report = await runSweep({ targets, runChecks: runClusterChecks });
  */
 export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
@@ -57,9 +58,10 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
   let done = 0;
   let failing = 0;
   let erroring = 0;
-  const reports: ClusterReport[] = await Promise.all(
+  const settled = await Promise.all(
     opts.targets.map((target) =>
-      limit(async (): Promise<ClusterReport> => {
+      limit(async (): Promise<ClusterReport | undefined> => {
+        if (sweepAbort.signal.aborted) return undefined;
         const settings = effectiveSettings(base, target.overrides, opts);
         const report = await runCluster(target, settings, {
           runChecks: opts.runChecks,
@@ -67,6 +69,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
           signal: sweepAbort.signal,
           now,
         });
+        if (sweepAbort.signal.aborted && report.error) return undefined;
         if (!settings.runBusiness && settings.layers.includes('business') && !report.error) {
           const every = target.overrides.businessEvery ?? opts.businessEvery;
           report.results.push(...quickSweepSkips(report.results, every));
@@ -81,6 +84,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
     ),
   );
   opts.signal?.removeEventListener('abort', onAbort);
+  const reports = settled.filter((r): r is ClusterReport => r !== undefined);
   return assembleSweepReport({
     id: opts.id ?? newSweepId(startedAt),
     startedAt: startedAt.toISOString(),

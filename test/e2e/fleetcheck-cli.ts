@@ -12,8 +12,12 @@ export interface CliResult {
 }
 
 /** Runs `fleetcheck …` to completion (without blocking the test worker); env entries set to undefined are removed. */
-export function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  const child = cliChild(args, env);
+export function cli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  as?: { uid: number; gid: number },
+): Promise<CliResult> {
+  const child = cliChild(args, env, as);
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -28,9 +32,17 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
   });
 }
 
-/** Starts `fleetcheck …` in the background (stdout/stderr piped). */
-export function cliChild(args: string[], env: Record<string, string | undefined> = {}) {
-  return spawn(process.execPath, [bin, ...args], { env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `fleetcheck …` in the background (stdout/stderr piped), optionally as another user. */
+export function cliChild(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  as?: { uid: number; gid: number },
+) {
+  return spawn(process.execPath, [bin, ...args], {
+    env: cliEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(as ?? {}),
+  });
 }
 
 function cliEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
