@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -27,6 +28,24 @@ export const rollupsTable = sqliteTable(
     primaryKey({ columns: [t.period, t.clusterId, t.bucket, t.checkId] }),
     index('rollups_period_bucket_idx').on(t.period, t.bucket, t.checkId),
     index('rollups_period_check_bucket_idx').on(t.period, t.checkId, t.bucket),
+    // Trends read only the cluster totals (check_id 0): this partial index holds every column they sum.
+    index('rollups_totals_idx')
+      .on(
+        t.period,
+        t.bucket,
+        t.clusterId,
+        t.runs,
+        t.nPass,
+        t.nWarn,
+        t.nFail,
+        t.nError,
+        t.runsFailing,
+        t.rttSum,
+        t.rttN,
+        t.epSum,
+        t.epN,
+      )
+      .where(sql`${t.checkId} = 0`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `rollups_totals_idx` ON `rollups` (`period`,`bucket`,`cluster_id`,`runs`,`n_pass`,`n_warn`,`n_fail`,`n_error`,`runs_failing`,`rtt_sum`,`rtt_n`,`ep_sum`,`ep_n`) WHERE "rollups"."check_id" = 0;
