@@ -77,7 +77,7 @@ export async function readBucketSums(
       sum(u.n_fail) as n_fail, sum(u.n_error) as n_error, sum(u.runs_failing > 0) as failing,
       sum(u.rtt_sum) as rtt_sum, sum(u.rtt_n) as rtt_n,
       sum(case when u.ep_n > 0 then u.ep_sum * 1.0 / u.ep_n end) as ep_mean, sum(u.ep_n > 0) as ep_clusters
-    from rollups u join clusters c on c.id = u.cluster_id
+    from rollups u ${q.cluster || q.groupBy ? sql`join clusters c on c.id = u.cluster_id` : sql``}
     where u.period = ${q.bucket === 'hour' ? 0 : 1} and u.check_id = 0 and u.bucket >= ${start} and u.bucket < ${q.to}
       ${q.cluster ? sql`and c.name = ${q.cluster}` : sql``}
     group by 1, u.bucket`);
