@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system packages the e2e tier uses (Debian chromium for the dashboard tests,
-# promtool for the metrics test). Skipped quietly when they are present or apt is unavailable.
+# Installs what the e2e tier uses: Schemathesis (pinned, its own venv) for the API conformance test, Debian
+# chromium for the dashboard tests, promtool for the metrics test. Quick when they are already present.
 set -uo pipefail
+bash "$(dirname "$0")/install-schemathesis.sh" >/dev/null || echo "install-test-deps: schemathesis install failed; the API conformance test fails under CI" >&2
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)

@@ -4,6 +4,8 @@ import { bearerAuth } from './auth.ts';
 import { dashboardRoutes } from './dashboard/assets.ts';
 import { type ApiDeps, type BackfillProgress, type ServiceMeta, subApp } from './deps.ts';
 import { notFound, onError, validationHook } from './errors.ts';
+import { methodAwareNotFound } from './method-not-allowed.ts';
+import { errorResponses } from './openapi-responses.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { fleetRoutes } from './routes/fleet.ts';
 import { meshRoutes } from './routes/mesh.ts';
@@ -51,6 +53,7 @@ const metricsDoc = createRoute({
   security: [{ bearer: [] }],
   responses: {
     200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } },
+    ...errorResponses(),
   },
 });
 
@@ -89,7 +92,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.use('*', securityHeaders());
   app.onError(onError);
-  app.notFound(notFound);
+  app.notFound(methodAwareNotFound(() => app.routes, notFound));
   app.openapi(healthz, (c) => c.json({ ok: true as const }, 200));
   app.openAPIRegistry.registerPath(metricsDoc);
   app.use('/metrics', auth);

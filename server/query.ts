@@ -9,16 +9,36 @@ export const isoTime = z
   .transform((s) => new Date(s))
   .openapi({ type: 'string', format: 'date-time', example: '2026-11-25T12:00:00Z' });
 
+/** `from`/`to` of a windowed query (`from` must be before `to`). */
+export const windowQuery = {
+  from: isoTime
+    .optional()
+    .openapi({ description: 'start of the window (before `to`)', example: '2026-11-18T12:00:00Z' }),
+  to: isoTime.optional().openapi({ description: 'end of the window', example: '2026-11-25T12:00:00Z' }),
+};
+
+/**
+ * A query integer written in decimal digits only (no `0x10`, `1e2`, `+5` or spaces), within `min`..`max`.
+ * @example decimalInt(1, 500).parse('16') // 16
+ */
+export function decimalInt(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, `expected a decimal integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .openapi({ type: 'integer', minimum: min, maximum: max });
+}
+
 /** Cursor pagination parameters shared by every list. */
 export const pageQuery = {
-  cursor: z.string().min(1).max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
-  limit: z.coerce
-    .number()
-    .int()
+  cursor: z
+    .string()
     .min(1)
-    .max(500)
+    .max(200)
     .optional()
-    .openapi({ type: 'integer', minimum: 1, maximum: 500, description: 'page size (default 100)' }),
+    .openapi({ description: 'nextCursor of the previous page (opaque)' }),
+  limit: decimalInt(1, 500).optional().openapi({ description: 'page size (default 100)' }),
 };
 
 /** The `{ items, nextCursor }` page envelope around an item schema. */

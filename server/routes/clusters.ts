@@ -1,17 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clusterDetailSchema, clusterSummarySchema, runSummarySchema } from '../../core/analysis/types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema, notFoundError } from '../errors.ts';
-import { isoTime, pageOf, pageQuery, pathParam } from '../query.ts';
+import { notFoundError } from '../errors.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
+import { requireOrdered } from '../params.ts';
+import { pageOf, pageQuery, pathParam, windowQuery } from '../query.ts';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = {
-  400: json('Bad parameter', errorBodySchema),
-  404: json('Unknown cluster', errorBodySchema),
-};
 const nameParams = z.object({ name: pathParam('name', 'prod-eu-1') });
 
 const list = createRoute({
@@ -22,7 +16,7 @@ const list = createRoute({
   request: { query: z.object(pageQuery).strict() },
   responses: {
     200: json('A page of clusters', pageOf(clusterSummarySchema, 'ClusterPage')),
-    400: errors[400],
+    ...errorResponses(),
   },
 });
 
@@ -32,7 +26,7 @@ const one = createRoute({
   tags: ['clusters'],
   summary: 'One cluster: registry facts and its latest run with every result and hint',
   request: { params: nameParams, query: z.object({}).strict() },
-  responses: { 200: json('The cluster', clusterDetailSchema), ...errors },
+  responses: { 200: json('The cluster', clusterDetailSchema), ...errorResponses({ 404: 'Unknown cluster' }) },
 });
 
 const history = createRoute({
@@ -42,9 +36,12 @@ const history = createRoute({
   summary: "A cluster's runs, newest first (paginated)",
   request: {
     params: nameParams,
-    query: z.object({ from: isoTime.optional(), to: isoTime.optional(), ...pageQuery }).strict(),
+    query: z.object({ ...windowQuery, ...pageQuery }).strict(),
   },
-  responses: { 200: json('A page of runs', pageOf(runSummarySchema, 'RunPage')), ...errors },
+  responses: {
+    200: json('A page of runs', pageOf(runSummarySchema, 'RunPage')),
+    ...errorResponses({ 404: 'Unknown cluster' }),
+  },
 });
 
 /** `GET /clusters`, `/clusters/{name}`, `/clusters/{name}/history`. */
@@ -59,7 +56,9 @@ export function clusterRoutes({ store }: ApiDeps) {
     })
     .openapi(history, async (c) => {
       const { name } = c.req.valid('param');
-      const page = await store.clusterHistory(name, c.req.valid('query'));
+      const query = c.req.valid('query');
+      requireOrdered(query.from, query.to);
+      const page = await store.clusterHistory(name, query);
       if (!page) throw notFoundError('cluster', name);
       return c.json(page, 200);
     });

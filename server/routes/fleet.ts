@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { fleetViewSchema } from '../../core/analysis/types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema } from '../errors.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
 
 const route = createRoute({
   method: 'get',
@@ -10,8 +10,8 @@ const route = createRoute({
   summary: 'Latest verdict per cluster (per layer, stale flagged) and fleet counts',
   request: { query: z.object({}).strict() },
   responses: {
-    200: { description: 'The fleet view', content: { 'application/json': { schema: fleetViewSchema } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+    200: json('The fleet view', fleetViewSchema),
+    ...errorResponses(),
   },
 });
 

@@ -2,14 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { assertDistinctPair } from '../../core/analysis/mesh-compare.ts';
 import { meshComparisonSchema, meshPairSummarySchema } from '../../core/analysis/mesh-types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema, notFoundError } from '../errors.ts';
-import { isoTime, pathParam } from '../query.ts';
-
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bad = json('Bad parameter', errorBodySchema);
+import { notFoundError } from '../errors.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
+import { requireOrdered } from '../params.ts';
+import { pathParam, windowQuery } from '../query.ts';
 
 const pairs = createRoute({
   method: 'get',
@@ -19,7 +15,7 @@ const pairs = createRoute({
   request: { query: z.object({}).strict() },
   responses: {
     200: json('Mesh pairs', z.object({ items: z.array(meshPairSummarySchema) }).openapi('MeshPairList')),
-    400: bad,
+    ...errorResponses(),
   },
 });
 
@@ -30,12 +26,11 @@ const compare = createRoute({
   summary: 'Two clusters side by side: views of each other, versions, config that must agree, history',
   request: {
     params: z.object({ a: pathParam('a', 'prod-eu-1'), b: pathParam('b', 'prod-eu-2') }),
-    query: z.object({ from: isoTime.optional(), to: isoTime.optional() }).strict(),
+    query: z.object(windowQuery).strict(),
   },
   responses: {
     200: json('The comparison', meshComparisonSchema),
-    400: json('Bad parameter, or the same cluster twice', errorBodySchema),
-    404: json('Neither cluster is known', errorBodySchema),
+    ...errorResponses({ 404: 'Neither cluster is known' }),
   },
 });
 
@@ -46,7 +41,9 @@ export function meshRoutes({ store }: ApiDeps) {
     .openapi(compare, async (c) => {
       const { a, b } = c.req.valid('param');
       assertDistinctPair(a, b);
-      const result = await store.meshCompare(a, b, c.req.valid('query'));
+      const query = c.req.valid('query');
+      requireOrdered(query.from, query.to);
+      const result = await store.meshCompare(a, b, query);
       if (!result) throw notFoundError('mesh pair', `${a}/${b}`);
       return c.json(result, 200);
     });

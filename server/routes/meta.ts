@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema } from '../errors.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
 
 export const metaSchema = z
   .object({
@@ -20,8 +20,8 @@ const route = createRoute({
   summary: 'About this service: simulated fleet or not, version, start time',
   request: { query: z.object({}).strict() },
   responses: {
-    200: { description: 'Service facts', content: { 'application/json': { schema: metaSchema } } },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+    200: json('Service facts', metaSchema),
+    ...errorResponses(),
   },
 });
 

@@ -3,14 +3,10 @@ import { parseBaseline } from '../../core/analysis/baseline.ts';
 import { flapSchema, regressionReportSchema } from '../../core/analysis/types.ts';
 import { layerSchema } from '../../core/outcome.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema } from '../errors.ts';
-import { isoTime } from '../query.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
+import { requireKnownCluster, timeWindow } from '../params.ts';
+import { decimalInt, isoTime, windowQuery } from '../query.ts';
 
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bad = json('Bad parameter', errorBodySchema);
 const DAY = 86_400_000;
 
 const baselineParam = z
@@ -42,8 +38,7 @@ const regressions = createRoute({
   },
   responses: {
     200: json('Regressions and recoveries', regressionReportSchema),
-    400: bad,
-    404: json('Unknown baseline sweep', errorBodySchema),
+    ...errorResponses({ 404: 'Unknown baseline sweep or cluster' }),
   },
 });
 
@@ -55,16 +50,15 @@ const flapping = createRoute({
   request: {
     query: z
       .object({
-        from: isoTime.optional(),
-        to: isoTime.optional(),
-        minChanges: z.coerce.number().int().min(1).max(1000).optional().openapi({ type: 'integer' }),
+        ...windowQuery,
+        minChanges: decimalInt(1, 1000).optional(),
         cluster: z.string().min(1).max(253).optional(),
       })
       .strict(),
   },
   responses: {
     200: json('Flapping checks', z.object({ items: z.array(flapSchema) }).openapi('FlapList')),
-    400: bad,
+    ...errorResponses({ 404: 'Unknown cluster' }),
   },
 });
 
@@ -73,12 +67,14 @@ export function regressionRoutes({ store, now }: ApiDeps) {
   return subApp()
     .openapi(regressions, async (c) => {
       const { baseline, ...rest } = c.req.valid('query');
+      await requireKnownCluster(store, rest.cluster);
       return c.json(await store.regressions({ baseline: parseBaseline(baseline, now()), ...rest }), 200);
     })
     .openapi(flapping, async (c) => {
       const q = c.req.valid('query');
-      const to = q.to ?? now();
-      const items = await store.flapping({ ...q, to, from: q.from ?? new Date(to.getTime() - 7 * DAY) });
+      const window = timeWindow(q, now(), 7 * DAY);
+      await requireKnownCluster(store, q.cluster);
+      const items = await store.flapping({ ...q, ...window });
       return c.json({ items }, 200);
     });
 }

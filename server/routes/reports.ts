@@ -3,7 +3,7 @@ import { isoWeekOf } from '../../core/analysis/iso-week.ts';
 import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
 import { reportForWeek } from '../../db/report-for-week.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema } from '../errors.ts';
+import { errorResponses } from '../openapi-responses.ts';
 import { renderWeekly } from '../weekly-format.ts';
 
 const route = createRoute({
@@ -34,7 +34,7 @@ const route = createRoute({
         'text/html': { schema: z.string() },
       },
     },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+    ...errorResponses(),
   },
 });
 

@@ -3,14 +3,9 @@ import { sweepSummarySchema } from '../../core/analysis/types.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { sweepReportSchema } from '../../core/sweep/report.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema, notFoundError } from '../errors.ts';
+import { notFoundError } from '../errors.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
 import { pageOf, pageQuery, pathParam } from '../query.ts';
-
-const json = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const bad = json('Bad parameter', errorBodySchema);
 
 export const sweepStartedSchema = z
   .object({
@@ -26,7 +21,7 @@ const list = createRoute({
   tags: ['sweeps'],
   summary: 'Sweeps, newest first (paginated)',
   request: { query: z.object(pageQuery).strict() },
-  responses: { 200: json('A page of sweeps', pageOf(sweepSummarySchema, 'SweepPage')), 400: bad },
+  responses: { 200: json('A page of sweeps', pageOf(sweepSummarySchema, 'SweepPage')), ...errorResponses() },
 });
 
 const one = createRoute({
@@ -41,8 +36,7 @@ const one = createRoute({
   responses: {
     200: json('The sweep report', sweepReportSchema),
     202: json('The sweep is still running', sweepStartedSchema),
-    400: bad,
-    404: json('Unknown sweep', errorBodySchema),
+    ...errorResponses({ 404: 'Unknown sweep' }),
   },
 });
 
@@ -54,8 +48,7 @@ const start = createRoute({
   request: { query: z.object({}).strict() },
   responses: {
     202: json('Sweep started or already running', sweepStartedSchema),
-    400: bad,
-    409: json('This service cannot run sweeps (no fleet)', errorBodySchema),
+    ...errorResponses({ 409: 'This service cannot run sweeps (no fleet)' }),
   },
 });
 

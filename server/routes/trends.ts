@@ -2,8 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { trendMetricSchema, trendSeriesSchema } from '../../core/analysis/types.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
-import { errorBodySchema } from '../errors.ts';
-import { isoTime } from '../query.ts';
+import { errorResponses, json } from '../openapi-responses.ts';
+import { requireKnownCluster, timeWindow } from '../params.ts';
+import { windowQuery } from '../query.ts';
 
 const DAY = 86_400_000;
 const MAX_BUCKETS = 5000;
@@ -18,23 +19,15 @@ const route = createRoute({
       .object({
         metric: trendMetricSchema.default('pass_rate'),
         bucket: z.enum(['hour', 'day']).default('hour'),
-        from: isoTime.optional(),
-        to: isoTime.optional(),
+        ...windowQuery,
         cluster: z.string().min(1).max(253).optional(),
         groupBy: z.enum(['provider', 'region', 'mesh']).optional(),
       })
       .strict(),
   },
   responses: {
-    200: {
-      description: 'One series per key',
-      content: {
-        'application/json': {
-          schema: z.object({ series: z.array(trendSeriesSchema) }).openapi('TrendList'),
-        },
-      },
-    },
-    400: { description: 'Bad parameter', content: { 'application/json': { schema: errorBodySchema } } },
+    200: json('One series per key', z.object({ series: z.array(trendSeriesSchema) }).openapi('TrendList')),
+    ...errorResponses({ 404: 'Unknown cluster' }),
   },
 });
 
@@ -42,13 +35,12 @@ const route = createRoute({
 export function trendRoutes({ store, now }: ApiDeps) {
   return subApp().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const to = q.to ?? now();
-    const from = q.from ?? new Date(to.getTime() - 7 * DAY);
-    if (from >= to) throw new FleetcheckError('invalid-input', "parameter 'from' must be before 'to'");
+    const { from, to } = timeWindow(q, now(), 7 * DAY);
     const bucketMs = q.bucket === 'hour' ? 3_600_000 : DAY;
     if ((to.getTime() - from.getTime()) / bucketMs > MAX_BUCKETS) {
       throw new FleetcheckError('invalid-input', `parameter 'from': range too long for bucket=${q.bucket}`);
     }
+    await requireKnownCluster(store, q.cluster);
     return c.json({ series: await store.trends({ ...q, from, to }) }, 200);
   });
 }

@@ -74,4 +74,24 @@ describe('OpenAPI document', () => {
       }
     }
   });
+
+  it('declares the error answers (400, 401, 429, 500 with the Error schema) on every API operation', async () => {
+    const doc = (await (await app.request('/openapi.json')).json()) as Doc;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (path === '/healthz') continue;
+      for (const [method, op] of Object.entries(ops)) {
+        for (const status of ['400', '401', '429', '500']) {
+          const schema = op.responses[status]?.content?.['application/json']?.schema;
+          expect(schema?.$ref, `${method} ${path} ${status}`).toBe('#/components/schemas/Error');
+        }
+      }
+    }
+    const withNotFound = [
+      '/api/v1/clusters/{name}',
+      '/api/v1/regressions',
+      '/api/v1/trends',
+      '/api/v1/flapping',
+    ];
+    for (const path of withNotFound) expect(doc.paths[path]?.get?.responses['404'], path).toBeDefined();
+  });
 });
