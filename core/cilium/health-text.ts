@@ -5,7 +5,10 @@ import { type ParseResult, parsed, unparsed } from './parse-result.ts';
 export interface HealthTextNode {
   name: string;
   local: boolean;
-  /** Failing probe lines (classic) or `unreachable` columns (table). */
+  /**
+   * Failing probe lines (classic: prefixed with the path and address, e.g. `Secondary Host fd00::12 ICMP to stack:
+   * Connection timed out`) or failing columns (table: `node: 1/2` counts every address, secondaries included).
+   */
   failures: string[];
 }
 
@@ -19,6 +22,8 @@ export interface HealthText {
 const SUMMARY = /Cluster health:\s+(\d+)\/(\d+) reachable(?:.*\(Probe interval:\s*([^)]+)\))?/;
 const CLASSIC_NODE = /^ {2}(\S[^:]*?)(?: \((localhost)\))?:\s*$/;
 const PROBE_LINE = /^\s+(ICMP to stack|HTTP to agent):\s+(.*)$/;
+/** `Host connectivity to <ip>:` / `Secondary Endpoint connectivity to <ip>:` (pkg/health/client formatPathStatus). */
+const PATH_LINE = /^\s+((?:Secondary )?(?:Host|Endpoint)) connectivity to (\S+?):\s*$/;
 const TABLE_ROW =
   /^\s*(\S+)(?: \((localhost)\))?\s+(\S+)\s+(\S+(?: \(\d+ unknown\))?)\s+(\S+(?: \(\d+ unknown\))?)\s*$/;
 
@@ -35,6 +40,7 @@ function tableFailed(cell: string): boolean {
 export function parseHealthText(raw: string): ParseResult<HealthText> {
   const out: HealthText = { nodes: [] };
   let current: HealthTextNode | undefined;
+  let path = '';
   let inTable = false;
   for (const line of raw.split(/\r?\n/)) {
     const sum = SUMMARY.exec(line);
@@ -51,14 +57,20 @@ export function parseHealthText(raw: string): ParseResult<HealthText> {
       inTable = true;
       continue;
     }
+    const via = PATH_LINE.exec(line);
+    if (via && current) {
+      path = `${via[1]} ${via[2]} `;
+      continue;
+    }
     const probe = PROBE_LINE.exec(line);
     if (probe && current) {
-      if (!/^OK\b/.test(probe[2] as string)) current.failures.push(`${probe[1]}: ${probe[2]}`);
+      if (!/^OK\b/.test(probe[2] as string)) current.failures.push(`${path}${probe[1]}: ${probe[2]}`);
       continue;
     }
     const node = CLASSIC_NODE.exec(line);
     if (node && !/connectivity to/.test(line) && !/^Nodes/.test(line.trim())) {
       current = { name: node[1] as string, local: node[2] === 'localhost', failures: [] };
+      path = '';
       out.nodes.push(current);
       inTable = false;
       continue;

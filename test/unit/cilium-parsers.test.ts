@@ -129,6 +129,28 @@ describe('health text', () => {
     expect(r.value.nodes[1]?.failures[0]).toMatch(/HTTP to agent: Get/);
   });
 
+  it('names the path and address of a failing secondary (dual-stack) probe in the classic layout', () => {
+    // Lines as pkg/health/client formatPathStatus prints them (cilium-cli v0.18.5 vendor).
+    const text = [
+      'Probe time:   2024-09-25T08:21:22Z',
+      'Nodes:',
+      '  cluster1/node2:',
+      '    Host connectivity to 10.111.0.8:',
+      '      ICMP to stack:   OK, RTT=1.173948ms',
+      '      HTTP to agent:   OK, RTT=1.2ms',
+      '    Secondary Host connectivity to fd00:10::8:',
+      '      ICMP to stack:   Connection timed out',
+      '      HTTP to agent:   OK, RTT=1.3ms',
+      '    Endpoint connectivity to 10.111.128.9:',
+      '      ICMP to stack:   OK, RTT=1ms',
+      '      HTTP to agent:   OK, RTT=1ms',
+    ].join('\n');
+    const r = parseHealthText(text);
+    expect(r.ok && r.value.nodes[0]?.failures).toEqual([
+      'Secondary Host fd00:10::8 ICMP to stack: Connection timed out',
+    ]);
+  });
+
   it('parses the 1.18 summary table with the probe interval', () => {
     const r = parseHealthText(fx('health-table-1.18.txt'));
     expect(r.ok).toBe(true);
