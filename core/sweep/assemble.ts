@@ -1,5 +1,6 @@
 import type { Layer } from '../outcome.ts';
 import { CROSS_CLUSTER, crossClusterChecks } from './cross/index.ts';
+import { withoutPeerAliases } from './peer-aliases.ts';
 import type { FleetMember } from './peers.ts';
 import type { ClusterReport, SweepReport } from './report.ts';
 import { clusterStatus, sweepStatus } from './status.ts';
@@ -25,10 +26,12 @@ const ALL: Layer[] = ['component', 'node', 'business', 'config', 'mesh', 'versio
  * @example assembleSweepReport({ id, startedAt, finishedAt, clusters }).meshPairs
  */
 export function assembleSweepReport(input: AssembleInput): SweepReport {
-  const members: FleetMember[] = input.clusters.map((c) => ({
-    target: { name: c.name, expectedPeers: input.expectedPeers?.[c.name] ?? [] },
-    report: { ...c, results: c.results.filter((r) => r.evidence?.[CROSS_CLUSTER] !== true) },
-  }));
+  const members: FleetMember[] = withoutPeerAliases(
+    input.clusters.map((c) => ({
+      target: { name: c.name, expectedPeers: input.expectedPeers?.[c.name] ?? [] },
+      report: { ...c, results: c.results.filter((r) => r.evidence?.[CROSS_CLUSTER] !== true) },
+    })),
+  );
   const cross = crossClusterChecks(members, input.layers ?? ALL);
   const clusters = members.map(({ report }) => {
     const {

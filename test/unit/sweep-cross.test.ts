@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterRun } from '../../core/checks/check.ts';
 import { assembleSweepReport } from '../../core/sweep/assemble.ts';
 import { runSweep } from '../../core/sweep/run-sweep.ts';
-import { fakeRun, fakeRunner, fakeTarget, view } from './sweep-fakes.ts';
+import { fakeRun, fakeRunner, fakeTarget, result, view } from './sweep-fakes.ts';
 
 async function sweep(runs: Record<string, ClusterRun>, extraTargets: string[] = []) {
   const { runChecks } = fakeRunner(runs);
@@ -22,6 +22,29 @@ describe('mesh pairs', () => {
     const r = await sweep({ a: meshed('a', 1, [['b', true]]), b: meshed('b', 2, [['a', true]]) });
     expect(r.meshPairs).toEqual([
       { a: 'a', b: 'b', status: 'pass', aSeesB: true, bSeesA: true, message: 'a and b see each other' },
+    ]);
+  });
+
+  it('treats an expected peer named by fleet name as the peer its cluster-name names (no phantom fail)', async () => {
+    const alias = view('prod-b', false, { agentsReporting: 0 });
+    const r = await sweep({
+      'prod-a': meshed('prod-a', 1, [['b', true]], {
+        config: { 'cluster-name': 'a' },
+        mesh: [alias, view('b', true)],
+        results: [
+          result('mesh.peer.connected', 'fail', 'prod-b'),
+          result('mesh.peer.connected', 'pass', 'b'),
+        ],
+      }),
+      'prod-b': meshed('prod-b', 2, [['a', true]], { config: { 'cluster-name': 'b' } }),
+    });
+    expect(r.meshPairs).toEqual([
+      expect.objectContaining({ a: 'prod-a', b: 'prod-b', status: 'pass', aSeesB: true, bSeesA: true }),
+    ]);
+    const a = r.clusters.find((c) => c.name === 'prod-a');
+    expect(a?.mesh?.map((v) => v.peer)).toEqual(['b']);
+    expect(outcomesOf(r, 'prod-a', 'mesh.peer.connected').map((o) => [o.subject, o.status])).toEqual([
+      ['b', 'pass'],
     ]);
   });
 
