@@ -1,6 +1,9 @@
 import { parseGoDurationMs } from '../cilium/go-duration.ts';
-import { modelProbeIntervalSeconds } from '../cilium/probe-interval.ts';
-import { parseSemver } from '../cilium/version-text.ts';
+import {
+  hasSizedProbeInterval,
+  healthBaseIntervalSeconds,
+  probeIntervalSecondsFor,
+} from '../cilium/probe-interval.ts';
 import { type Outcome, outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import { errorOutcome } from './error-outcome.ts';
@@ -8,6 +11,11 @@ import { errorOutcome } from './error-outcome.ts';
 const ID = 'config.health.detection';
 
 function reportedIntervalSeconds(v: string | number | undefined): number | undefined {
+  const seconds = secondsOf(v);
+  return seconds !== undefined && seconds > 0 ? seconds : undefined;
+}
+
+function secondsOf(v: string | number | undefined): number | undefined {
   if (typeof v === 'number') return v > 1e6 ? v / 1e9 : v;
   if (typeof v !== 'string') return undefined;
   const ms = parseGoDurationMs(v);
@@ -16,21 +24,23 @@ function reportedIntervalSeconds(v: string | number | undefined): number | undef
 }
 
 /**
- * cilium-health spreads one probe round over base × ln(1 + probed IPs) with base 60 s (not 30 s): on a big cluster
- * or mesh a lost node or peer goes unnoticed for minutes, and failover acts on stale health.
+ * Cilium 1.18+ spreads one cilium-health probe round over (10 + ratio × 100) s × ln(1 + probed IPs) (60 s base, not
+ * 30 s): on a big cluster or mesh a lost node or peer goes unnoticed for minutes, and failover acts on stale health.
+ * Before 1.18 every path is probed on a fixed 60 s ticker, whatever the cluster size.
  */
 export const configHealthDetection: CheckDefinition = {
   id: ID,
   layer: 'config',
-  doc: "The effective cilium-health probe interval (reported probeInterval, else 60 s × ln(1 + probed IPs)) fits the fleet's detection budget.",
+  doc: "The effective cilium-health probe interval (reported probeInterval; else 60 s × ln(1 + probed IPs) on 1.18+, a fixed 60 s before) fits the fleet's detection budget.",
   async run(facts): Promise<Outcome[]> {
     try {
       const budget = facts.settings.detectionBudgetSeconds;
-      const [config, nodes, health, views] = await Promise.all([
+      const [config, nodes, health, views, version] = await Promise.all([
         facts.ciliumConfig(),
         facts.nodes(),
         facts.agentHealth(),
         facts.meshViews(),
+        facts.ciliumVersion().catch(() => undefined),
       ]);
       if (config?.['enable-health-checking'] === 'false') {
         return [
@@ -50,12 +60,15 @@ export const configHealthDetection: CheckDefinition = {
       const probedIPs = 2 * (nodes.length + remoteNodes);
       const ratioText = config?.['connectivity-probe-frequency-ratio'];
       const ratio = ratioText !== undefined && !Number.isNaN(Number(ratioText)) ? Number(ratioText) : 0.5;
+      const sized = version === undefined || hasSizedProbeInterval(version);
       const interval =
-        reported.length > 0 ? Math.max(...reported) : modelProbeIntervalSeconds(probedIPs, ratio);
+        reported.length > 0 ? Math.max(...reported) : probeIntervalSecondsFor(version, probedIPs, ratio);
       const source =
         reported.length > 0
           ? 'reported by cilium-health'
-          : `modelled: ${10 + ratio * 100} s × ln(1 + ${probedIPs} probed IPs)`;
+          : sized
+            ? `modelled: ${healthBaseIntervalSeconds(ratio)} s × ln(1 + ${probedIPs} probed IPs)`
+            : `fixed 60 s ticker of Cilium ${version} (< 1.18)`;
       const metrics = {
         probeIntervalSeconds: Math.round(interval * 10) / 10,
         budgetSeconds: budget,
@@ -64,11 +77,9 @@ export const configHealthDetection: CheckDefinition = {
       const evidence = { source, localNodes: nodes.length, remoteNodes };
       const text = `health probe interval ${metrics.probeIntervalSeconds} s (${source})`;
       if (interval > budget) {
-        const v = parseSemver((await facts.ciliumVersion().catch(() => undefined)) ?? '');
-        const tunable = !v || v.major > 1 || v.minor >= 17;
-        const hint = tunable
+        const hint = sized
           ? 'Lower `connectivity-probe-frequency-ratio` (interval = (10 + ratio × 100) s × ln(1 + IPs)), split the mesh, or raise the budget; do not drive failover from cilium-health alone.'
-          : 'This Cilium version probes on a fixed 60 s base × ln(1 + IPs) (`connectivity-probe-frequency-ratio` arrives in 1.17): split the mesh, raise the budget, or upgrade to tune it; do not drive failover from cilium-health alone.';
+          : 'This Cilium version probes every path on a fixed 60 s ticker (`connectivity-probe-frequency-ratio` arrives in 1.18): raise the budget above 60 s; do not drive failover from cilium-health alone.';
         const mesh = remoteNodes > 0 ? ` (${remoteNodes} remote mesh nodes are probed too)` : '';
         return [
           outcome.nonPass(

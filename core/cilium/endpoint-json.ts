@@ -17,7 +17,7 @@ export const endpointStates = [
 ] as const;
 
 const endpointSchema = z.object({
-  id: z.number().int(),
+  id: z.number().int().default(0),
   status: z
     .object({
       state: z.string().default(''),

@@ -20,11 +20,11 @@ export type PathStatus = z.infer<typeof pathSchema>;
 
 const addressesSchema = z.object({
   'primary-address': pathSchema.optional(),
-  'secondary-addresses': z.array(pathSchema).nullable().default([]),
+  'secondary-addresses': z.array(pathSchema).default([]),
 });
 
 const nodeSchema = z.object({
-  name: z.string(),
+  name: z.string().default(''),
   host: addressesSchema.optional(),
   'health-endpoint': addressesSchema.optional(),
   /** Deprecated single endpoint path (older versions). */
@@ -32,11 +32,11 @@ const nodeSchema = z.object({
 });
 export type HealthNode = z.infer<typeof nodeSchema>;
 
-/** `cilium-health status -o json` (HealthStatusResponse). */
+/** `cilium-health status -o json` (HealthStatusResponse, docs/cilium-formats.md); Go `null`s read as absent. */
 export const healthStatusSchema = z.object({
   local: z.object({ name: z.string().default('') }).optional(),
-  nodes: z.array(nodeSchema).nullable().default([]),
-  /** Go duration string in newer versions; absent in older ones. */
+  nodes: z.array(nodeSchema).default([]),
+  /** Go duration string (`1m36.566274746s`), from Cilium 1.18; absent before. */
   probeInterval: z.union([z.string(), z.number()]).optional(),
   timestamp: z.string().optional(),
 });

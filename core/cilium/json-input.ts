@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { withoutGoNils } from './go-json-values.ts';
 import { type ParseResult, parsed, snippet, unparsed } from './parse-result.ts';
 
 /**
- * Parses JSON text with a zod schema; garbage, empty or truncated output becomes a failed result, never a throw.
+ * Parses JSON text Go printed with a zod schema (Go `null`s read as absent, see {@link withoutGoNils}); garbage,
+ * empty or truncated output becomes a failed result, never a throw.
  * @example parseJsonWith(schema, '{"cilium":{"state":"Ok"}}', 'status')
  */
 export function parseJsonWith<S extends z.ZodType>(
@@ -18,7 +20,7 @@ export function parseJsonWith<S extends z.ZodType>(
   } catch (err) {
     return unparsed(`${what} output is not JSON (${snippet((err as Error).message)})`, raw);
   }
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(withoutGoNils(data));
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { goTime } from './go-json-values.ts';
 import { parseJsonWith } from './json-input.ts';
 import type { ParseResult } from './parse-result.ts';
 
@@ -7,7 +8,11 @@ export const componentStateSchema = z.enum(['Ok', 'Warning', 'Failure', 'Disable
 export type ComponentState = z.infer<typeof componentStateSchema>;
 
 const componentSchema = z.object({
-  state: componentStateSchema.optional(),
+  /** `omitempty`: an empty state is the same as none. */
+  state: z
+    .union([componentStateSchema, z.literal('')])
+    .optional()
+    .transform((s) => (s === '' ? undefined : s)),
   msg: z.string().default(''),
 });
 export type ComponentStatus = z.infer<typeof componentSchema>;
@@ -20,15 +25,15 @@ const controllerSchema = z.object({
       'failure-count': z.number().int().default(0),
       'success-count': z.number().int().default(0),
       'last-failure-msg': z.string().default(''),
-      'last-failure-timestamp': z.string().optional(),
-      'last-success-timestamp': z.string().optional(),
+      'last-failure-timestamp': goTime,
+      'last-success-timestamp': goTime,
     })
     .prefault({}),
 });
 export type ControllerStatus = z.infer<typeof controllerSchema>;
 
 const remoteClusterSchema = z.object({
-  name: z.string(),
+  name: z.string().default(''),
   ready: z.boolean().default(false),
   connected: z.boolean().default(false),
   status: z.string().default(''),
@@ -37,7 +42,8 @@ const remoteClusterSchema = z.object({
   'num-identities': z.number().int().default(0),
   'num-shared-services': z.number().int().default(0),
   'num-failures': z.number().int().default(0),
-  'last-failure': z.string().optional(),
+  /** Absent when the peer never failed (Go prints the zero time then). */
+  'last-failure': goTime,
   config: z
     .object({
       'cluster-id': z.number().int().optional(),
@@ -57,7 +63,10 @@ const remoteClusterSchema = z.object({
 });
 export type RemoteCluster = z.infer<typeof remoteClusterSchema>;
 
-/** `cilium-dbg status -o json` (StatusResponse): unknown keys ignored, omitted false/zero values defaulted. */
+/**
+ * `cilium-dbg status -o json` (StatusResponse, docs/cilium-formats.md): unknown keys ignored, omitted or `null`
+ * false/zero/nil values defaulted.
+ */
 export const statusResponseSchema = z.object({
   cilium: componentSchema.optional(),
   kvstore: componentSchema.optional(),
@@ -66,7 +75,6 @@ export const statusResponseSchema = z.object({
     .object({
       ciliumHealth: componentSchema.optional(),
       self: z.string().optional(),
-      nodes: z.array(z.object({ name: z.string() })).default([]),
     })
     .optional(),
   'cluster-mesh': z

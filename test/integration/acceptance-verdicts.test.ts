@@ -421,12 +421,10 @@ describe('scale and sampling', () => {
     [r] = (await sweepFile('scale-sampling.yaml')) as [SweepReport];
   }, 240_000);
 
-  it('warns when the real probe interval (60 s × ln(1 + IPs), not 30 s) exceeds the detection budget', () => {
+  it('does not warn a 100-node Cilium 1.16 cluster: its health prober ticks every 60 s whatever the size', () => {
     const d = clusterOf(r, 'big-100').results.find((x) => x.check === 'config.health.detection');
-    expect(d?.status).toBe('warn');
-    expect(d?.metrics?.probeIntervalSeconds).toBeGreaterThan(300);
-    // F12: on 1.16 the ratio option does not exist yet; the first advice must be something the operator can do.
-    expect(d?.hint).not.toMatch(/^Lower `connectivity-probe-frequency-ratio`/);
+    expect(d?.status).toBe('pass');
+    expect(d?.metrics?.probeIntervalSeconds).toBe(60);
     expect(statusOf(r, 'churn', 'config.health.detection')).toBe('pass');
   });
 

@@ -93,26 +93,41 @@ describe('config.mesh.identity', () => {
 });
 
 describe('config.health.detection', () => {
-  it('uses the reported probeInterval (1.17+) against the budget', async () => {
-    const api = new FakeClusterApi('1.17');
+  it('uses the probeInterval cilium-health reports from 1.18 against the budget', async () => {
+    const api = new FakeClusterApi('1.18');
     const { one } = await runFake(api, { detectionBudgetSeconds: 60 });
     const r = one(DETECT);
     expect(r.status).toBe('warn');
     expect(r.metrics?.['probeIntervalSeconds']).toBeCloseTo(116.8, 1);
     expect(r.message).toMatch(/reported by cilium-health/);
-    expect(r.hint).toMatch(/connectivity-probe-frequency-ratio/);
+    expect(r.hint).toMatch(/^Lower `connectivity-probe-frequency-ratio`/);
     expect(
-      (await runFake(new FakeClusterApi('1.17'), { detectionBudgetSeconds: 300 })).one(DETECT).status,
+      (await runFake(new FakeClusterApi('1.18'), { detectionBudgetSeconds: 300 })).one(DETECT).status,
     ).toBe('pass');
   });
-  it('models 60 s × ln(1 + probed IPs) when cilium-health does not report it, counting mesh nodes', async () => {
-    const api = new FakeClusterApi('1.14');
+  it('models (10 + ratio × 100) s × ln(1 + probed IPs) on 1.18+ when no interval is reported, counting mesh nodes', async () => {
+    const api = new FakeClusterApi('1.19');
+    for (const h of api.health.values()) delete h.probeInterval;
+    if (api.config) api.config['connectivity-probe-frequency-ratio'] = '0.2';
     const r = (await runFake(api)).one(DETECT);
-    // 3 local + 3 remote (cluster2) nodes, 2 IPs each
+    // 3 local + 3 remote (cluster2) nodes, 2 IPs each; base 10 + 0.2 × 100 = 30 s
     expect(r.metrics?.['probedIPs']).toBe(12);
-    expect(r.metrics?.['probeIntervalSeconds']).toBeCloseTo(Math.round(600 * Math.log(13)) / 10, 5);
+    expect(r.metrics?.['probeIntervalSeconds']).toBeCloseTo(Math.round(300 * Math.log(13)) / 10, 5);
     expect(r.status).toBe('pass');
   });
+  it.each(['1.14', '1.16', '1.17'] as const)(
+    'never warns a %s cluster of 100 nodes: the probe ticker is a fixed 60 s before 1.18',
+    async (minor) => {
+      const api = new FakeClusterApi(minor, 100);
+      const r = (await runFake(api, { sampleAgents: 2 })).one(DETECT);
+      expect(r.status).toBe('pass');
+      expect(r.metrics?.['probeIntervalSeconds']).toBe(60);
+      expect(r.message).toMatch(/fixed 60 s ticker/);
+      const tight = (await runFake(api, { sampleAgents: 2, detectionBudgetSeconds: 30 })).one(DETECT);
+      expect(tight.status).toBe('warn');
+      expect(tight.hint).toMatch(/arrives in 1\.18/);
+    },
+  );
   it('warns when health checking is disabled', async () => {
     const api = new FakeClusterApi('1.16');
     if (api.config) api.config['enable-health-checking'] = 'false';

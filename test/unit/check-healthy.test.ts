@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRegistry } from '../../core/checks/registry.ts';
 import { FakeClusterApi, type Minor, runFake } from '../fixtures/fake-cluster-api.ts';
 
-const minors: Minor[] = ['1.14', '1.15', '1.16', '1.17', '1.18'];
+const minors: Minor[] = ['1.14', '1.15', '1.16', '1.17', '1.18', '1.19'];
 
 describe('a healthy cluster', () => {
   it.each(minors)('passes every check on Cilium %s', async (minor) => {
@@ -45,7 +45,7 @@ describe('a healthy cluster', () => {
       for (const c of p.containers) c.image = 'quay.io/cilium/cilium@sha256:0123';
     const { one, run } = await runFake(api, { execConcurrency: 1 });
     expect(one('component.agent.status', 'node-a').status).toBe('pass');
-    expect(run.ciliumVersion).toBe('1.14.12');
+    expect(run.ciliumVersion).toBe('1.14.19');
     const status = api.execs
       .filter((e) => e.argv[1] === 'status' && e.argv[0] !== 'cilium-health')
       .map((e) => e.argv[0]);
