@@ -1,8 +1,8 @@
-/** JSON as Go's `json.MarshalIndent(v, "", "  ")` prints it (HTML characters escaped), plus newline. */
+/** JSON as `cilium-dbg … -o json` prints it: `json.MarshalIndent(v, "", "  ")` (HTML characters escaped), a newline, then the empty line `dumpJSON` adds (pkg/command/output.go). */
 export function goJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026');
-  return `${text}\n`;
+  return `${text}\n\n`;
 }

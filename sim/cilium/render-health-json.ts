@@ -1,20 +1,21 @@
 import type { AgentView, CommandResult, HealthPeerView, ProbeView } from './agent-view.ts';
+import { cutovers } from './cutovers.ts';
 import { goJson } from './go-json.ts';
 import { healthNodeName, orderedPeers, probeOk, rfc3339 } from './health-model.ts';
-import { atLeast } from './version.ts';
 
-/** ConnectivityStatus: latency in ns only when OK (omitempty), status only when failing. */
-function connectivity(probe: ProbeView, lastProbed: string): Record<string, unknown> {
-  if (!probeOk(probe)) return { lastProbed, status: probe.error };
-  return { lastProbed, latency: probe.rttNs ?? 0 };
+/** ConnectivityStatus: latency in ns only when OK (omitempty), status only when failing, lastProbed from 1.18. */
+function connectivity(probe: ProbeView, lastProbed: string | undefined): Record<string, unknown> {
+  const at = lastProbed === undefined ? {} : { lastProbed };
+  if (!probeOk(probe)) return { ...at, status: probe.error };
+  return { ...at, latency: probe.rttNs ?? 0 };
 }
 
-function path(ip: string, icmp: ProbeView, http: ProbeView, at: string) {
+function path(ip: string, icmp: ProbeView, http: ProbeView, at: string | undefined) {
   return { http: connectivity(http, at), icmp: connectivity(icmp, at), ip };
 }
 
 /** NodeStatus; dual stack adds the IPv6 paths as `secondary-addresses` (pkg/health/client GetAllHostAddresses). */
-function nodeStatus(view: AgentView, peer: HealthPeerView, at: string) {
+function nodeStatus(view: AgentView, peer: HealthPeerView, at: string | undefined) {
   const endpoint = path(peer.healthIP, peer.endpoint.icmp, peer.endpoint.http, at);
   const s = peer.secondary;
   return {
@@ -33,16 +34,17 @@ function nodeStatus(view: AgentView, peer: HealthPeerView, at: string) {
 
 /**
  * `cilium-health status -o json` (HealthStatusResponse; keys in go-swagger order).
- * `probeInterval` (Go duration string) is included from 1.15 on (older: absent; cut-over unverified).
+ * `probeInterval` (Go duration string) and per-probe `lastProbed` exist from 1.18 (health models, cilium-cli v0.17.0).
  */
 export function renderHealthJson(view: AgentView): CommandResult {
   const at = rfc3339(view.now);
+  const probed = cutovers.probeInterval(view.version) ? at : undefined;
   const local = view.healthPeers.find((p) => p.isLocal);
   const body: Record<string, unknown> = {
     local: { name: local ? healthNodeName(view, local) : `${view.clusterName}/${view.nodeName}` },
-    nodes: orderedPeers(view).map((p) => nodeStatus(view, p, at)),
+    nodes: orderedPeers(view).map((p) => nodeStatus(view, p, probed)),
   };
-  if (atLeast(view.version, 1, 15)) body.probeInterval = view.probeInterval;
+  if (probed) body.probeInterval = view.probeInterval;
   body.timestamp = at;
   return { stdout: goJson(body), stderr: '', exitCode: 0 };
 }

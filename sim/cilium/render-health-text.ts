@@ -1,16 +1,17 @@
 import type { AgentView, CommandResult, HealthPeerView, ProbeView } from './agent-view.ts';
+import { cutovers } from './cutovers.ts';
 import { formatGoDuration } from './go-duration.ts';
 import {
   endpointReachable,
   healthNodeName,
   healthyCount,
   hostReachable,
+  nodeHealthy,
   orderedPeers,
   probeOk,
   rfc3339,
 } from './health-model.ts';
 import { tabwrite } from './tabwriter.ts';
-import { atLeast } from './version.ts';
 
 /** Flags of `cilium-health status` that change the text output. */
 export interface HealthTextOptions {
@@ -25,7 +26,7 @@ function probeText(probe: ProbeView): string {
   return probeOk(probe) ? `OK, RTT=${formatGoDuration(probe.rttNs ?? 0)}` : (probe.error ?? '');
 }
 
-/** Per-node connectivity block (classic layout); `lastProbed` adds the 1.18+ `(Last probed: ...)` column. */
+/** Per-node connectivity block (classic layout, and `--verbose` from 1.17); `lastProbed` adds the 1.18+ column. */
 function nodeBlock(view: AgentView, peer: HealthPeerView, lastProbed: boolean): string[] {
   const suffix = lastProbed ? `\t(Last probed: ${rfc3339(view.now)})` : '';
   return [
@@ -63,26 +64,31 @@ function classic(view: AgentView, opts: HealthTextOptions): string {
 
 function table(view: AgentView, opts: HealthTextOptions): string {
   const peers = orderedPeers(view);
+  const probed = cutovers.probeInterval(view.version);
   const head = [
-    `Cluster health:\t${healthyCount(view)}/${peers.length} reachable\t(${rfc3339(view.now)})\t(Probe interval: ${view.probeInterval})`,
+    `Cluster health:\t${healthyCount(view)}/${peers.length} reachable\t(${rfc3339(view.now)})${probed ? `\t(Probe interval: ${view.probeInterval})` : ''}`,
     'Name\tIP\tNode\tEndpoints',
   ];
-  const rows = peers.map(
-    (p) =>
-      `  ${displayName(view, p)}\t${p.nodeIP}\t${hostReachable(p) ? 1 : 0}/1\t${endpointReachable(p) ? 1 : 0}/1`,
-  );
-  let out = tabwrite(`${head.join('\n')}\n`, 2, 3) + tabwrite(`${rows.join('\n')}\n`, 2, 3);
+  let out = tabwrite(`${head.join('\n')}\n`, 2, 3);
   if (opts.verbose === true) {
-    out += tabwrite(`${peers.flatMap((p) => nodeBlock(view, p, true)).join('\n')}\n`, 2, 3);
+    return out + tabwrite(`${peers.flatMap((p) => nodeBlock(view, p, probed)).join('\n')}\n`, 2, 3);
   }
+  const rows = peers
+    .filter((p) => !nodeHealthy(p))
+    .map(
+      (p) =>
+        `  ${displayName(view, p)}\t${p.nodeIP}\t${hostReachable(p) ? 1 : 0}/1\t${endpointReachable(p) ? 1 : 0}/1`,
+    );
+  if (rows.length > 0) out += tabwrite(`${rows.join('\n')}\n`, 2, 3);
   return out;
 }
 
 /**
- * `cilium-health status` text: the classic `Probe time:` / `Nodes:` layout up to Cilium 1.17
- * (`--succinct` gives the reachable/unreachable table), the `Cluster health:` table layout from 1.18.
+ * `cilium-health status` text: the classic `Probe time:` / `Nodes:` layout up to Cilium 1.16 (`--succinct` gives
+ * the reachable/unreachable table), from 1.17 the `Cluster health:` count table listing only unhealthy nodes
+ * (`--verbose`: the per-node blocks), with `(Probe interval: …)` and `(Last probed: …)` from 1.18.
  */
 export function renderHealthText(view: AgentView, opts: HealthTextOptions = {}): CommandResult {
-  const stdout = atLeast(view.version, 1, 18) ? table(view, opts) : classic(view, opts);
+  const stdout = cutovers.healthTable(view.version) ? table(view, opts) : classic(view, opts);
   return { stdout, stderr: '', exitCode: 0 };
 }

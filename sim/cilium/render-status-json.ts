@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AgentView, CommandResult, ControllerView, MeshPeerView } from './agent-view.ts';
 import { goJson } from './go-json.ts';
-import { healthNodeName } from './health-model.ts';
 import {
   ciliumMessage,
   identityRange,
@@ -55,7 +54,7 @@ function remoteCluster(view: AgentView, p: MeshPeerView) {
   return omitEmpty({
     config,
     connected: p.connected,
-    'last-failure': p.lastFailure ? p.lastFailure.toISOString() : undefined,
+    'last-failure': p.lastFailure ? p.lastFailure.toISOString() : ZERO_TIME,
     name: p.name,
     'num-endpoints': p.numEndpoints,
     'num-failures': p.numFailures,
@@ -64,17 +63,32 @@ function remoteCluster(view: AgentView, p: MeshPeerView) {
     'num-shared-services': p.numServices,
     ready: p.ready,
     status: p.status,
-    synced: atLeast(view.version, 1, 15) ? synced : undefined,
+    synced,
   });
 }
 
+/**
+ * ClusterMeshStatus: present whenever `--clustermesh-config` is set (Helm always sets it); `clusters` has no
+ * `omitempty`, so no peer = `null`; `num-global-services` 0 is omitted (and the field is gone in 1.19).
+ */
 function clusterMesh(view: AgentView) {
-  const mesh: Record<string, unknown> = { clusters: view.mesh.map((p) => remoteCluster(view, p)) };
-  if (!atLeast(view.version, 1, 18)) mesh['num-global-services'] = 0;
-  return omitEmpty(mesh);
+  return { clusters: view.mesh.length > 0 ? view.mesh.map((p) => remoteCluster(view, p)) : null };
 }
 
-/** `cilium-dbg status -o json`: the StatusResponse model (omitempty semantics, keys in go-swagger order). Exit 0 always. */
+/** K8sStatus: `k8s-api-versions` has no `omitempty`; an agent that lost the API server sends it nil (`null`). */
+function kubernetes(view: AgentView) {
+  const failed = view.kubernetes.state === 'Failure';
+  return {
+    'k8s-api-versions': failed ? null : k8sApis(),
+    msg: kubernetesMessage(view),
+    state: view.kubernetes.state,
+  };
+}
+
+/**
+ * `cilium-dbg status -o json`: the StatusResponse model (omitempty semantics, keys in go-swagger order). The status
+ * API fills only `cluster.self`, so `cluster.nodes` is always `null`. Exit 0 always.
+ */
 export function renderStatusJson(view: AgentView): CommandResult {
   const self = `${view.clusterName}/${view.nodeName}`;
   const range = identityRange(view);
@@ -86,11 +100,7 @@ export function renderStatusJson(view: AgentView): CommandResult {
     'client-id': 1,
     cluster: {
       ciliumHealth: omitEmpty({ msg: view.health.msg, state: view.health.state }),
-      nodes: view.healthPeers.map((p) => ({
-        'health-endpoint-address': { ipv4: { enabled: true, ip: p.healthIP } },
-        name: healthNodeName(view, p),
-        'primary-address': { ipv4: { enabled: true, ip: p.nodeIP } },
-      })),
+      nodes: null,
       self,
     },
     'cluster-mesh': clusterMesh(view),
@@ -115,7 +125,7 @@ export function renderStatusJson(view: AgentView): CommandResult {
     'identity-range': { 'max-identity': range.max, 'min-identity': range.min },
     ipam: { status: ipamStatus(view) },
     'kube-proxy-replacement': { mode: view.kubeProxyReplacement ? 'True' : 'False' },
-    kubernetes: { 'k8s-api-versions': k8sApis(), msg: kubernetesMessage(view), state: view.kubernetes.state },
+    kubernetes: kubernetes(view),
     kvstore: omitEmpty({ msg: view.kvstore.msg, state: view.kvstore.state }),
     masquerading: { enabled: true, mode: 'IPTables' },
     nodeMonitor: { cpus: view.cpus, npages: 64, pagesize: 4096 },

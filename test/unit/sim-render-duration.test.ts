@@ -21,13 +21,14 @@ describe('formatGoDuration (Go time.Duration.String)', () => {
 });
 
 describe('probeIntervalFor', () => {
-  it('is 60 s × ln(1 + probed IPs), matching real samples (2 nodes / 3 nodes)', () => {
-    expect(probeIntervalFor(4, '1.17.0')).toBe('1m36.566274746s');
-    expect(probeIntervalFor(6, '1.18.0')).toMatch(/^1m56\.754\d*s$/);
+  it('is 60 s × ln(1 + probed IPs) from 1.18, matching real samples (2 nodes / 3 nodes)', () => {
+    expect(probeIntervalFor(4, '1.18.0')).toBe('1m36.566274746s');
+    expect(probeIntervalFor(6, '1.19.1')).toMatch(/^1m56\.754\d*s$/);
+    expect(probeIntervalFor(200, '1.18.2')).toMatch(/^5m1[78]\./);
   });
-  it('grows with cluster size and never drops below the base', () => {
+  it('is a fixed 60 s before 1.18, whatever the cluster size', () => {
     expect(probeIntervalFor(1, '1.16.5')).toBe('1m0s');
-    expect(probeIntervalFor(200, '1.16.5')).toMatch(/^5m1[78]\./);
+    expect(probeIntervalFor(200, '1.17.6')).toBe('1m0s');
   });
 });
 

@@ -5,7 +5,7 @@ import { makeAgentView } from '../fixtures/agent-view.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/cilium/${name}`, import.meta.url), 'utf8');
-const CLASSIC = ['1.14.6', '1.15.9', '1.16.5', '1.17.2'];
+const CLASSIC = ['1.14.6', '1.15.9', '1.16.5'];
 const HTTP_ERR =
   'Get "http://10.244.3.237:4240/hello": context deadline exceeded (Client.Timeout exceeded while awaiting headers)';
 
@@ -19,7 +19,7 @@ function unhealthyView(version: string) {
   return view;
 }
 
-describe('cilium-health status text, classic layout (≤1.17)', () => {
+describe('cilium-health status text, classic layout (≤1.16)', () => {
   it.each(CLASSIC)('%s: Probe time / Nodes / per-node blocks like the reference sample', (version) => {
     const out = renderHealthText(unhealthyView(version));
     expect(out.exitCode).toBe(0);
@@ -49,7 +49,15 @@ describe('cilium-health status text, classic layout (≤1.17)', () => {
   });
 });
 
-describe('cilium-health status text, table layout (1.18+)', () => {
+// pkg/health/client/client.go: count table from v1.17.0-pre.2 (cilium-cli v0.16.20), probe interval from 1.18.
+describe('cilium-health status text, table layout (1.17+)', () => {
+  it('1.17: the table without the probe interval, only unhealthy nodes listed', () => {
+    const lines = renderHealthText(unhealthyView('1.17.6')).stdout.split('\n');
+    expect(lines[0]).toBe('Cluster health:   2/3 reachable   (2026-11-25T12:00:00Z)');
+    expect(shape(lines[1] ?? '')).toBe('Name\tIP\tNode\tEndpoints');
+    expect(lines.slice(2)).toEqual(['  prod/node-3   10.0.0.13   1/1   0/1', '']);
+  });
+
   it('matches the structure of the real 1.18 sample', () => {
     const text = renderHealthText(unhealthyView('1.18.1')).stdout;
     const lines = text.split('\n');
@@ -60,11 +68,7 @@ describe('cilium-health status text, table layout (1.18+)', () => {
     );
     expect(lines[1]).toBe('Name              IP              Node                     Endpoints');
     expect(lines[1]).toBe(sample[1]);
-    expect(lines.slice(2, 5)).toEqual([
-      '  prod/node-1 (localhost)   10.0.0.11   1/1   1/1',
-      '  prod/node-2               10.0.0.12   1/1   1/1',
-      '  prod/node-3               10.0.0.13   1/1   0/1',
-    ]);
+    expect(lines.slice(2)).toEqual(['  prod/node-3   10.0.0.13   1/1   0/1', '']);
     expect(text).not.toContain('Probe time:');
   });
 
