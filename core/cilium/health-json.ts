@@ -35,7 +35,11 @@ export type HealthNode = z.infer<typeof nodeSchema>;
 /** `cilium-health status -o json` (HealthStatusResponse, docs/cilium-formats.md); Go `null`s read as absent. */
 export const healthStatusSchema = z.object({
   local: z.object({ name: z.string().default('') }).optional(),
-  nodes: z.array(nodeSchema).default([]),
+  /** Nodes without a name (Go omits an empty one) cannot be attributed to any node and are left out. */
+  nodes: z
+    .array(nodeSchema)
+    .default([])
+    .transform((ns) => ns.filter((n) => n.name !== '')),
   /** Go duration string (`1m36.566274746s`), from Cilium 1.18; absent before. */
   probeInterval: z.union([z.string(), z.number()]).optional(),
   timestamp: z.string().optional(),

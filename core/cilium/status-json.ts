@@ -79,7 +79,11 @@ export const statusResponseSchema = z.object({
     .optional(),
   'cluster-mesh': z
     .object({
-      clusters: z.array(remoteClusterSchema).default([]),
+      /** Remote clusters without a name cannot be matched to any peer and are left out. */
+      clusters: z
+        .array(remoteClusterSchema)
+        .default([])
+        .transform((cs) => cs.filter((c) => c.name !== '')),
       'num-global-services': z.number().int().optional(),
     })
     .optional(),

@@ -52,6 +52,7 @@ const KINDS: Kind[] = [
     checks: [nodeHealthReachability, nodeHealthLatency, configHealthDetection],
     unknowable: {
       nodes: 'no probe result yet (the prober has not run): reachability cannot be judged',
+      'nodes[].name': 'paths to unnamed nodes cannot be attributed to any node (Go never omits a node name)',
     },
     output: (raw) => ({ health: raw }),
   },
