@@ -21,6 +21,7 @@ const benches: Bench[] = [
   { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },
   { name: 'cli-start', file: 'bench/cli-start.ts', args: [], result: 'bench/results/cli-start.md' },
+  { name: 'serve-load', file: 'bench/serve-load.ts', args: [], result: 'bench/results/serve-load.md' },
 ];
 
 const filter = process.argv[2];
