@@ -1,26 +1,14 @@
-import { BatchV1Api, CoreV1Api } from '@kubernetes/client-node';
 import { isFleetcheckError } from '../errors.ts';
-import { sleep } from '../time/timers.ts';
 import type { CallOptions, ClusterApi, ExecOptions, ExecResult, JobSpec, PodInfo } from './cluster-api.ts';
 import { runExec } from './exec-session.ts';
 import { jobManifest } from './job-manifest.ts';
 import { KubeReads, orNull } from './kube-reads.ts';
+import { requestText } from './raw-get.ts';
 
-/** ClusterApi over @kubernetes/client-node 1.4 for one cluster: the reads plus exec, Job writes and logs. */
+const jobsPath = (namespace: string) => `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`;
+
+/** ClusterApi for one cluster: the reads plus exec (client-node's WebSocket exec), Job writes and logs. */
 export class KubeClusterApi extends KubeReads implements ClusterApi {
-  private batchApi?: BatchV1Api;
-  private coreApi?: CoreV1Api;
-
-  private get batch(): BatchV1Api {
-    this.batchApi ??= this.kc.makeApiClient(BatchV1Api);
-    return this.batchApi;
-  }
-
-  private get core(): CoreV1Api {
-    this.coreApi ??= this.kc.makeApiClient(CoreV1Api);
-    return this.coreApi;
-  }
-
   exec(
     namespace: string,
     pod: string,
@@ -37,7 +25,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const create = () =>
       this.runner.run(
         d,
-        (o) => this.batch.createNamespacedJob({ namespace: spec.namespace, body }, o),
+        (_o, s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }),
         opts?.signal,
         false,
       );
@@ -49,19 +37,17 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
       } catch (err) {
         if (attempt > 0 && isFleetcheckError(err) && err.code === 'conflict') return;
         if (attempt >= 2 || !isFleetcheckError(err) || err.code !== 'server-error') throw err;
-        await sleep(200 * (attempt + 1));
+        await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
       }
     }
   }
 
   async deleteJob(namespace: string, name: string, opts?: CallOptions): Promise<void> {
     const d = { verb: 'delete', resource: 'jobs', namespace, name };
+    const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
+    const path = `${jobsPath(namespace)}/${encodeURIComponent(name)}`;
     await orNull(
-      this.runner.run(
-        d,
-        (o) => this.batch.deleteNamespacedJob({ name, namespace, propagationPolicy: 'Background' }, o),
-        opts?.signal,
-      ),
+      this.runner.run(d, (_o, s) => this.get(path, undefined, s, { method: 'DELETE', body }), opts?.signal),
     );
   }
 
@@ -70,10 +56,11 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
   }
 
   podLogs(namespace: string, pod: string, container: string, opts?: CallOptions): Promise<string> {
-    const limitBytes = this.runner.limits.maxOutputBytes;
+    const limitBytes = String(this.runner.limits.maxOutputBytes);
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
     return this.runner.run(
       { verb: 'get', resource: 'pods/log', namespace, name: pod },
-      (o) => this.core.readNamespacedPodLog({ name: pod, namespace, container, limitBytes }, o),
+      (_o, s) => requestText(this.kc, this.agent, this.url(path, { container, limitBytes }), s),
       opts?.signal,
     );
   }

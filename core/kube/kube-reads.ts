@@ -31,7 +31,7 @@ import {
   toPodInfo,
 } from './map-objects.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import { apiUrl, getJson } from './raw-get.ts';
+import { apiUrl, type RawRequest, requestJson } from './raw-get.ts';
 
 /** The result, or null when the call failed with not-found (404). */
 export async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -74,8 +74,17 @@ export class KubeReads {
     if (this.agent) releaseAgent(this.agent);
   }
 
-  private get(path: string, query: Query | undefined, signal: AbortSignal): Promise<unknown> {
-    return getJson(this.kc, this.agent, apiUrl(this.server, path, query), signal);
+  protected get(
+    path: string,
+    query: Query | undefined,
+    signal: AbortSignal,
+    req?: RawRequest,
+  ): Promise<unknown> {
+    return requestJson(this.kc, this.agent, apiUrl(this.server, path, query), signal, req);
+  }
+
+  protected url(path: string, query?: Query): URL {
+    return apiUrl(this.server, path, query);
   }
 
   /** GET of one object; null on 404. */

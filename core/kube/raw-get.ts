@@ -20,31 +20,47 @@ export function apiUrl(server: string, path: string, query?: Record<string, stri
   return url;
 }
 
+/** Method and body of a request; GET without a body by default. */
+export interface RawRequest {
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
 /**
- * GET of a JSON document with the kubeconfig's TLS and credentials (client-node's public
- * `KubeConfig.applyToHTTPSOptions`), over `agent` when given (the cluster's keep-alive agent). The body is
- * parsed as plain JSON, without client-node's model deserialisation. A non-2xx answer throws client-node's
- * `ApiException` (code, body text, headers) so callers map and retry it like any client-node call.
+ * One API request with the kubeconfig's TLS and credentials (client-node's public
+ * `KubeConfig.applyToHTTPSOptions`), over `agent` when given (the cluster's keep-alive agent); resolves the body
+ * text. A non-2xx answer throws client-node's `ApiException` (code, body text, headers) so callers map and retry
+ * it like any client-node call.
  */
-export async function getJson(
+export async function requestText(
   kc: KubeConfig,
   agent: http.Agent | undefined,
   url: URL,
   signal: AbortSignal,
-): Promise<unknown> {
-  const opts: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
+  req: RawRequest = {},
+): Promise<string> {
+  const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+  const opts: https.RequestOptions = {
+    method: req.method ?? 'GET',
+    headers: {
+      Accept: 'application/json, */*',
+      ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}),
+    },
+  };
   await kc.applyToHTTPSOptions(opts);
   if (agent) opts.agent = agent;
+  else if (url.protocol === 'http:') delete opts.agent;
   opts.signal = signal;
   const transport = url.protocol === 'http:' ? http : https;
   return new Promise((resolve, reject) => {
-    const req = transport.request(url, opts, (res) => {
+    const request = transport.request(url, opts, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (c: Buffer) => {
         size += c.length;
         if (size > MAX_BODY_BYTES) {
-          req.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
+          request.destroy(new Error(`answer larger than ${MAX_BODY_BYTES} bytes`));
           return;
         }
         chunks.push(c);
@@ -53,18 +69,28 @@ export async function getJson(
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
-        if (status < 200 || status > 299) {
+        if (status < 200 || status > 299)
           reject(new ApiException(status, `HTTP ${status}`, text.slice(0, 4096), headersOf(res)));
-          return;
-        }
-        try {
-          resolve(JSON.parse(text));
-        } catch (err) {
-          reject(new Error(`answer is not JSON: ${(err as Error).message}`));
-        }
+        else resolve(text);
       });
     });
-    req.on('error', reject);
-    req.end();
+    request.on('error', reject);
+    request.end(payload);
   });
+}
+
+/** {@link requestText} parsed as plain JSON, without client-node's model deserialisation. */
+export async function requestJson(
+  kc: KubeConfig,
+  agent: http.Agent | undefined,
+  url: URL,
+  signal: AbortSignal,
+  req: RawRequest = {},
+): Promise<unknown> {
+  const text = await requestText(kc, agent, url, signal, req);
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`answer is not JSON: ${(err as Error).message}`);
+  }
 }
