@@ -13,22 +13,26 @@ function files(dir: string): string[] {
 }
 
 /**
- * Fuzzing seeds: every Cilium output fixture (test/fixtures/cilium-real, derived from Cilium's Go models, and
- * test/fixtures/cilium-out) whose path matches `pattern` and, for JSON, that parses. Throws when none does.
+ * Fuzzing seeds for one output format: the fixtures under test/fixtures/cilium-real (derived from Cilium's Go
+ * models per minor) whose path matches `pattern`; for formats that directory lacks (text output, endpoint
+ * list), those of test/fixtures/cilium-out. JSON seeds must parse. Throws when none matches.
  */
 export function ciliumSeeds(pattern: RegExp, kind: 'json' | 'text'): string[] {
-  const found = DIRS.flatMap((d) => files(join(FIXTURES, d)))
-    .filter((f) => pattern.test(f.slice(FIXTURES.length)))
-    .map((f) => readFileSync(f, 'utf8'))
-    .filter((text) => {
-      if (kind === 'text') return true;
-      try {
-        JSON.parse(text);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-  if (found.length === 0) throw new Error(`no fuzzing seed matches ${pattern}`);
-  return found;
+  for (const d of DIRS) {
+    const found = files(join(FIXTURES, d))
+      .filter((f) => pattern.test(f.slice(FIXTURES.length)))
+      .map((f) => readFileSync(f, 'utf8'))
+      .filter((text) => kind === 'text' || parses(text));
+    if (found.length > 0) return found;
+  }
+  throw new Error(`no fuzzing seed matches ${pattern}`);
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
