@@ -7,7 +7,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { openDb } from '../db/client.ts';
+import { openDb } from '../db/open-db.ts';
 import { fixtureChecks } from './history-fixtures.ts';
 
 export interface GenOptions {

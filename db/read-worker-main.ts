@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FleetcheckError } from '../core/errors.ts';
 import type { ReadCall, ReadReply, ReadWorkerData } from './read-pool-protocol.ts';
+import { openDb } from './open-db.ts';
 import { createStore } from './store-impl.ts';
 
 /** True when the error (or one it wraps) is SQLite refusing a write on the read-only connection. */
@@ -11,7 +12,8 @@ function isReadOnly(err: unknown): boolean {
 }
 
 const data = workerData as ReadWorkerData;
-const store = await createStore(data.url, { migrate: false, intervalMs: data.intervalMs, readOnly: true });
+const db = await openDb(data.url, { migrate: false, readOnly: true });
+const store = await createStore(db, { intervalMs: data.intervalMs, readOnly: true });
 const port = parentPort;
 if (!port) throw new Error('read-worker-main runs only as a worker thread');
 

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { trendSeries } from '../core/analysis/trends.ts';
 import { config } from '../core/config.ts';
 import { FleetcheckError } from '../core/errors.ts';
-import { openDb } from './client.ts';
+import type { Db } from './client.ts';
 import { Dictionary } from './dictionary.ts';
+import { acquireLease, releaseLease } from './leases.ts';
 import { prune } from './prune.ts';
 import { listClusters, readCluster, readFleet, readHistory } from './read-clusters.ts';
 import { readFlapping } from './read-flapping.ts';
@@ -14,16 +15,10 @@ import { readWeekly } from './read-weekly.ts';
 import { readStoredWeekly, saveWeeklyReport } from './reports.ts';
 import { readBucketSums, refreshRollups } from './rollups.ts';
 import type { OpenStoreOptions, Store } from './store.ts';
-import { createSweep, finishSweep, saveClusterRun, saveSweep } from './sweep-write.ts';
+import { claimFinish, createSweep, finishSweep, saveClusterRun, saveSweep } from './sweep-write.ts';
 
-/** Builds the Store over the driver picked from the URL. */
-export async function createStore(url: string, opts: OpenStoreOptions): Promise<Store> {
-  const db = await openDb(url, {
-    ...(opts.authToken ? { authToken: opts.authToken } : {}),
-    ...(opts.migrate === false ? { migrate: false } : {}),
-    ...(opts.readOnly ? { readOnly: true } : {}),
-    ...(opts.writable ? { writable: true } : {}),
-  });
+/** Builds the Store over an opened database (either driver). */
+export async function createStore(db: Db, opts: OpenStoreOptions): Promise<Store> {
   const dict = new Dictionary();
   const interval = opts.intervalMs ?? config().FLEETCHECK_INTERVAL;
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -42,6 +37,10 @@ export async function createStore(url: string, opts: OpenStoreOptions): Promise<
     saveSweep: (r) => guarded(() => saveSweep(db, dict, r)),
     createSweep: (s) => createSweep(db, s),
     saveClusterRun: (id, run) => guarded(() => saveClusterRun(db, dict, id, run)),
+    claimFinish: (id, at, stale) => claimFinish(db, id, at.getTime(), stale?.getTime()),
+    acquireLease: (name, holder, until, now) =>
+      acquireLease(db, name, holder, until.getTime(), now.getTime()),
+    releaseLease: (name, holder) => releaseLease(db, name, holder),
     finishSweep: async (id, at) => {
       await guarded(() => finishSweep(db, dict, id, at));
       const out = await readSweep(db, id);

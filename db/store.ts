@@ -21,13 +21,24 @@ import type { Baseline } from '../core/analysis/baseline.ts';
 export type { Baseline };
 
 /** The history store: one async API over better-sqlite3 (local) and libSQL (serverless). */
+/** After a cluster run is saved: how many planned clusters have a run, of how many planned. */
+export interface RunLanded {
+  landed: number;
+  planned: number;
+}
+
 export interface Store {
   /** Whole sweep at once (CLI / local service). Idempotent per (sweep, cluster). */
   saveSweep(report: SweepReport): Promise<void>;
   /** Serverless path: plan records the sweep, each worker saves one cluster run (idempotent: a redelivered
       message replaces the run, never duplicates), finishSweep computes sweep status + mesh pairs. */
   createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
-  saveClusterRun(sweepId: string, run: ClusterReport): Promise<void>;
+  saveClusterRun(sweepId: string, run: ClusterReport): Promise<RunLanded>;
+  /** True for the one caller that may finish the open sweep (again after `staleBefore`, epoch ms). */
+  claimFinish(sweepId: string, at: Date, staleBefore?: Date): Promise<boolean>;
+  /** Takes the named lease until `until` unless another holder has it unexpired; returns the holder after. */
+  acquireLease(name: string, holder: string, until: Date, now: Date): Promise<string>;
+  releaseLease(name: string, holder: string): Promise<void>;
   finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
   /** Latest verdict per cluster, per-layer statuses, stale flag, counts. */
   fleet(opts: { now?: Date }): Promise<FleetView>;
@@ -92,6 +103,13 @@ export interface OpenStoreOptions {
  * @example const store = await openStore('./fleetcheck.db'); await store.saveSweep(report);
  */
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  const { openDb } = await import('./open-db.ts');
   const { createStore } = await import('./store-impl.ts');
-  return createStore(url, opts);
+  const db = await openDb(url, {
+    ...(opts.authToken ? { authToken: opts.authToken } : {}),
+    ...(opts.migrate === false ? { migrate: false } : {}),
+    ...(opts.readOnly ? { readOnly: true } : {}),
+    ...(opts.writable ? { writable: true } : {}),
+  });
+  return createStore(db, opts);
 }

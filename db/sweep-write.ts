@@ -8,7 +8,8 @@ import { type Db, first, type Orm } from './client.ts';
 import { statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
 import { loadReports, loadRuns } from './read-run.ts';
-import { meshPairsTable, sweepsTable } from './schema/index.ts';
+import { clusterRunsTable, clustersTable, meshPairsTable, sweepsTable } from './schema/index.ts';
+import type { RunLanded } from './store.ts';
 import { writeRun } from './write-run.ts';
 
 async function upsertSweep(
@@ -84,14 +85,17 @@ export async function createSweep(
   );
 }
 
-/** One cluster run of a sweep (the sweep row is created on the fly when the plan was not recorded). */
+/**
+ * One cluster run of a sweep (the sweep row is created on the fly when the plan was not recorded). The first
+ * run of a cluster counts towards `landed`; a redelivered run replaces it without counting again.
+ */
 export async function saveClusterRun(
   db: Db,
   dict: Dictionary,
   sweepId: string,
   run: ClusterReport,
-): Promise<void> {
-  await db.write(async (tx) => {
+): Promise<RunLanded> {
+  return db.write(async (tx) => {
     let row = await first<{ started_at: number }>(
       tx,
       sql`select started_at from ${sweepsTable} where id = ${sweepId}`,
@@ -100,8 +104,36 @@ export async function saveClusterRun(
       await upsertSweep(tx, { id: sweepId, startedAt: Date.now() });
       row = { started_at: Date.now() };
     }
+    const seen = await first<{ one: number }>(
+      tx,
+      sql`select 1 as one from ${clusterRunsTable} r join ${clustersTable} c on c.id = r.cluster_id
+        where r.sweep_id = ${sweepId} and c.name = ${run.name}`,
+    );
     await writeRun(tx, dict, sweepId, run, row.started_at);
+    if (!seen) await tx.run(sql`update ${sweepsTable} set landed = landed + 1 where id = ${sweepId}`);
+    const counts = await first<{ landed: number; planned: string | null }>(
+      tx,
+      sql`select landed, planned from ${sweepsTable} where id = ${sweepId}`,
+    );
+    const planned = counts?.planned ? (JSON.parse(counts.planned) as string[]).length : 0;
+    return { landed: counts?.landed ?? 0, planned };
   });
+}
+
+/**
+ * Claims the right to finish a sweep: true for exactly one caller while the sweep is open, or again once a
+ * claim older than `staleBefore` (epoch ms; its holder died) is taken over.
+ */
+export async function claimFinish(
+  db: Db,
+  sweepId: string,
+  at: number,
+  staleBefore?: number,
+): Promise<boolean> {
+  const changed = await db.run(sql`update ${sweepsTable} set finish_claimed_at = ${at}
+    where id = ${sweepId} and finished_at is null
+      and (finish_claimed_at is null or finish_claimed_at < ${staleBefore ?? Number.MIN_SAFE_INTEGER})`);
+  return changed === 1;
 }
 
 /** Mesh pairs from the stored runs: {A, B} where either side lists the other. */

@@ -1,6 +1,6 @@
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
-import { openDb } from '../../db/client.ts';
+import { openDb } from '../../db/open-db.ts';
 import { openStore, type Store } from '../../db/store.ts';
 
 /** Opens the history store named by `--db` (or FLEETCHECK_DB), runs `fn`, closes it. */

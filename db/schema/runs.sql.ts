@@ -10,6 +10,10 @@ export const sweepsTable = sqliteTable(
     status: integer('status'),
     trigger: text('trigger'),
     planned: text('planned'),
+    /** Planned clusters whose first run has landed (a redelivery replaces a run, it does not count again). */
+    landed: integer('landed').notNull().default(0),
+    /** Set by the one writer that finishes the sweep (a conditional update), so finishing happens once. */
+    finishClaimedAt: integer('finish_claimed_at'),
   },
   (t) => [index('sweeps_started_idx').on(t.startedAt), index('sweeps_started_id_idx').on(t.startedAt, t.id)],
 );

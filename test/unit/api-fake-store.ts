@@ -92,7 +92,13 @@ export function fakeStore(clusterCount = 5) {
   const store: Store = {
     saveSweep: async (r) => void record('saveSweep', [r]),
     createSweep: async (s) => void record('createSweep', [s]),
-    saveClusterRun: async (id, r) => void record('saveClusterRun', [id, r]),
+    saveClusterRun: async (id, r) => {
+      record('saveClusterRun', [id, r]);
+      return { landed: 0, planned: 0 };
+    },
+    claimFinish: async () => false,
+    acquireLease: async (_name, holder) => holder,
+    releaseLease: async () => undefined,
     finishSweep: async () => {
       throw new Error('not used');
     },

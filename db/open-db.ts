@@ -1,0 +1,42 @@
+import { config } from '../core/config.ts';
+import { type Db, isLibsqlUrl } from './client.ts';
+import { openGuarded } from './open-guarded.ts';
+
+export interface OpenDbOptions {
+  authToken?: string;
+  /** Apply migrations at open (default true). */
+  migrate?: boolean;
+  /** Prove at open that the database takes writes (writers: sweep, serve, db migrate). */
+  writable?: boolean;
+  /** Open a local file read-only (the read pool's connections). */
+  readOnly?: boolean;
+}
+
+/**
+ * Opens the database for a path / `file:` URL (better-sqlite3) or a libSQL URL; `libsql:file:` forces libSQL
+ * on a local file (used to run the DB suite on both drivers). A database that cannot be opened, read, migrated
+ * (or written, with `writable`), or that a newer fleetcheck migrated, is a one-line `store-unusable` error.
+ * @example const db = await openDb('./fleetcheck.db', { writable: true });
+ */
+export async function openDb(url: string = config().FLEETCHECK_DB, opts: OpenDbOptions = {}): Promise<Db> {
+  return openGuarded(
+    url,
+    opts,
+    async () =>
+      isLibsqlUrl(url)
+        ? (await import('./driver-libsql.ts')).openLibsql(
+            url.replace(/^libsql:file:/i, 'file:'),
+            opts.authToken ?? config().FLEETCHECK_DB_AUTH_TOKEN,
+          )
+        : (await import('./driver-better-sqlite3.ts')).openBetterSqlite(url.replace(/^file:/i, ''), {
+            readOnly: opts.readOnly === true,
+          }),
+    migrateDb,
+  );
+}
+
+/** Applies the generated migrations (idempotent). */
+export async function migrateDb(db: Db): Promise<void> {
+  if (db.driver === 'libsql') await (await import('./driver-libsql.ts')).migrateLibsql(db);
+  else (await import('./driver-better-sqlite3.ts')).migrateBetterSqlite(db);
+}
