@@ -15,9 +15,16 @@ export default $config({
   async run() {
     await import('./infra/secrets.ts');
     const { checkQueue, deadLetterQueue } = await import('./infra/queue.ts');
+    const { api } = await import('./infra/functions.ts');
+    await import('./infra/migrations.ts');
     await import('./infra/worker.ts');
     await import('./infra/cron.ts');
-    const { api } = await import('./infra/api.ts');
-    return { api: api.url, checkQueue: checkQueue.url, deadLetterQueue: deadLetterQueue.url };
+    const { alarmTopic } = await import('./infra/alarms.ts');
+    return {
+      api: api.url,
+      checkQueue: checkQueue.url,
+      deadLetterQueue: deadLetterQueue.url,
+      alarms: alarmTopic.arn,
+    };
   },
 });

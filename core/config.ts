@@ -25,6 +25,15 @@ const envSchema = z.object({
   FLEETCHECK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   FLEETCHECK_DEBUG: z.stringbool().default(false),
   KUBECONFIG: z.string().optional(),
+  /** Slack-compatible incoming-webhook URL told about new regressions after each sweep. */
+  FLEETCHECK_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Origins allowed to call the API from a browser (comma-separated); CORS is off without it. */
+  FLEETCHECK_CORS_ORIGINS: z.string().optional(),
+  /** Deploy time: private subnets / security groups for the functions (comma-separated ids). */
+  FLEETCHECK_VPC_SUBNETS: z.string().optional(),
+  FLEETCHECK_VPC_SECURITY_GROUPS: z.string().optional(),
+  /** Set by AWS Lambda in every function's environment. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
   CI: z.string().optional(),
 });
 export type Config = z.infer<typeof envSchema>;

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 
-/** The EventBridge event a schedule rule (sst.aws.Cron) delivers; only what the handlers read. */
-export const scheduledEventSchema = z.looseObject({
-  id: z.string(),
-  'detail-type': z.literal('Scheduled Event'),
-  source: z.literal('aws.events'),
-  time: z.iso.datetime(),
-  resources: z.array(z.string()),
-});
+/**
+ * What an `sst.aws.Cron` target receives: SST 4.17 sets the EventBridge target's fixed `input` to
+ * `JSON.stringify(args.event || {})` (platform/src/components/aws/cron.ts), so the handler gets `{}`, never
+ * the scheduled event. The schedule's time is the invocation time.
+ */
+export const cronInputSchema = z.strictObject({});
 
 /** An SQS event source batch; the bodies are validated one by one later (a bad one fails alone). */
 export const sqsEventSchema = z.object({
@@ -18,6 +16,13 @@ export const sqsEventSchema = z.object({
       eventSource: z.literal('aws:sqs'),
       attributes: z.looseObject({ ApproximateReceiveCount: z.string().optional() }).optional(),
     }),
+  ),
+});
+
+/** An SNS notification batch (the alarm topic's subscriber). */
+export const snsEventSchema = z.object({
+  Records: z.array(
+    z.looseObject({ Sns: z.looseObject({ Message: z.string(), Subject: z.string().nullish() }) }),
   ),
 });
 

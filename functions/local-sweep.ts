@@ -13,7 +13,7 @@ import { closeLambdaStore, lambdaStore } from './store.ts';
  */
 export async function localSweep() {
   const env = config();
-  const store = await lambdaStore();
+  const store = await lambdaStore({ migrate: true });
   return runSweepInProcess({
     loadTargets: () => loadFleet(env.FLEETCHECK_FLEET ? { fleetFile: env.FLEETCHECK_FLEET } : {}),
     store,

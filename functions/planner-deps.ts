@@ -3,6 +3,7 @@ import { config } from '../core/config.ts';
 import { loadFleet } from '../core/fleet/index.ts';
 import type { PlanOptions } from '../core/serverless/plan.ts';
 import { sqsSender } from '../core/serverless/sqs-sender.ts';
+import { lambdaOnFinished } from './notifier.ts';
 import { resources } from './resources.ts';
 import { lambdaStore } from './store.ts';
 
@@ -18,9 +19,11 @@ export async function plannerDeps(): Promise<PlannerDeps> {
   const env = config();
   const { checkQueueUrl } = resources();
   if (!checkQueueUrl) throw new Error('CheckQueue is not linked to this function (infra/)');
+  const store = await lambdaStore();
   return {
     loadTargets: () => loadFleet({ fleetFile: env.FLEETCHECK_FLEET }),
-    store: await lambdaStore(),
+    store,
+    onFinished: lambdaOnFinished(store),
     send: sqsSender(createSqsClient(), checkQueueUrl),
     intervalMs: env.FLEETCHECK_INTERVAL,
   };

@@ -24,6 +24,8 @@ export interface Resources {
   apiToken?: string;
   /** The check queue's URL; undefined locally, where the worker runs in-process. */
   checkQueueUrl?: string;
+  /** Slack-compatible webhook for new regressions and alarms; undefined = notifications off. */
+  webhookUrl?: string;
 }
 
 /**
@@ -40,6 +42,9 @@ export function resources(): Resources {
   if (dbToken) out.databaseAuthToken = dbToken;
   const apiToken = linked('ApiToken', secretSchema)?.value ?? env.FLEETCHECK_API_TOKEN;
   if (apiToken) out.apiToken = apiToken;
+  const hook = linked('WebhookUrl', secretSchema)?.value;
+  const webhookUrl = hook !== undefined && hook !== 'none' ? hook : env.FLEETCHECK_WEBHOOK_URL;
+  if (webhookUrl) out.webhookUrl = webhookUrl;
   const queueUrl = linked('CheckQueue', queueSchema)?.url;
   if (queueUrl) out.checkQueueUrl = queueUrl;
   return out;

@@ -1,18 +1,26 @@
-import { openStore, type Store } from '../db/store.ts';
+import { config } from '../core/config.ts';
+import { openLibsqlStore } from '../db/libsql-store.ts';
+import type { Store } from '../db/store.ts';
 import { resources } from './resources.ts';
 
 let opened: Promise<Store> | undefined;
 
+/** True inside AWS Lambda (the runtime sets AWS_LAMBDA_FUNCTION_NAME). */
+export function inLambda(): boolean {
+  return config().AWS_LAMBDA_FUNCTION_NAME !== undefined;
+}
+
 /**
- * The history store for this Lambda container, opened once on first use and reused by later invocations;
- * a failed open is retried on the next call. The planner, weekly report and API apply migrations (few,
- * serial invocations); the worker passes `migrate: false` so dozens of cold starts do not race on them.
+ * The history store for this container (libSQL only; in Lambda a libSQL server, never a file), opened once
+ * on first use and reused by later invocations; a failed open is retried on the next call. Only
+ * functions/migrate (invoked once per deploy) and local runs pass `migrate: true`; no cold start migrates.
  */
 export function lambdaStore(opts: { migrate?: boolean } = {}): Promise<Store> {
   if (!opened) {
     const { databaseUrl, databaseAuthToken } = resources();
-    opened = openStore(databaseUrl, {
-      migrate: opts.migrate ?? true,
+    opened = openLibsqlStore(databaseUrl, {
+      migrate: opts.migrate ?? false,
+      remoteOnly: inLambda(),
       ...(databaseAuthToken ? { authToken: databaseAuthToken } : {}),
     });
     opened.catch(() => {

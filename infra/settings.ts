@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { config } from '../core/config.ts';
 import { fleetAccess } from '../core/serverless/fleet-roles.ts';
+import { CLUSTER_DEADLINE_MS } from '../core/serverless/timing.ts';
 
 /**
  * Deploy-time settings: the fleet file named by FLEETCHECK_FLEET (copied into the planner's bundle, and the
@@ -14,22 +15,31 @@ if (!fleetFile) {
   );
 }
 
-export const fleet = { file: fleetFile, ...fleetAccess(readFileSync(fleetFile, 'utf8'), fleetFile) };
+export const fleet = {
+  file: fleetFile,
+  ...fleetAccess(readFileSync(fleetFile, 'utf8'), fleetFile, { serverless: true }),
+};
 
 export const isProduction = $app.stage === 'prod' || $app.stage === 'production';
 
 /** Where the fleet file lands inside the planner's bundle (cwd = /var/task). */
 export const BUNDLED_FLEET_FILE = 'fleet.yaml';
 
-/** Per-cluster check deadline (DESIGN §6); the worker's timeout leaves room for connect + store writes. */
-export const CLUSTER_DEADLINE_SECONDS = 90;
+/** Node 20 is deprecated on Lambda; SST 4.17's own default is nodejs24.x. */
+export const RUNTIME = 'nodejs22.x';
+
+export const CLUSTER_DEADLINE_SECONDS = CLUSTER_DEADLINE_MS / 1000;
+/** The worker's timeout leaves room past the cluster deadline for connect + store writes. */
 export const WORKER_TIMEOUT = '2 minutes';
-/** AWS asks for ≥ 6 × the consumer's timeout on an SQS event source, so throttled batches are not retried early. */
+/** AWS asks for ≥ 6 × the consumer's timeout on an SQS event source (12 min > 2 min × 6 − margin). */
 export const QUEUE_VISIBILITY_TIMEOUT = '12 minutes';
-/** Receives before a message goes to the dead-letter queue. */
-export const MAX_RECEIVES = 3;
-/** Clusters checked in parallel fleet-wide = reserved concurrency × batch size. */
-export const WORKER_RESERVED_CONCURRENCY = isProduction ? 32 : 4;
+/** Receives before a message goes to the dead-letter queue (≥ 5, so a throttled receive or two is harmless). */
+export const MAX_RECEIVES = 5;
+/**
+ * The event source mapping's maximum concurrency (2–1000): clusters in parallel fleet-wide = this × batch.
+ * Not reserved concurrency: an SQS trigger ignores it, and throttled batches burn receives into the DLQ.
+ */
+export const WORKER_MAX_CONCURRENCY = isProduction ? 16 : 2;
 export const WORKER_BATCH_SIZE = 4;
 
 /**
@@ -46,5 +56,32 @@ export function migrationsBeside(handler: string): { from: string; to: string } 
   return besideHandler(handler, 'db/migrations', 'migrations');
 }
 
-/** Native drivers esbuild cannot bundle; installed into each function's bundle instead. */
-export const NODEJS = { install: ['better-sqlite3', '@libsql/client'] };
+/** The libSQL client, installed into each bundle (its native parts are optional); never better-sqlite3. */
+export const NODEJS = { install: ['@libsql/client'] };
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Private subnets + security groups for the functions that reach clusters (planner, worker, API), from
+ * FLEETCHECK_VPC_SUBNETS / FLEETCHECK_VPC_SECURITY_GROUPS; none → the functions run outside a VPC.
+ */
+export function vpcSettings(): { privateSubnets: string[]; securityGroups: string[] } | undefined {
+  const privateSubnets = list(config().FLEETCHECK_VPC_SUBNETS);
+  const securityGroups = list(config().FLEETCHECK_VPC_SECURITY_GROUPS);
+  if (privateSubnets.length === 0 && securityGroups.length === 0) return undefined;
+  if (privateSubnets.length === 0 || securityGroups.length === 0)
+    throw new Error(
+      'FLEETCHECK_VPC_SUBNETS and FLEETCHECK_VPC_SECURITY_GROUPS go together: set both or neither',
+    );
+  return { privateSubnets, securityGroups };
+}
+
+/** Browser origins allowed to call the API (FLEETCHECK_CORS_ORIGINS); none → CORS off. */
+export function corsOrigins(): string[] {
+  return list(config().FLEETCHECK_CORS_ORIGINS);
+}

@@ -1,26 +1,13 @@
-import { hubPermissions } from './iam.ts';
+import { worker } from './functions.ts';
 import { checkQueue } from './queue.ts';
-import { databaseSecrets } from './secrets.ts';
-import {
-  CLUSTER_DEADLINE_SECONDS,
-  NODEJS,
-  WORKER_BATCH_SIZE,
-  WORKER_RESERVED_CONCURRENCY,
-  WORKER_TIMEOUT,
-} from './settings.ts';
+import { WORKER_BATCH_SIZE, WORKER_MAX_CONCURRENCY } from './settings.ts';
 
-/** The queue's only subscriber: checks each cluster of the batch, reports failed messages individually. */
-export const worker = checkQueue.subscribe(
-  {
-    handler: 'functions/queue/check-cluster.handler',
-    description: $interpolate`fleetcheck ${$app.stage}: check one cluster per message (deadline ${CLUSTER_DEADLINE_SECONDS} s)`,
-    runtime: 'nodejs20.x',
-    timeout: WORKER_TIMEOUT,
-    memory: '1024 MB',
-    link: databaseSecrets,
-    permissions: hubPermissions,
-    concurrency: { reserved: WORKER_RESERVED_CONCURRENCY },
-    nodejs: NODEJS,
+/** The queue's only subscriber: batches of clusters, failed messages reported one by one, concurrency capped. */
+export const workerSubscription = checkQueue.subscribe(worker.arn, {
+  batch: { size: WORKER_BATCH_SIZE, partialResponses: true },
+  transform: {
+    eventSourceMapping: (args) => {
+      args.scalingConfig = { maximumConcurrency: WORKER_MAX_CONCURRENCY };
+    },
   },
-  { batch: { size: WORKER_BATCH_SIZE, partialResponses: true } },
-);
+});

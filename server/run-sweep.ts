@@ -2,6 +2,7 @@ import { runClusterChecks } from '../core/checks/run.ts';
 import { FleetcheckError } from '../core/errors.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
 import { runSweep, type SweepOptions } from '../core/sweep/index.ts';
+import type { SweepReport } from '../core/sweep/report.ts';
 import { storeReason } from '../db/open-checks.ts';
 import type { Store } from '../db/store.ts';
 import type { RunSweep } from './sweeper.ts';
@@ -12,6 +13,8 @@ export interface StoredSweepOptions {
   targets: () => ClusterTarget[] | Promise<ClusterTarget[]>;
   sweep?: Partial<Omit<SweepOptions, 'targets' | 'id' | 'signal' | 'onProgress' | 'sweepIndex'>>;
   log?: (line: string) => void;
+  /** After the report is stored (core/notify/sweep-finished.ts: the regressions webhook). */
+  onFinished?: (report: SweepReport) => Promise<void>;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface StoredSweepOptions {
  * Counts sweeps for `businessEvery`.
  * @example const sweeper = createSweeper({ run: storedSweep({ store, targets: () => fleet }) });
  */
-export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOptions): RunSweep {
+export function storedSweep({ store, targets, sweep = {}, log, onFinished }: StoredSweepOptions): RunSweep {
   let sweepIndex = 0;
   return async ({ id, signal }) => {
     const fleet = await targets();
@@ -48,6 +51,7 @@ export function storedSweep({ store, targets, sweep = {}, log }: StoredSweepOpti
         { cause: err },
       );
     }
+    await onFinished?.(report);
     return report;
   };
 }

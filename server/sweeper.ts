@@ -12,6 +12,12 @@ export interface SweepRequest {
 /** Runs one whole sweep and stores it; returns the stored report. */
 export type RunSweep = (req: SweepRequest) => Promise<SweepReport>;
 
+export interface StartedSweep {
+  id: string;
+  startedAt: string;
+  running: boolean;
+}
+
 export interface RunningSweep {
   id: string;
   startedAt: string;
@@ -20,8 +26,11 @@ export interface RunningSweep {
 
 /** Single-flight sweeps shared by the scheduler and `POST /api/v1/sweeps`. */
 export interface Sweeper {
-  /** Starts a sweep unless one runs; either way says which sweep is running and whether it was already running. */
-  trigger(trigger: string): { id: string; startedAt: string; running: boolean };
+  /**
+   * Starts a sweep unless one runs; either way says which sweep is running and whether it was already running.
+   * Asynchronous where single flight is decided elsewhere (the Lambda API asks the store's lease).
+   */
+  trigger(trigger: string): StartedSweep | Promise<StartedSweep>;
   /** The sweep in flight, if any. */
   current(): RunningSweep | undefined;
   /** Resolves when the sweep in flight (if any) has ended. */
@@ -29,6 +38,9 @@ export interface Sweeper {
   /** Aborts the sweep in flight and waits for it to end. */
   stop(): Promise<void>;
 }
+
+/** The in-process sweeper: single flight is decided here, so `trigger` answers at once. */
+export type LocalSweeper = Omit<Sweeper, 'trigger'> & { trigger(trigger: string): StartedSweep };
 
 export interface SweeperOptions {
   run: RunSweep;
@@ -41,7 +53,7 @@ export interface SweeperOptions {
  * Creates a single-flight sweeper: at most one sweep runs at a time.
  * @example const s = createSweeper({ run }); s.trigger('api') // { id: 'sw_…', running: false }
  */
-export function createSweeper({ run, now = () => new Date(), onDone }: SweeperOptions): Sweeper {
+export function createSweeper({ run, now = () => new Date(), onDone }: SweeperOptions): LocalSweeper {
   let inFlight: (RunningSweep & { done: Promise<void>; abort: AbortController }) | undefined;
 
   return {

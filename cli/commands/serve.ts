@@ -3,6 +3,7 @@ import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
 import { counted } from '../../core/text/plural.ts';
 import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
+import { sweepFinished } from '../../core/notify/sweep-finished.ts';
 import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
@@ -50,7 +51,15 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   );
   const svc = await startService({
     store,
-    run: storedSweep({ store, targets: () => targets, log }),
+    run: storedSweep({
+      store,
+      targets: () => targets,
+      log,
+      onFinished: sweepFinished(store, {
+        ...(env.FLEETCHECK_WEBHOOK_URL ? { webhookUrl: env.FLEETCHECK_WEBHOOK_URL } : {}),
+        log,
+      }),
+    }),
     host: flags.host ?? env.FLEETCHECK_HOST,
     port: flags.port !== undefined ? port(flags.port) : env.FLEETCHECK_PORT,
     intervalMs,

@@ -11,6 +11,8 @@ export interface CheckOptions {
   store: SweepRecorder;
   connect: ConnectQueued;
   runChecks: SweepRunChecks;
+  /** Called once per sweep, by the worker whose run completed it (e.g. the regressions webhook). */
+  onFinished?: (report: SweepReport) => Promise<void>;
   /** The invocation's own cancellation (e.g. Lambda time running out). */
   signal?: AbortSignal;
   now?: () => Date;
@@ -24,7 +26,7 @@ export interface CheckResult {
 
 /**
  * The worker's job for one queue message: check the cluster under the message's deadline, save the run
- * (a redelivery replaces it) and finish the sweep when it was the last cluster. An unreachable or
+ * (a redelivery replaces it) and finish the sweep, once, when it was the last cluster. An unreachable or
  * overrunning cluster is a stored `error` run, not an exception; only store failures throw.
  * @example const { report } = await checkCluster(message, { store, connect, runChecks: runClusterChecks })
  */
@@ -43,7 +45,8 @@ export async function checkCluster(message: CheckClusterMessage, opts: CheckOpti
     run.results.push(...quickSweepSkips(run.results, typeof every === 'number' ? every : undefined));
   }
   const report: ClusterReport = { ...run, status: clusterStatus(run.results, run.error !== undefined) };
-  await opts.store.saveClusterRun(message.sweepId, report);
-  const finished = await finishIfComplete(opts.store, message.sweepId, message.total, now(), settings.layers);
+  const progress = await opts.store.saveClusterRun(message.sweepId, report);
+  const finished = await finishIfComplete(opts.store, message.sweepId, progress, now(), settings.layers);
+  if (finished) await opts.onFinished?.(finished);
   return { report, finished };
 }

@@ -1,3 +1,4 @@
+import { FleetcheckError } from '../errors.ts';
 import { parseFleetFile } from '../fleet/fleet-file.ts';
 
 export interface FleetAccess {
@@ -9,11 +10,23 @@ export interface FleetAccess {
 
 /**
  * Which roles and regions a fleet file (docs/fleet-file.md) needs, for the deploy-time IAM policy.
- * Validates the whole file, so a broken fleet file fails the deploy instead of the first sweep.
+ * Validates the whole file, so a broken fleet file fails the deploy instead of the first sweep. With
+ * `serverless`, kubeconfig clusters are refused: a Lambda has no kubeconfig, and its credentials (exec
+ * plugins, local certificates) would not work there; EKS references and discovery are what runs in AWS.
  * @example fleetAccess(readFileSync('fleet.yaml', 'utf8')).roleArns // ['arn:aws:iam::123456789012:role/fleetcheck-spoke']
  */
-export function fleetAccess(yamlText: string, source = 'fleet file'): FleetAccess {
+export function fleetAccess(
+  yamlText: string,
+  source = 'fleet file',
+  opts: { serverless?: boolean } = {},
+): FleetAccess {
   const fleet = parseFleetFile(yamlText, source);
+  const kubeconfigOnly = fleet.clusters.filter((c) => !c.eks).map((c) => c.name);
+  if (opts.serverless && kubeconfigOnly.length > 0)
+    throw new FleetcheckError(
+      'invalid-input',
+      `${source}: ${kubeconfigOnly.join(', ')} use a kubeconfig context, which the AWS deployment cannot reach; give each an \`eks:\` reference (region, name, roleArn) or use \`eks.discover\` (docs/deploy-aws.md)`,
+    );
   const roles = new Set<string>();
   const regions = new Set<string>();
   for (const c of fleet.clusters) {

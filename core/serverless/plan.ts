@@ -1,11 +1,12 @@
 import { type CheckSettings, defaultCheckSettings } from '../checks/check.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import { type CheckClusterMessage, toQueuedTarget } from '../sweep/queue-message.ts';
-import type { ClusterReport } from '../sweep/report.ts';
+import type { ClusterReport, SweepReport } from '../sweep/report.ts';
 import { effectiveSettings } from '../sweep/settings.ts';
 import { newSweepId } from '../sweep/sweep-id.ts';
 import { closeAbandonedSweeps, finishIfComplete } from './finish.ts';
 import type { LoadTargets, SweepRecorder } from './ports.ts';
+import { CLUSTER_DEADLINE_MS, SWEEP_ABANDON_MS, SWEEP_DEADLINE_MS } from './timing.ts';
 
 /** Sends the per-cluster messages; returns the clusters whose message could not be queued. */
 export type SendMessages = (
@@ -24,11 +25,15 @@ export interface PlanOptions {
   /** Per-cluster check deadline carried in each message (default 90 s). */
   deadlineMs?: number;
   trigger?: string;
+  /** How long after planning a message may still be checked (default 30 min); later ones are dropped. */
+  sweepDeadlineMs?: number;
   /**
-   * Open sweeps older than this are closed before planning (their lost messages will never land).
-   * Default 60 min: above the 3 receives × 12 min visibility a message can spend in the queue.
+   * Open sweeps older than this are closed before planning (their late messages are dropped, lost ones never
+   * land). Default: the sweep deadline plus a worker's timeout.
    */
   abandonAfterMs?: number;
+  /** Called for each sweep this planning finished (empty fleet, all dispatches failed, abandoned ones). */
+  onFinished?: (report: SweepReport) => Promise<void>;
   /** Use this id (chosen up front, e.g. by the API's 202) instead of a new one. */
   sweepId?: string;
   now?: () => Date;
@@ -44,6 +49,8 @@ export interface PlanResult {
   finished: boolean;
   /** Earlier sweeps closed because some of their clusters never reported. */
   closedAbandoned: string[];
+  /** Set when a sweep of the same id was already planned (a retried schedule): nothing was queued again. */
+  duplicate?: boolean;
 }
 
 /**
@@ -54,9 +61,25 @@ export interface PlanResult {
 export async function planQueuedSweep(opts: PlanOptions): Promise<PlanResult> {
   const now = opts.now ?? (() => new Date());
   const started = now();
-  const closedAbandoned = await closeAbandonedSweeps(opts.store, started, opts.abandonAfterMs ?? 3_600_000);
-  const targets = await opts.loadTargets();
+  const abandoned = await closeAbandonedSweeps(
+    opts.store,
+    started,
+    opts.abandonAfterMs ?? (opts.sweepDeadlineMs ?? SWEEP_DEADLINE_MS) + SWEEP_ABANDON_MS,
+  );
+  for (const report of abandoned) await opts.onFinished?.(report);
+  const closedAbandoned = abandoned.map((r) => r.sweep.id);
   const sweepId = opts.sweepId ?? newSweepId(started);
+  if (opts.sweepId && (await opts.store.sweep(opts.sweepId)))
+    return {
+      sweepId,
+      clusters: [],
+      queued: 0,
+      failed: [],
+      finished: false,
+      closedAbandoned,
+      duplicate: true,
+    };
+  const targets = await opts.loadTargets();
   const clusters = targets.map((t) => t.name);
   await opts.store.createSweep({
     id: sweepId,
@@ -67,19 +90,22 @@ export async function planQueuedSweep(opts: PlanOptions): Promise<PlanResult> {
   const messages = targets.map((t) => messageFor(t, sweepId, targets.length, started, opts));
   const { failed } = messages.length > 0 ? await opts.send(messages) : { failed: [] };
   const byName = new Map(targets.map((t) => [t.name, t]));
+  let progress = { landed: 0, planned: targets.length };
   for (const f of failed) {
     const target = byName.get(f.key);
-    if (target) await opts.store.saveClusterRun(sweepId, dispatchFailure(target, f));
+    if (target) progress = await opts.store.saveClusterRun(sweepId, dispatchFailure(target, f));
   }
-  const finished =
-    (messages.length === 0 || failed.length > 0) &&
-    (await finishIfComplete(opts.store, sweepId, targets.length, now())) !== null;
+  const finishedReport =
+    messages.length === 0 || failed.length > 0
+      ? await finishIfComplete(opts.store, sweepId, progress, now())
+      : null;
+  if (finishedReport) await opts.onFinished?.(finishedReport);
   return {
     sweepId,
     clusters,
     queued: messages.length - failed.length,
     failed: failed.map((f) => ({ cluster: f.key, code: f.code, message: f.message })),
-    finished,
+    finished: finishedReport !== null,
     closedAbandoned,
   };
 }
@@ -103,7 +129,8 @@ function messageFor(
     target: toQueuedTarget(target),
     settings,
     total,
-    deadlineMs: opts.deadlineMs ?? 90_000,
+    deadlineMs: opts.deadlineMs ?? CLUSTER_DEADLINE_MS,
+    expiresAt: new Date(at.getTime() + (opts.sweepDeadlineMs ?? SWEEP_DEADLINE_MS)).toISOString(),
     attempt: 1,
   };
 }

@@ -10,8 +10,12 @@ import type { SweepRunChecks } from '../sweep/run-cluster.ts';
  */
 export interface SweepRecorder {
   createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
-  /** Idempotent per (sweep, cluster): a redelivered message replaces the run. */
-  saveClusterRun(sweepId: string, run: ClusterReport): Promise<void>;
+  /** Idempotent per (sweep, cluster): a redelivered message replaces the run and does not count again. */
+  saveClusterRun(sweepId: string, run: ClusterReport): Promise<{ landed: number; planned: number }>;
+  /** True for the one caller that may finish the open sweep (again once an older claim is `staleBefore`). */
+  claimFinish(sweepId: string, at: Date, staleBefore?: Date): Promise<boolean>;
+  /** Gives back a lease (e.g. the manual-sweep lease held by this sweep's id). */
+  releaseLease(name: string, holder: string): Promise<void>;
   finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
   /** The sweep with every cluster run saved so far; null when unknown. */
   sweep(id: string): Promise<SweepReport | null>;

@@ -31,6 +31,7 @@ export const targetSourceSchema = z.discriminatedUnion('kind', [
     region: z.string().min(1),
     clusterName: z.string().min(1),
     roleArn: z.string().startsWith('arn:').optional(),
+    externalId: z.string().min(2).max(1224).optional(),
   }),
 ]);
 
@@ -60,6 +61,8 @@ export const checkClusterMessageSchema = z.object({
   total: z.number().int().positive(),
   /** Deadline for this cluster's checks, in ms (DESIGN §6: 90 s by default). */
   deadlineMs: z.number().int().positive(),
+  /** After this the sweep is closed (or about to be): the worker drops the message instead of running late. */
+  expiresAt: z.iso.datetime().optional(),
   /** 1 on first send; the dispatcher's own re-sends count up. SQS redeliveries keep it. */
   attempt: z.number().int().positive(),
 });

@@ -1,4 +1,5 @@
 import { type APIGatewayProxyResult, handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { FleetcheckError } from '../../core/errors.ts';
 import { planQueuedSweep } from '../../core/serverless/plan.ts';
 import { createApp } from '../../server/app.ts';
 import type { Sweeper } from '../../server/sweeper.ts';
@@ -11,14 +12,24 @@ type ApiHandler = (event: LambdaEvent, context?: LambdaContext) => Promise<APIGa
 
 let ready: Promise<{ handle: ApiHandler; sweeper?: Sweeper }> | undefined;
 
-/** Builds the Hono app once per container: store opened, token resolved, sweeper when the queue is linked. */
+/**
+ * Builds the Hono app once per container: token required (a public function URL without one would serve
+ * the fleet's state to anyone), store opened, sweeper when the queue is linked.
+ */
 async function build(): Promise<{ handle: ApiHandler; sweeper?: Sweeper }> {
+  const { apiToken } = resources();
+  if (!apiToken)
+    throw new FleetcheckError(
+      'invalid-input',
+      'the API refuses to start without a token: set it with `npx sst secret set ApiToken <token>` (or FLEETCHECK_API_TOKEN)',
+    );
+  const store = await lambdaStore();
   const sweeper = canPlan()
-    ? queueSweeper(async (sweepId, trigger) =>
+    ? queueSweeper(store, async (sweepId, trigger) =>
         planQueuedSweep({ ...(await plannerDeps()), sweepId, trigger }),
       )
     : undefined;
-  const app = createApp({ store: await lambdaStore(), apiToken: resources().apiToken, sweeper });
+  const app = createApp({ store, apiToken, sweeper });
   return { handle: handle(app), sweeper };
 }
 

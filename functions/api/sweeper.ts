@@ -1,42 +1,56 @@
 import type { PlanResult } from '../../core/serverless/plan.ts';
+import { SWEEP_ABANDON_MS, SWEEP_DEADLINE_MS, SWEEP_LEASE } from '../../core/serverless/timing.ts';
 import { newSweepId } from '../../core/sweep/sweep-id.ts';
+import type { Store } from '../../db/store.ts';
 import type { RunningSweep, Sweeper } from '../../server/sweeper.ts';
 
 /** Plans (records + queues) a sweep under a given id; the workers do the checking. */
 export type PlanWithId = (sweepId: string, trigger: string) => Promise<PlanResult>;
 
 /**
- * `POST /api/v1/sweeps` in Lambda: the sweep is planned and queued, not run, so "in flight" lasts only
- * while planning. The handler awaits `idle()` before returning, because Lambda freezes the container once
- * the response is out.
- * @example const sweeper = queueSweeper((id, t) => planQueuedSweep({ ...deps, sweepId: id, trigger: t }))
+ * `POST /api/v1/sweeps` in Lambda: single-flight across containers through the store's `manual-sweep` lease,
+ * held by the sweep's id from planning until the sweep is finished (core/serverless/finish.ts gives it back),
+ * at most the sweep deadline. A second POST meanwhile answers with the sweep in flight. The handler awaits
+ * `idle()` before returning, because Lambda freezes the container once the response is out.
+ * @example const sweeper = queueSweeper(store, (id, t) => planQueuedSweep({ ...deps, sweepId: id, trigger: t }))
  */
-export function queueSweeper(plan: PlanWithId, now: () => Date = () => new Date()): Sweeper {
-  let inFlight: (RunningSweep & { done: Promise<void> }) | undefined;
+export function queueSweeper(
+  store: Pick<Store, 'acquireLease' | 'releaseLease' | 'sweep'>,
+  plan: PlanWithId,
+  now: () => Date = () => new Date(),
+): Sweeper {
+  let planning: (RunningSweep & { done: Promise<void> }) | undefined;
   return {
-    trigger(trigger) {
-      if (inFlight) return { id: inFlight.id, startedAt: inFlight.startedAt, running: true };
+    async trigger(trigger) {
       const at = now();
       const id = newSweepId(at);
+      const until = new Date(at.getTime() + SWEEP_DEADLINE_MS + SWEEP_ABANDON_MS);
+      const holder = await store.acquireLease(SWEEP_LEASE, id, until, at);
+      if (holder !== id) {
+        const running = await store.sweep(holder);
+        return { id: holder, startedAt: running?.sweep.startedAt ?? at.toISOString(), running: true };
+      }
       const done = plan(id, trigger).then(
         (r) => console.info(JSON.stringify({ msg: 'sweep planned', sweepId: r.sweepId, queued: r.queued })),
-        (err: unknown) =>
-          console.error(JSON.stringify({ msg: 'sweep planning failed', sweepId: id, error: String(err) })),
+        async (err: unknown) => {
+          await store.releaseLease(SWEEP_LEASE, id).catch(() => undefined);
+          console.error(JSON.stringify({ msg: 'sweep planning failed', sweepId: id, error: String(err) }));
+        },
       );
       const entry = { id, startedAt: at.toISOString(), trigger, done };
-      inFlight = entry;
+      planning = entry;
       void done.finally(() => {
-        if (inFlight === entry) inFlight = undefined;
+        if (planning === entry) planning = undefined;
       });
       return { id, startedAt: entry.startedAt, running: false };
     },
     current: () =>
-      inFlight ? { id: inFlight.id, startedAt: inFlight.startedAt, trigger: inFlight.trigger } : undefined,
+      planning ? { id: planning.id, startedAt: planning.startedAt, trigger: planning.trigger } : undefined,
     idle: async () => {
-      await inFlight?.done;
+      await planning?.done;
     },
     stop: async () => {
-      await inFlight?.done;
+      await planning?.done;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { previousIsoWeek } from '../../core/analysis/iso-week.ts';
 import type { Store } from '../../db/store.ts';
-import { scheduledEventSchema } from '../events.ts';
+import { cronInputSchema } from '../events.ts';
 import { lambdaStore } from '../store.ts';
 
 export interface WeeklySummary {
@@ -11,10 +11,11 @@ export interface WeeklySummary {
   openRegressions: number;
 }
 
-/** Monday's schedule: build (and store) the regression report of the ISO week that just ended. */
-export function createWeeklyReportHandler(store: () => Promise<Store>) {
+/** Monday's schedule (SST Cron input `{}`): build and store the regression report of the ISO week that just ended. */
+export function createWeeklyReportHandler(store: () => Promise<Store>, now: () => Date = () => new Date()) {
   return async function weeklyReportHandler(event: unknown): Promise<WeeklySummary> {
-    const at = new Date(scheduledEventSchema.parse(event).time);
+    cronInputSchema.parse(event);
+    const at = now();
     const week = previousIsoWeek(at);
     const db = await store();
     const report = await db.weeklyReport(week, { now: at });

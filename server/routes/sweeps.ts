@@ -64,9 +64,9 @@ export function sweepRoutes({ store, sweeper }: ApiDeps) {
       if (!report) throw notFoundError('sweep', id);
       return c.json(report, 200);
     })
-    .openapi(start, (c) => {
+    .openapi(start, async (c) => {
       if (!sweeper) throw new FleetcheckError('conflict', 'this service has no fleet to sweep');
-      const started = sweeper.trigger('api');
+      const started = await sweeper.trigger('api');
       c.header('Location', `/api/v1/sweeps/${started.id}`);
       return c.json(started, 202);
     });

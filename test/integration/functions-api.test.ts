@@ -66,6 +66,8 @@ beforeAll(async () => {
   vi.stubEnv('SST_RESOURCE_CheckQueue', JSON.stringify({ type: 'sst.aws.Queue', url: QUEUE_URL }));
   vi.stubEnv('FLEETCHECK_FLEET', writeFleet());
   vi.stubEnv('AWS_REGION', 'eu-west-1');
+  // As deployed: the Migrator runs once (infra/migrations.ts) before any other function opens the store.
+  await (await import('../../functions/migrate/index.ts')).handler();
   sqs.on(SendMessageBatchCommand).callsFake((input: { Entries: { Id: string }[] }) => ({
     Successful: input.Entries.map((e) => ({ Id: e.Id })),
   }));

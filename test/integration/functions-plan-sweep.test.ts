@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SendMessageBatchCommand, type SendMessageBatchCommandInput, SQSClient } from '@aws-sdk/client-sqs';
@@ -12,6 +12,8 @@ const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleetcheck-p
 const ROLE = 'arn:aws:iam::210987654321:role/fleetcheck-spoke';
 const names = Array.from({ length: 23 }, (_, i) => `kc-${String(i + 1).padStart(2, '0')}`);
 
+/** What an sst.aws.Cron target receives: its fixed input `JSON.stringify(event || {})` (SST 4.17.1 cron.ts). */
+const SST_CRON_INPUT = {};
 const OLD = 'sw_20261123T040000Z_0ld1';
 const RECENT = 'sw_20261123T055000Z_rec2';
 
@@ -72,6 +74,8 @@ beforeAll(async () => {
   vi.stubEnv('FLEETCHECK_DB', join(dir, 'fleetcheck.db'));
   vi.stubEnv('SST_RESOURCE_CheckQueue', JSON.stringify({ url: QUEUE_URL }));
   vi.stubEnv('AWS_REGION', 'eu-west-1');
+  // As deployed: the Migrator runs once (infra/migrations.ts) before any other function opens the store.
+  await (await import('../../functions/migrate/index.ts')).handler();
   let first = true;
   sqs.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => {
     calls.push(input);
@@ -84,16 +88,13 @@ beforeAll(async () => {
     ];
     return { Successful: ids.filter((i) => i !== 'm3' && i !== 'm5').map((Id) => ({ Id })), Failed: failed };
   });
-  const scheduled = JSON.parse(
-    readFileSync(new URL('../fixtures/events/eventbridge-scheduled.json', import.meta.url), 'utf8'),
-  ) as unknown;
   const { handler } = await import('../../functions/cron/plan-sweep.ts');
   const stores = await import('../../functions/store.ts');
   closeStore = stores.closeLambdaStore;
   store = await stores.lambdaStore();
   await openSweep(OLD, 2 * 3_600_000);
   await openSweep(RECENT, 10 * 60_000);
-  result = await handler(scheduled);
+  result = await handler(SST_CRON_INPUT);
 });
 
 afterAll(async () => {
@@ -156,7 +157,26 @@ describe('functions/cron/plan-sweep', () => {
     expect(kc?.target.overrides.businessEvery).toBe(3);
   });
 
-  it('closes sweeps abandoned for an hour (dead-lettered clusters count as error), not recent ones', async () => {
+  it('plans a retried invocation in the same 5-minute slot once: nothing is queued twice', async () => {
+    const { createPlanSweepHandler } = await import('../../functions/cron/plan-sweep.ts');
+    const { plannerDeps } = await import('../../functions/planner-deps.ts');
+    const sent = calls.length;
+    const at = new Date(Date.parse('2026-11-23T06:02:10Z'));
+    const plan = createPlanSweepHandler(plannerDeps, () => at);
+    const first = await plan(SST_CRON_INPUT);
+    const again = await plan(SST_CRON_INPUT);
+    expect(first.sweepId).toBe('sw_20261123T060000Z_cron');
+    expect(first.queued).toBe(24);
+    expect(again).toMatchObject({ sweepId: first.sweepId, duplicate: true, queued: 0 });
+    expect(calls.slice(sent).flatMap(bodies)).toHaveLength(24);
+  });
+
+  it('refuses a scheduled event in place of the Cron input', async () => {
+    const { handler } = await import('../../functions/cron/plan-sweep.ts');
+    await expect(handler({ 'detail-type': 'Scheduled Event', source: 'aws.events' })).rejects.toThrow();
+  });
+
+  it('closes sweeps abandoned past their deadline (dead-lettered clusters count as error), not recent ones', async () => {
     expect(result.closedAbandoned).toEqual([OLD]);
     const old = await store.sweep(OLD);
     expect(old?.sweep.status).toBe('error');

@@ -15,12 +15,24 @@ import type { ClusterReport, SweepReport } from '../../core/sweep/report.ts';
 function memoryStore(opts: { failSaves?: string[] } = {}) {
   const runs = new Map<string, Map<string, ClusterReport>>();
   const finished: string[] = [];
+  const planned = new Map<string, number>();
+  const claimed = new Set<string>();
   const store: SweepRecorder = {
-    createSweep: async (s) => void runs.set(s.id, new Map()),
+    createSweep: async (s) => {
+      runs.set(s.id, new Map());
+      planned.set(s.id, s.clusters.length);
+    },
     saveClusterRun: async (id, run) => {
       if (opts.failSaves?.includes(run.name)) throw new Error('database is locked');
       if (!runs.has(id)) runs.set(id, new Map());
       runs.get(id)?.set(run.name, run);
+      return { landed: runs.get(id)?.size ?? 0, planned: planned.get(id) ?? 0 };
+    },
+    releaseLease: async () => undefined,
+    claimFinish: async (id) => {
+      if (claimed.has(id)) return false;
+      claimed.add(id);
+      return true;
     },
     sweep: async (id) => {
       const r = runs.get(id);

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Args, installFakes, type Out, type Resource } from '../fixtures/events/sst-fakes.ts';
+import {
+  type Args,
+  functionsOf,
+  installFakes,
+  type Out,
+  type Resource,
+} from '../fixtures/events/sst-fakes.ts';
+
+/** Imported by URL so the main tsc program stays out of infra/ (checked by tsconfig.infra.json). */
+const SST_CONFIG = pathToFileURL(resolve('sst.config.ts')).href;
 
 interface LoadedConfig {
   app(input: { stage?: string }): Args;
@@ -13,7 +22,7 @@ interface LoadedConfig {
 async function deploy(stage: string) {
   vi.resetModules();
   const made = installFakes(stage);
-  const config = (await import('../../sst.config.ts')).default as unknown as LoadedConfig;
+  const config = (await import(SST_CONFIG)).default as unknown as LoadedConfig;
   const outputs = await config.run();
   const one = (kind: Resource['kind'], name: string) => {
     const found = made.filter((r) => r.kind === kind && r.name === name);
@@ -39,19 +48,21 @@ writeFileSync(
     'version: 1',
     'clusters:',
     `  - { name: prod-a, eks: { region: eu-west-1, name: prod-a, roleArn: "${spokeA}" } }`,
-    '  - { name: lab, kubeconfig: ./kc.yaml, context: lab }',
     'eks:',
     `  discover: [{ regions: [us-east-1, eu-west-1], roleArn: "${spokeB}" }]`,
   ].join('\n'),
 );
 
 beforeEach(() => {
+  vi.unstubAllEnvs();
   vi.stubEnv('FLEETCHECK_FLEET', fleetFile);
 });
 afterAll(() => {
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
+
+const linkNames = (fn: Args) => (fn.link as Resource[]).map((l) => l.name);
 
 describe('sst.config.ts', () => {
   it('declares an AWS app that keeps production resources', async () => {
@@ -65,74 +76,135 @@ describe('sst.config.ts', () => {
     expect(config.app({ stage: 'alice' })).toMatchObject({ home: 'aws', removal: 'remove', protect: false });
   });
 
-  it('creates the three secrets and a check queue with a dead-letter queue', async () => {
+  it('creates the secrets (API token without placeholder) and a check queue whose DLQ takes ≥ 5 receives', async () => {
     const { made, one } = await deploy('prod');
-    expect(
-      made
-        .filter((r) => r.kind === 'secret')
-        .map((s) => s.name)
-        .sort(),
-    ).toEqual(['ApiToken', 'DatabaseAuthToken', 'DatabaseUrl']);
+    const secrets = made.filter((r) => r.kind === 'secret');
+    expect(secrets.map((s) => s.name).sort()).toEqual([
+      'ApiToken',
+      'DatabaseAuthToken',
+      'DatabaseUrl',
+      'WebhookUrl',
+    ]);
+    expect(one('secret', 'ApiToken').args.placeholder).toBeUndefined();
     const dlq = one('queue', 'CheckDeadLetterQueue');
     const queue = one('queue', 'CheckQueue');
     const redrive = queue.args.dlq as { queue: Out<string>; retry: number };
     expect(redrive.queue).toBe(dlq.arn);
-    expect(redrive.retry).toBeGreaterThanOrEqual(1);
+    expect(redrive.retry).toBeGreaterThanOrEqual(5);
     expect(dlq.subscriptions).toHaveLength(0);
   });
 
-  it('subscribes the worker with partial batch responses, reserved concurrency and a bounded timeout', async () => {
+  it('subscribes the worker with partial batch responses and a capped event source mapping, no reserved concurrency', async () => {
     const { one } = await deploy('prod');
     const queue = one('queue', 'CheckQueue');
+    const worker = one('function', 'Worker');
     expect(queue.subscriptions).toHaveLength(1);
-    const [sub] = queue.subscriptions;
-    const fn = sub?.subscriber as Args;
-    expect(fn.handler).toBe('functions/queue/check-cluster.handler');
-    expect(sub?.args.batch).toMatchObject({ partialResponses: true });
-    const timeout = seconds(fn.timeout);
+    expect(queue.subscriptions[0]?.subscriber).toBe(worker.arn);
+    const mapping = one('event-source-mapping', 'CheckQueueSubscriber').args;
+    expect(mapping.functionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    const max = (mapping.scalingConfig as { maximumConcurrency: number }).maximumConcurrency;
+    expect(max).toBeGreaterThanOrEqual(2);
+    expect(max).toBeLessThanOrEqual(1000);
+    expect(worker.args.concurrency).toBeUndefined();
+    expect(worker.args.handler).toBe('functions/queue/check-cluster.handler');
+    const timeout = seconds(worker.args.timeout);
     expect(timeout).toBeGreaterThan(90);
-    expect(seconds(queue.args.visibilityTimeout)).toBeGreaterThan(timeout);
-    expect((fn.concurrency as { reserved: number }).reserved).toBeGreaterThan(0);
-    const links = (fn.link as Resource[]).map((l) => l.name);
-    expect(links).toEqual(expect.arrayContaining(['DatabaseUrl', 'DatabaseAuthToken']));
-    expect(links).not.toContain('ApiToken');
+    expect(seconds(queue.args.visibilityTimeout)).toBeGreaterThanOrEqual(6 * timeout);
+    expect(linkNames(worker.args)).toEqual(expect.arrayContaining(['DatabaseUrl', 'DatabaseAuthToken']));
+    expect(linkNames(worker.args)).not.toContain('ApiToken');
   });
 
-  it('schedules the planner every 5 minutes and the weekly report on Monday mornings', async () => {
+  it('schedules the planner (no async retries) every 5 minutes with the `{}` input SST sends', async () => {
     const { one } = await deploy('prod');
-    const sweep = one('cron', 'SweepSchedule').args;
-    expect(sweep.schedule).toBe('rate(5 minutes)');
-    const planner = sweep.function as Args;
-    expect(planner.handler).toBe('functions/cron/plan-sweep.handler');
-    expect((planner.link as Resource[]).map((l) => l.name)).toEqual(
-      expect.arrayContaining(['CheckQueue', 'DatabaseUrl', 'DatabaseAuthToken']),
+    const sweep = one('cron', 'SweepSchedule');
+    const planner = one('function', 'Planner');
+    expect(sweep.args.schedule).toBe('rate(5 minutes)');
+    expect(sweep.target?.input).toBe('{}');
+    expect((sweep.target?.function as Resource | undefined)?.arn).toBe(planner.arn);
+    expect(planner.args.handler).toBe('functions/cron/plan-sweep.handler');
+    expect(planner.args.retries).toBe(0);
+    expect(linkNames(planner.args)).toEqual(
+      expect.arrayContaining(['CheckQueue', 'DatabaseUrl', 'WebhookUrl']),
     );
-    const copied = planner.copyFiles as { from: string; to: string }[];
-    expect(copied).toContainEqual({ from: fleetFile, to: 'fleet.yaml' });
-    expect((planner.environment as Args).FLEETCHECK_FLEET).toBe('fleet.yaml');
-    const weekly = one('cron', 'WeeklyReport').args;
-    expect(weekly.schedule).toBe('cron(0 6 ? * MON *)');
-    expect((weekly.function as Args).handler).toBe('functions/cron/weekly-report.handler');
+    expect(planner.args.copyFiles).toContainEqual({ from: fleetFile, to: 'fleet.yaml' });
+    expect((planner.args.environment as Args).FLEETCHECK_FLEET).toBe('fleet.yaml');
+    const weekly = one('cron', 'WeeklyReport');
+    expect(weekly.args.schedule).toBe('cron(0 6 ? * MON *)');
+    expect(weekly.target?.input).toBe('{}');
+    expect(one('function', 'WeeklyReporter').args.handler).toBe('functions/cron/weekly-report.handler');
   });
 
-  it('serves the API from a function URL with the token linked, and returns its outputs', async () => {
+  it('serves the API from a function URL, CORS off unless origins are configured', async () => {
     const { one, outputs, made } = await deploy('prod');
     const api = one('function', 'Api');
-    expect(api.args).toMatchObject({ handler: 'functions/api/index.handler', url: true });
-    expect((api.args.link as Resource[]).map((l) => l.name)).toEqual(
-      expect.arrayContaining(['ApiToken', 'CheckQueue', 'DatabaseUrl']),
-    );
+    expect(api.args).toMatchObject({ handler: 'functions/api/index.handler', url: { cors: false } });
+    expect(linkNames(api.args)).toEqual(expect.arrayContaining(['ApiToken', 'CheckQueue', 'DatabaseUrl']));
     expect(outputs.api).toBe(api.url);
     expect(outputs.checkQueue).toBe(made.find((r) => r.name === 'CheckQueue')?.url);
+    vi.stubEnv('FLEETCHECK_CORS_ORIGINS', 'https://ops.example.com, https://noc.example.com');
+    const cors = (await deploy('prod')).one('function', 'Api').args;
+    expect((cors.url as { cors: { allowOrigins: string[] } }).cors.allowOrigins).toEqual([
+      'https://ops.example.com',
+      'https://noc.example.com',
+    ]);
+    expect((cors.environment as Args).FLEETCHECK_CORS_ORIGINS).toBe(
+      'https://ops.example.com,https://noc.example.com',
+    );
+  });
+
+  it('runs every function on a supported Node runtime, libSQL only in the bundles', async () => {
+    const { made } = await deploy('prod');
+    const fns = functionsOf(made);
+    expect(fns.map((f) => f.name).sort()).toEqual(
+      ['AlarmsSubscriber', 'Api', 'Migrator', 'Planner', 'WeeklyReporter', 'Worker'].sort(),
+    );
+    for (const fn of fns) {
+      expect(['nodejs22.x', 'nodejs24.x'], fn.name).toContain(fn.args.runtime);
+      const install = (fn.args.nodejs as { install: string[] }).install;
+      expect(install, fn.name).toContain('@libsql/client');
+      expect(install, fn.name).not.toContain('better-sqlite3');
+    }
+  });
+
+  it('migrates once per deploy that adds migrations, from the deploy, through the Migrator', async () => {
+    const { one } = await deploy('prod');
+    const migrator = one('function', 'Migrator');
+    const invocation = one('invocation', 'MigrateOnDeploy').args;
+    expect(invocation.functionName).toBe(migrator.awsName);
+    expect((invocation.triggers as { journal: string }).journal).toMatch(/^[0-9a-f]{64}$/);
+    expect(migrator.args.copyFiles).toContainEqual({
+      from: 'db/migrations',
+      to: 'functions/migrate/migrations',
+    });
+  });
+
+  it('alarms on DLQ depth, worker errors and throttles and planner errors, into one SNS topic with a webhook forwarder', async () => {
+    const { made, one, outputs } = await deploy('prod');
+    const topic = one('sns-topic', 'Alarms');
+    const alarms = made.filter((r) => r.kind === 'metric-alarm');
+    const watched = alarms.map((a) => {
+      const dims = a.args.dimensions as Record<string, Out<string>>;
+      return `${a.args.namespace}:${a.args.metricName}:${Object.values(dims)[0]?.value}`;
+    });
+    expect(watched.sort()).toEqual(
+      [
+        'AWS/Lambda:Errors:fleetcheck-prod-Planner',
+        'AWS/Lambda:Errors:fleetcheck-prod-Worker',
+        'AWS/Lambda:Throttles:fleetcheck-prod-Worker',
+        'AWS/SQS:ApproximateNumberOfMessagesVisible:fleetcheck-prod-CheckDeadLetterQueue',
+      ].sort(),
+    );
+    for (const a of alarms) expect(a.args.alarmActions).toEqual([topic.arn]);
+    const forwarder = topic.subscriptions[0]?.subscriber as Args;
+    expect(forwarder.handler).toBe('functions/alarms/forward.handler');
+    expect(linkNames(forwarder)).toEqual(['WebhookUrl']);
+    expect(outputs.alarms).toBe(topic.arn);
   });
 
   it('grants EKS discovery and AssumeRole on exactly the spoke roles of the fleet file', async () => {
     const { one } = await deploy('prod');
-    const worker = one('queue', 'CheckQueue').subscriptions[0]?.subscriber as Args;
-    const planner = one('cron', 'SweepSchedule').args.function as Args;
-    const api = one('function', 'Api').args;
-    for (const fn of [worker, planner, api]) {
-      const perms = fn.permissions as { actions: string[]; resources: string[] }[];
+    for (const name of ['Worker', 'Planner', 'Api']) {
+      const perms = one('function', name).args.permissions as { actions: string[]; resources: string[] }[];
       const granted = (action: string) =>
         perms.filter((p) => p.actions.includes(action)).flatMap((p) => p.resources);
       expect(granted('eks:ListClusters')).toEqual(['*']);
@@ -142,35 +214,16 @@ describe('sst.config.ts', () => {
     }
   });
 
-  it('names every handler after a file that exports it', async () => {
+  it('names every handler after a file that exports it', { timeout: 60_000 }, async () => {
     const { made } = await deploy('prod');
-    const handlers = [
-      ...made.flatMap((r) => r.subscriptions.map((s) => s.subscriber.handler)),
-      ...made.filter((r) => r.kind === 'cron').map((r) => (r.args.function as Args).handler),
-      ...made.filter((r) => r.kind === 'function').map((r) => r.args.handler),
-    ] as string[];
-    expect(handlers).toHaveLength(4);
+    const handlers = functionsOf(made).map((f) => String(f.args.handler));
+    expect(handlers).toHaveLength(6);
     for (const h of handlers) {
       const [file, exported] = [h.slice(0, h.lastIndexOf('.')), h.slice(h.lastIndexOf('.') + 1)];
       expect(existsSync(`${file}.ts`), `${file}.ts`).toBe(true);
       const mod = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Args;
       expect(typeof mod[exported], h).toBe('function');
     }
-  });
-
-  it('copies db/migrations beside every handler that opens the store with migrations', async () => {
-    const { made } = await deploy('prod');
-    const migrating = [
-      ...made.filter((r) => r.kind === 'cron').map((r) => r.args.function as Args),
-      ...made.filter((r) => r.kind === 'function').map((r) => r.args),
-    ];
-    expect(migrating).toHaveLength(3);
-    for (const fn of migrating) {
-      const handler = String(fn.handler);
-      const dir = handler.slice(0, handler.lastIndexOf('/'));
-      expect(fn.copyFiles).toContainEqual({ from: 'db/migrations', to: `${dir}/migrations` });
-    }
-    expect(existsSync('db/migrations')).toBe(true);
   });
 
   it("ships the files the API's bundled modules read at runtime, where they look for them", async () => {
@@ -185,19 +238,45 @@ describe('sst.config.ts', () => {
     );
     expect(existsSync('server/dashboard/public/index.html')).toBe(true);
     expect((api.nodejs as { install: string[] }).install).toEqual(
-      expect.arrayContaining(['uplot', 'better-sqlite3', '@libsql/client']),
+      expect.arrayContaining(['uplot', '@libsql/client']),
     );
+  });
+
+  it('puts the functions in the VPC when subnets and security groups are given, both or neither', async () => {
+    expect(functionsOf((await deploy('prod')).made).every((f) => f.args.vpc === undefined)).toBe(true);
+    vi.stubEnv('FLEETCHECK_VPC_SUBNETS', 'subnet-0a,subnet-0b');
+    vi.stubEnv('FLEETCHECK_VPC_SECURITY_GROUPS', 'sg-01');
+    const { one } = await deploy('prod');
+    for (const name of ['Worker', 'Planner', 'Api', 'Migrator'])
+      expect(one('function', name).args.vpc).toEqual({
+        privateSubnets: ['subnet-0a', 'subnet-0b'],
+        securityGroups: ['sg-01'],
+      });
+    vi.stubEnv('FLEETCHECK_VPC_SECURITY_GROUPS', undefined);
+    await expect(deploy('prod')).rejects.toThrow(/set both or neither/);
   });
 
   it('sizes the worker by stage and puts the stage in descriptions', async () => {
     const prod = await deploy('prod');
     const dev = await deploy('alice');
-    const reserved = (d: typeof prod) => {
-      const worker = d.one('queue', 'CheckQueue').subscriptions[0]?.subscriber ?? {};
-      return (worker.concurrency as { reserved: number }).reserved;
-    };
-    expect(reserved(prod)).toBeGreaterThan(reserved(dev));
+    const max = (d: typeof prod) =>
+      (
+        d.one('event-source-mapping', 'CheckQueueSubscriber').args.scalingConfig as {
+          maximumConcurrency: number;
+        }
+      ).maximumConcurrency;
+    expect(max(prod)).toBeGreaterThan(max(dev));
     expect(String((dev.one('function', 'Api').args.description as Out<string>).value)).toContain('alice');
+  });
+
+  it('refuses a fleet file with kubeconfig clusters, naming them', async () => {
+    const kc = join(dir, 'kc-fleet.yaml');
+    writeFileSync(
+      kc,
+      ['version: 1', 'clusters:', '  - { name: lab, kubeconfig: ./kc.yaml, context: lab }'].join('\n'),
+    );
+    vi.stubEnv('FLEETCHECK_FLEET', kc);
+    await expect(deploy('prod')).rejects.toThrow(/lab use a kubeconfig context/);
   });
 
   it('refuses to deploy without a fleet file', async () => {
