@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FleetcheckError } from '../core/errors.ts';
-import type { ReadCall, ReadReply, ReadWorkerData } from './read-pool-protocol.ts';
 import { openDb } from './open-db.ts';
+import type { ReadCall, ReadReply, ReadWorkerData } from './read-pool-protocol.ts';
 import { createStore } from './store-impl.ts';
 
 /** True when the error (or one it wraps) is SQLite refusing a write on the read-only connection. */

@@ -1,9 +1,9 @@
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
+import { sweepFinished } from '../../core/notify/sweep-finished.ts';
 import { counted } from '../../core/text/plural.ts';
 import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
-import { sweepFinished } from '../../core/notify/sweep-finished.ts';
 import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
