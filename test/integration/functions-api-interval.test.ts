@@ -15,6 +15,8 @@ beforeAll(async () => {
   vi.stubEnv('FLEETCHECK_DB', join(dir, 'fleetcheck.db'));
   vi.stubEnv('FLEETCHECK_INTERVAL', '300');
   vi.stubEnv('SST_RESOURCE_ApiToken', JSON.stringify({ type: 'sst.sst.Secret', value: TOKEN }));
+  // As deployed: the Migrator runs once (infra/migrations.ts) before any other function opens the store.
+  await (await import('../../functions/migrate/index.ts')).handler();
   api = await import('../../functions/api/index.ts');
   stores = await import('../../functions/store.ts');
   await saveStaleFleet(await stores.lambdaStore(), Date.now());
