@@ -1,8 +1,8 @@
 import { FleetcheckError } from '../core/errors.ts';
 import { isLibsqlUrl } from './client.ts';
 import { migrateLibsql, openLibsql } from './driver-libsql.ts';
-import type { OpenStoreOptions, Store } from './store.ts';
 import { openGuarded } from './open-guarded.ts';
+import type { OpenStoreOptions, Store } from './store.ts';
 import { createStore } from './store-impl.ts';
 
 /** True for a URL naming a database server (Turso / sqld), not a file on this machine. */
