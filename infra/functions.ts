@@ -21,7 +21,10 @@ const WORKER = 'functions/queue/check-cluster.handler';
 const API = 'functions/api/index.handler';
 const WEEKLY = 'functions/cron/weekly-report.handler';
 
-/** Applies the schema migrations; invoked once per deploy (infra/migrations.ts), never by cold starts. */
+/**
+ * Applies the schema migrations; invoked once per deploy (infra/migrations.ts), never by cold starts. Every
+ * function that opens the store ships the migrations too: it refuses a schema newer than the ones it knows.
+ */
 export const migrator = new sst.aws.Function('Migrator', {
   handler: MIGRATE,
   description: $interpolate`fleetcheck ${$app.stage}: apply the history schema migrations`,
@@ -44,7 +47,7 @@ export const planner = new sst.aws.Function('Planner', {
   retries: 0,
   link: [checkQueue, webhookUrl, ...databaseSecrets],
   permissions: hubPermissions,
-  copyFiles: [{ from: fleet.file, to: BUNDLED_FLEET_FILE }],
+  copyFiles: [{ from: fleet.file, to: BUNDLED_FLEET_FILE }, migrationsBeside(PLANNER)],
   environment: { FLEETCHECK_FLEET: BUNDLED_FLEET_FILE, FLEETCHECK_INTERVAL: '5m' },
   nodejs: NODEJS,
   ...inVpc,
@@ -59,6 +62,7 @@ export const worker = new sst.aws.Function('Worker', {
   memory: '1024 MB',
   link: [webhookUrl, ...databaseSecrets],
   permissions: hubPermissions,
+  copyFiles: [migrationsBeside(WORKER)],
   nodejs: NODEJS,
   ...inVpc,
 });
@@ -72,6 +76,7 @@ export const weeklyReporter = new sst.aws.Function('WeeklyReporter', {
   memory: '1024 MB',
   retries: 0,
   link: databaseSecrets,
+  copyFiles: [migrationsBeside(WEEKLY)],
   nodejs: NODEJS,
   ...inVpc,
 });
@@ -102,6 +107,7 @@ export const api = new sst.aws.Function('Api', {
   permissions: hubPermissions,
   copyFiles: [
     { from: fleet.file, to: BUNDLED_FLEET_FILE },
+    migrationsBeside(API),
     // server/dashboard/assets.ts serves `public/` beside the module; server/version.ts reads `../package.json`.
     besideHandler(API, 'server/dashboard/public', 'public'),
     besideHandler(API, 'package.json', '../package.json'),
