@@ -18,6 +18,7 @@ interface Bench {
 const benches: Bench[] = [
   { name: 'simulator', file: 'bench/sim-startup.ts', args: [], result: 'bench/results/sim.md' },
   { name: 'sweep', file: 'bench/sweep-fleet.ts', args: [], result: 'bench/results/sweep.md' },
+  { name: 'big-cluster', file: 'bench/big-cluster.ts', args: [], result: 'bench/results/big-cluster.md' },
   { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },
   { name: 'cli-start', file: 'bench/cli-start.ts', args: [], result: 'bench/results/cli-start.md' },
