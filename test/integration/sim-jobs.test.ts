@@ -26,7 +26,13 @@ const job = (name: string, spec: Record<string, unknown>) =>
       template: {
         spec: {
           restartPolicy: 'Never',
-          containers: [{ name: 'dns', image: 'busybox:1.36', command: ['nslookup', 'kubernetes.default'] }],
+          containers: [
+            {
+              name: 'dns',
+              image: 'busybox:1.36',
+              command: ['nslookup', 'kubernetes.default.svc.cluster.local'],
+            },
+          ],
         },
       },
     },
