@@ -87,6 +87,10 @@ export const faultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('api-latency'), ms: z.number().nonnegative(), ...window }),
   z.object({ type: z.literal('apiserver-down'), ...window }),
   z.object({ type: z.literal('exec-forbidden'), ...window }),
+  /**
+   * `stdout` replaces what agents print for `status` (`cilium-dbg status`), `health` (`cilium-health status`) or
+   * `endpoints` (`cilium-dbg endpoint list`, and the CiliumEndpoint list body the apiserver serves).
+   */
   z.object({
     type: z.literal('garbage-output'),
     command: z.enum(['status', 'health', 'endpoints']),

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClusterSim } from '../cluster/cluster-sim.ts';
 import type { KObject } from '../world/types.ts';
+import { injectedEndpointList } from './injected-endpoints.ts';
 import { podLogs } from './logs.ts';
 import { listPage } from './pagination.ts';
 import type { ApiPath } from './paths.ts';
@@ -55,6 +56,15 @@ export function handleRest(ctx: RestContext): undefined {
     }
     if (query.get('watch') === 'true' || query.get('watch') === '1')
       return serveWatch(cluster, req, res, { resource: r, namespace: ns, match, query }, ctx.track);
+    const injected = wantsTable(req.headers.accept) ? undefined : injectedEndpointList(cluster, r.name);
+    if (injected !== undefined) {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(injected),
+      });
+      res.end(injected);
+      return;
+    }
     const filtered = !!(query.get('labelSelector') || query.get('fieldSelector'));
     const page = listPage(
       cluster.store.list(r.name, ns).filter(match),

@@ -224,8 +224,12 @@ const cases: Case[] = [
     expect: [{ check: 'node.health.reachability', status: 'error', message: /garbage/ }],
     also: { 'node.health.latency': ['error'] },
   },
-  // fleetcheck reads endpoint state from the CiliumEndpoint CRD, not `cilium-dbg endpoint list`: no effect
-  { name: 'garbage-endpoints', faults: [{ type: 'garbage-output', command: 'endpoints' }], expect: [] },
+  // endpoint state is read from the CiliumEndpoint list, whose body the injected output replaces
+  {
+    name: 'garbage-endpoints',
+    faults: [{ type: 'garbage-output', command: 'endpoints' }],
+    expect: [{ check: 'node.endpoints.state', status: 'error' }],
+  },
   {
     name: 'old-kernel',
     faults: [],
