@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario, type Simulator, startSimulator } from '../sim/index.ts';
+import { freePort } from '../test/fixtures/free-port.ts';
 import { generate } from './gen-history.ts';
 
 export interface ServeHarnessOptions {
@@ -31,14 +31,6 @@ export interface ServeHarness {
   output(): string;
   /** SIGTERM, wait for the exit, stop the simulator, remove the temporary directory; the exit code. */
   stop(): Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
 }
 
 /**

@@ -1,20 +1,12 @@
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store.ts';
+import { freePort } from '../fixtures/free-port.ts';
 import { saveStaleFleet, staleOf } from '../fixtures/stale-fleet.ts';
 import { cli, cliChild } from './fleetcheck-cli.ts';
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
 
 describe('serve: sweep interval bounds and FLEETCHECK_INTERVAL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fc-interval-'));

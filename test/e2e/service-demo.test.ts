@@ -5,16 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const addr = srv.address();
-  srv.close();
-  if (!addr || typeof addr === 'string') throw new Error('no port');
-  return addr.port;
-}
+import { freePort } from '../fixtures/free-port.ts';
 
 function startDemo(args: string[], env: NodeJS.ProcessEnv = {}) {
   const base = { ...process.env };
