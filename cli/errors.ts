@@ -1,5 +1,6 @@
 import { config } from '../core/config.ts';
 import { isFleetcheckError } from '../core/errors.ts';
+import { redactSecrets } from '../core/text/redact.ts';
 
 /** Exit code of a history store that cannot be opened, migrated or written (README "Exit codes"). */
 export const STORE_EXIT_CODE = 3;
@@ -15,11 +16,13 @@ export function exitCodeFor(err: unknown): number {
 export function printError(err: unknown): void {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
-    process.stderr.write(`fleetcheck: ${typeof code === 'string' ? `${code}: ` : ''}${err.message}\n`);
+    process.stderr.write(
+      `fleetcheck: ${typeof code === 'string' ? `${code}: ` : ''}${redactSecrets(err.message)}\n`,
+    );
     if (!isFleetcheckError(err) && err.name !== 'ScenarioError' && config().FLEETCHECK_DEBUG) {
       process.stderr.write(`${err.stack ?? ''}\n`);
     }
   } else {
-    process.stderr.write(`fleetcheck: ${String(err)}\n`);
+    process.stderr.write(`fleetcheck: ${redactSecrets(String(err))}\n`);
   }
 }

@@ -82,5 +82,23 @@ export function printableOutcome(o: Outcome): Outcome {
     message: printableLine(o.message, MESSAGE_MAX),
   };
   if (o.hint !== undefined) out.hint = printableLine(o.hint, MESSAGE_MAX);
+  if (o.evidence !== undefined) out.evidence = printableEvidence(o.evidence) as Record<string, unknown>;
   return out;
+}
+
+/** Evidence with every string value sanitised like messages (snippets of outside output live here). */
+function printableEvidence(value: unknown): unknown {
+  if (typeof value === 'string') return printableLine(value, MESSAGE_MAX);
+  if (Array.isArray(value)) return value.map(printableEvidence);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printableEvidence(v)]));
+  return value;
+}
+
+/**
+ * A cluster-level error (could not evaluate) with its message sanitised like outcome messages.
+ * @example printableError({ code: 'access-denied', message: 'Bearer abc… rejected' })
+ */
+export function printableError(e: { code: string; message: string }): { code: string; message: string } {
+  return { code: e.code, message: printableLine(e.message, MESSAGE_MAX) };
 }

@@ -1,3 +1,5 @@
+import { redactSecrets } from './text/redact.ts';
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
@@ -15,10 +17,12 @@ export function escapeControl(raw: string): string {
 }
 
 /**
- * One printable line of at most `max` characters (control characters escaped, the rest cut with `…`).
+ * The one sanitiser of text from outside (cluster output, API bodies, plugin and driver errors): one printable
+ * line of at most `max` characters, anything that looks like a credential redacted, control characters escaped,
+ * the rest cut with `…`.
  * @example printableLine('x'.repeat(5000), 10) // 'xxxxxxxxx…'
  */
 export function printableLine(raw: string, max: number): string {
-  const escaped = escapeControl(raw);
+  const escaped = escapeControl(redactSecrets(raw));
   return escaped.length <= max ? escaped : `${escaped.slice(0, max - 1)}…`;
 }

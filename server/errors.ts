@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { type ErrorCode, FleetcheckError, isFleetcheckError } from '../core/errors.ts';
+import { redactSecrets } from '../core/text/redact.ts';
 
 /** The body of every error answer: `{ "error": { "code", "message" } }`. */
 export const errorBodySchema = z
@@ -73,7 +74,9 @@ export function onError(err: Error, c: Context) {
     const code = status === 401 ? 'access-denied' : status < 500 ? 'invalid-input' : 'internal';
     return errorResponse(c, status, code, err.message || 'request failed');
   }
-  process.stderr.write(`fleetcheck api: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
+  process.stderr.write(
+    `fleetcheck api: ${c.req.method} ${c.req.path}: ${redactSecrets(err.stack ?? err.message)}\n`,
+  );
   return errorResponse(c, 500, 'internal', 'internal error');
 }
 

@@ -1,4 +1,5 @@
 import { counted } from '../core/text/plural.ts';
+import { redactSecrets } from '../core/text/redact.ts';
 import type { Store } from '../db/store.ts';
 import { createApp } from './app.ts';
 import type { BackfillProgress } from './deps.ts';
@@ -52,7 +53,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         log(
           `sweep ${id}: ${report.sweep.status} (${counted(c.length, 'cluster')}: ${n('pass')} pass, ${n('warn')} warn, ${n('fail')} fail, ${n('error')} error)`,
         );
-      } else log(`sweep ${id} did not finish: ${error instanceof Error ? error.message : String(error)}`);
+      } else
+        log(
+          `sweep ${id} did not finish: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,
+        );
     },
   });
   const app = createApp({

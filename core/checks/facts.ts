@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { agentBinary } from '../cilium/binary.ts';
 import { type HealthStatus, parseHealthJson } from '../cilium/health-json.ts';
 import { agentVersionFromStatus, parseStatusJson, type StatusResponse } from '../cilium/status-json.ts';
@@ -6,6 +5,7 @@ import { versionFromImage } from '../cilium/version-text.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, PodInfo } from '../kube/cluster-api.ts';
 import type { MeshView } from '../sweep/report.ts';
+import { sleep } from '../time/timers.ts';
 import { AgentExecutor, type AgentOutput } from './agent-exec.ts';
 import type { CheckSettings } from './check.ts';
 import { type ClusterDomain, clusterDomain } from './cluster-domain.ts';
@@ -21,7 +21,7 @@ const ENDPOINT_SAMPLE = 500;
 /** Waits `ms` (or until `signal` aborts); injectable so tests decide what happens while a check waits. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
-export const realSleep: Sleep = (ms, signal) => delay(ms, undefined, { signal });
+export const realSleep: Sleep = (ms, signal) => sleep(ms, signal);
 
 /**
  * Everything the checks read about one cluster, gathered once and shared (each getter is memoized,

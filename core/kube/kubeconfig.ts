@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
+import { printableLine } from '../printable.ts';
 
 /** One context of a kubeconfig, as listed for fleet discovery. */
 export interface KubeContextInfo {
@@ -51,12 +52,7 @@ export function loadKubeconfigFiles(files?: string[]): { kc: KubeConfig; fileOf:
     try {
       kc.loadFromFile(file);
     } catch (err) {
-      throw new FleetcheckError(
-        'invalid-input',
-        `kubeconfig ${file}: ${(err as Error).message.split('\n')[0]}`,
-        { file },
-        { cause: err },
-      );
+      throw new FleetcheckError('invalid-input', `kubeconfig ${file}: ${unreadableReason(err)}`, { file });
     }
     if (!merged.currentContext && kc.currentContext) merged.currentContext = kc.currentContext;
     for (const c of kc.clusters) if (!merged.getCluster(c.name)) merged.clusters.push(c);
@@ -70,6 +66,14 @@ export function loadKubeconfigFiles(files?: string[]): { kc: KubeConfig; fileOf:
   const out = { kc: merged, fileOf };
   cache.set(key, out);
   return out;
+}
+
+/** Why a kubeconfig could not be loaded, in one sanitised line (client-node crashes on an empty document). */
+function unreadableReason(err: unknown): string {
+  if (err instanceof TypeError)
+    return 'empty or not a kubeconfig (expected a YAML mapping with clusters, users and contexts)';
+  const message = err instanceof Error ? err.message : String(err);
+  return printableLine(message.split('\n')[0] ?? '', 200);
 }
 
 /** Forgets loaded kubeconfigs (tests that rewrite files). */

@@ -3,7 +3,7 @@ import type { CheckSettings, ClusterRun } from '../checks/check.ts';
 import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi } from '../kube/cluster-api.ts';
-import type { Outcome } from '../outcome.ts';
+import { type Outcome, printableError, printableOutcome } from '../outcome.ts';
 import { after } from '../time/timers.ts';
 import type { ClusterReport } from './report.ts';
 
@@ -93,11 +93,16 @@ export async function runCluster(
       const { run } = settled;
       const error = run.error ?? cause;
       const report: ClusterReport = { ...run, ...base, status: 'pass', results: [...run.results] };
-      if (error) report.error = error;
+      if (error) report.error = printableError(error);
       return report;
     }
     const error = settled.ok === false ? (cause ?? errorOf(settled.err)) : (cause ?? errorOf(timeoutError));
-    return { ...base, status: 'error', error, results: [...collected] };
+    return {
+      ...base,
+      status: 'error',
+      error: printableError(error),
+      results: [...collected].map(printableOutcome),
+    };
   } finally {
     timer.cancel();
     opts.signal?.removeEventListener('abort', onSweepAbort);

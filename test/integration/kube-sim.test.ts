@@ -32,7 +32,7 @@ clusters:
 let sim: Simulator;
 let dir: string;
 let kubeconfig: string;
-const api = (context: string, limits = {}): KubeClusterApi =>
+const api = (context: string, limits = {}): Promise<KubeClusterApi> =>
   clusterApiFromKubeconfig({ files: [kubeconfig], context, limits });
 
 async function agentPod(c: KubeClusterApi): Promise<string> {
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('ClusterApi against the simulator over HTTPS', () => {
   it('lists and gets the objects checks read', async () => {
-    const c = api('a');
+    const c = await api('a');
     expect((await c.serverVersion()).gitVersion).toMatch(/^v1\.\d+/);
     const nodes = await c.listNodes();
     expect(nodes).toHaveLength(2);
@@ -75,7 +75,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('execs cilium-dbg status -o json and reads exit code 0', async () => {
-    const c = api('a');
+    const c = await api('a');
     const r = await c.exec(
       'kube-system',
       await agentPod(c),
@@ -91,7 +91,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('reports a missing binary as failure without exit code', async () => {
-    const c = api('a');
+    const c = await api('a');
     const r = await c.exec('kube-system', await agentPod(c), 'cilium-agent', ['no-such-binary'], {
       deadlineMs: 5000,
     });
@@ -100,7 +100,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('runs a Job: create, wait, pods, logs, list by label, delete', async () => {
-    const c = api('a');
+    const c = await api('a');
     const labels = { 'app.kubernetes.io/managed-by': 'fleetcheck', 'fleetcheck.io/run': 't1' };
     await c.createJob({
       namespace: 'fleetcheck-probe',
@@ -133,7 +133,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('maps a 403 exec upgrade to access-denied naming create pods/exec', async () => {
-    const c = api('f');
+    const c = await api('f');
     const err = await c
       .exec('kube-system', await agentPod(c), 'cilium-agent', ['cilium-dbg', 'status'], { deadlineMs: 5000 })
       .catch((e: unknown) => e);
@@ -144,7 +144,7 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('retries a 429 honouring Retry-After (the simulator counts the retry)', async () => {
-    const c = api('r');
+    const c = await api('r');
     await c.listNodes();
     await c.listNodes();
     expect(c.runner.stats.retries).toBe(1);
@@ -152,34 +152,34 @@ describe('ClusterApi against the simulator over HTTPS', () => {
   });
 
   it('gives up on a persistent 429 with rate-limited after bounded retries', async () => {
-    const c = api('q', { retries: 2, rateLimitRetries: 2 });
+    const c = await api('q', { retries: 2, rateLimitRetries: 2 });
     const err = await c.listNodes().catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'rate-limited')).toBe(true);
     expect(sim.stats('q').requestsByResource['list nodes']).toBe(3);
   });
 
   it('retries a 500 then throws server-error', async () => {
-    const c = api('e', { retries: 2 });
+    const c = await api('e', { retries: 2 });
     const err = await c.getDeployment('kube-system', 'cilium-operator').catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'server-error')).toBe(true);
     expect(sim.stats('e').requestsByResource['get deployments']).toBe(3);
   });
 
   it('maps a down API server to unreachable', async () => {
-    const c = api('d', { apiDeadlineMs: 2000 });
+    const c = await api('d', { apiDeadlineMs: 2000 });
     const err = await c.listNodes().catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'unreachable') || isFleetcheckError(err, 'timeout')).toBe(true);
     expect(isFleetcheckError(err, 'unreachable')).toBe(true);
   });
 
   it('throws timeout when API latency exceeds the deadline', async () => {
-    const c = api('l', { apiDeadlineMs: 500 });
+    const c = await api('l', { apiDeadlineMs: 500 });
     const err = await c.listNodes().catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'timeout')).toBe(true);
   });
 
   it('terminates a hanging agent exec after deadlineMs with timeout', async () => {
-    const c = api('h');
+    const c = await api('h');
     const pod = await agentPod(c);
     const err = await c
       .exec('kube-system', pod, 'cilium-agent', ['cilium-dbg', 'status', '-o', 'json'], { deadlineMs: 700 })
