@@ -3,6 +3,7 @@
 # chromium for the dashboard tests, promtool for the metrics test. Quick when they are already present.
 set -uo pipefail
 bash "$(dirname "$0")/install-schemathesis.sh" >/dev/null || echo "install-test-deps: schemathesis install failed; the API conformance test fails under CI" >&2
+bash "$(dirname "$0")/install-moto.sh" >/dev/null || echo "install-test-deps: moto install failed; the serverless moto test fails under CI=true" >&2
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
