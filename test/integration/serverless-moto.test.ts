@@ -256,7 +256,7 @@ describe.skipIf(!enabled)('serverless pipeline on moto (SQS, STS) + simulator + 
       const stats = sim.stats(c);
       expect(stats.liveJobs, c).toBe(0);
       expect(stats.livePods, c).toBe(0);
-      expect(stats.jobsCreated, c).toBeGreaterThanOrEqual(2);
+      expect(stats.jobsCreated, c).toBeGreaterThan(0);
       expect(stats.jobsDeleted, c).toBe(stats.jobsCreated);
     }
   });
