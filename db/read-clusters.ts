@@ -135,10 +135,19 @@ async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
   return new Map(rows.map((r) => [r.id, r.ats ? r.ats.split(',').map(Number) : []]));
 }
 
+/** A cluster's latest run with the registry facts the fleet view shows (no text joins). */
+type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'cilium_cluster_id'> & {
+  provider: string | null;
+  region: string | null;
+  mesh_group: string | null;
+};
+
 /** Latest verdict per cluster; stale clusters are flagged and counted only as stale (never as healthy). */
 export async function readFleet(db: Db, intervalMs: number, now = new Date()): Promise<FleetView> {
-  const runs = await loadRuns(db, sql`r.id in (select last_run_id from clusters)`, sql`order by c.name`);
-  const regs = new Map((await db.all<ClusterRow>(sql`${clusterSelect}`)).map((c) => [c.id, c] as const));
+  const runs = await db.all<FleetRunRow>(sql`select r.id, r.sweep_id, r.cluster_id, c.name, r.at, r.status,
+    r.duration_ms, r.n_pass, r.n_warn, r.n_fail, r.n_error, r.n_skip, r.layers, r.rtt_p95, r.ep_not_ready,
+    r.cilium_version, r.error_code, r.error_message, c.provider, c.region, c.mesh_group
+    from clusters c join cluster_runs r on r.id = c.last_run_id order by c.name`);
   const recent = await recentTimesByCluster(db);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
@@ -148,7 +157,6 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
   const counts = { total: 0, pass: 0, warn: 0, fail: 0, error: 0, stale: 0 };
   const clusters: FleetView['clusters'] = [];
   for (const r of runs) {
-    const reg = regs.get(r.cluster_id);
     const stale = isStale(r.at, now.getTime(), intervalMs, recent.get(r.cluster_id) ?? []);
     const s = toSummary(r);
     counts.total += 1;
@@ -162,9 +170,9 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
       sweepId: r.sweep_id,
       layers: s.layers,
       counts: s.counts,
-      ...(reg?.provider ? { provider: reg.provider } : {}),
-      ...(reg?.region ? { region: reg.region } : {}),
-      ...(reg?.mesh_group ? { meshGroup: reg.mesh_group } : {}),
+      ...(r.provider ? { provider: r.provider } : {}),
+      ...(r.region ? { region: r.region } : {}),
+      ...(r.mesh_group ? { meshGroup: r.mesh_group } : {}),
       ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
     });
   }

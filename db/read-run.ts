@@ -178,8 +178,27 @@ export async function loadMesh(db: Db, runIds: readonly number[]): Promise<Map<n
   return out;
 }
 
+/** The columns of a run a history entry shows. */
+export type SummaryRow = Pick<
+  RunRow,
+  | 'sweep_id'
+  | 'at'
+  | 'status'
+  | 'duration_ms'
+  | 'n_pass'
+  | 'n_warn'
+  | 'n_fail'
+  | 'n_error'
+  | 'n_skip'
+  | 'layers'
+  | 'rtt_p95'
+  | 'ep_not_ready'
+  | 'error_code'
+  | 'error_message'
+>;
+
 /** A run row as a history entry. */
-export function toSummary(r: RunRow): RunSummary {
+export function toSummary(r: SummaryRow): RunSummary {
   const s: RunSummary = {
     sweepId: r.sweep_id,
     at: iso(r.at),
