@@ -22,8 +22,13 @@ export interface HealthText {
 const SUMMARY = /Cluster health:\s+(\d+)\/(\d+) reachable(?:.*\(Probe interval:\s*([^)]+)\))?/;
 const CLASSIC_NODE = /^ {2}(\S[^:]*?)(?: \((localhost)\))?:\s*$/;
 const PROBE_LINE = /^\s+(ICMP to stack|HTTP to agent):\s+(.*)$/;
-/** `Host connectivity to <ip>:` / `Secondary Endpoint connectivity to <ip>:` (pkg/health/client formatPathStatus). */
-const PATH_LINE = /^\s+((?:Secondary )?(?:Host|Endpoint)) connectivity to (\S+?):\s*$/;
+/**
+ * `Host connectivity to <ip>:` / `Secondary Endpoint connectivity to <ip>:` (pkg/health/client formatPathStatus);
+ * before 1.17 a secondary path is only `Secondary connectivity to <ip>:`.
+ */
+const PATH_LINE = /^\s+((?:Secondary )?(?:Host|Endpoint)|Secondary) connectivity to (\S+?):\s*$/;
+/** The 1.18+ `(Last probed: <RFC 3339>)` column after a probe result. */
+const LAST_PROBED = /\s+\(Last probed: [^)]*\)\s*$/;
 const TABLE_ROW =
   /^\s*(\S+)(?: \((localhost)\))?\s+(\S+)\s+(\S+(?: \(\d+ unknown\))?)\s+(\S+(?: \(\d+ unknown\))?)\s*$/;
 
@@ -34,7 +39,8 @@ function tableFailed(cell: string): boolean {
 }
 
 /**
- * Parses text `cilium-health status` — classic per-node blocks (≤ 1.17) and the 1.18+ summary table.
+ * Parses text `cilium-health status` — classic per-node blocks (≤ 1.16, and `--verbose` later) and the 1.17+ count
+ * table (docs/cilium-formats.md).
  * @example parseHealthText('Cluster health: 1/2 reachable (2025-08-03T14:23:55Z) (Probe interval: 1m36s)')
  */
 export function parseHealthText(raw: string): ParseResult<HealthText> {
@@ -64,7 +70,8 @@ export function parseHealthText(raw: string): ParseResult<HealthText> {
     }
     const probe = PROBE_LINE.exec(line);
     if (probe && current) {
-      if (!/^OK\b/.test(probe[2] as string)) current.failures.push(`${path}${probe[1]}: ${probe[2]}`);
+      const result = (probe[2] as string).replace(LAST_PROBED, '');
+      if (!/^OK\b/.test(result)) current.failures.push(`${path}${probe[1]}: ${result}`);
       continue;
     }
     const node = CLASSIC_NODE.exec(line);

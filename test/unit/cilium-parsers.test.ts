@@ -11,13 +11,15 @@ import {
 } from '../../core/cilium/status-json.ts';
 import { parseClusterMeshLine, parseStatusBrief } from '../../core/cilium/status-text.ts';
 import { parseVersionText, versionFromImage } from '../../core/cilium/version-text.ts';
+import { REAL_MINORS, REAL_NODES, realFixture } from '../fixtures/real-cluster.ts';
 
 const fx = (name: string) => readFileSync(new URL(`../fixtures/cilium-out/${name}`, import.meta.url), 'utf8');
-const minors = ['1.14', '1.15', '1.16', '1.17', '1.18'] as const;
+const minors = REAL_MINORS;
+const VERSION_TEXT_MINORS = ['1.14', '1.15', '1.16', '1.17', '1.18'] as const;
 
 describe('status JSON', () => {
   it.each(minors)('parses the %s fixture', (m) => {
-    const r = parseStatusJson(fx(`status-${m}.json`));
+    const r = parseStatusJson(realFixture(`status-${m}-healthy.json`));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.cilium?.state).toBe('Ok');
@@ -85,15 +87,15 @@ describe('snippet', () => {
 
 describe('health JSON', () => {
   it.each(minors)('parses the %s fixture', (m) => {
-    const r = parseHealthJson(fx(`health-${m}.json`));
+    const r = parseHealthJson(realFixture(`health-${m}-healthy.json`));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const nodes = r.value.nodes ?? [];
-    expect(nodes.map((n) => bareNodeName(n.name))).toEqual(['node-a', 'node-b', 'node-c']);
+    expect(nodes.map((n) => bareNodeName(n.name))).toEqual(REAL_NODES);
     const ep = endpointPath(nodes[1] as (typeof nodes)[number]);
     expect(probeState(ep?.http)).toBe('ok');
     expect(ep?.icmp?.latency).toBeGreaterThan(0);
-    expect(r.value.probeInterval === undefined).toBe(m < '1.17');
+    expect(r.value.probeInterval === undefined).toBe(Number(m.split('.')[1]) < 18);
   });
 
   it('treats a non-empty status as failed and a missing probe as unknown', () => {
@@ -181,7 +183,7 @@ describe('endpoint list JSON', () => {
 });
 
 describe('version and brief text', () => {
-  it.each(minors)('parses `cilium-dbg version` of %s', (m) => {
+  it.each(VERSION_TEXT_MINORS)('parses `cilium-dbg version` of %s', (m) => {
     const r = parseVersionText(fx(`version-${m}.txt`));
     expect(r.ok && r.value.daemon?.startsWith(m)).toBe(true);
   });
