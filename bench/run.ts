@@ -23,6 +23,7 @@ const benches: Bench[] = [
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },
   { name: 'cli-start', file: 'bench/cli-start.ts', args: [], result: 'bench/results/cli-start.md' },
   { name: 'serve-load', file: 'bench/serve-load.ts', args: [], result: 'bench/results/serve-load.md' },
+  { name: 'check-path', file: 'bench/check-path.ts', args: [], result: 'bench/results/check-path.md' },
 ];
 
 const filter = process.argv[2];

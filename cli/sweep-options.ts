@@ -49,6 +49,7 @@ export const sweepFlagsSchema = z
     db: z.string().min(1).optional(),
     store: z.boolean().default(true),
     verbose: z.boolean().default(false),
+    timings: z.boolean().default(false),
   })
   .refine((o) => !(o.simulate && (o.kubeconfig || o.fleet)), {
     message: '--simulate cannot be combined with --kubeconfig or --fleet',

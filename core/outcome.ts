@@ -28,6 +28,8 @@ export const outcomeSchema = z.object({
   /** Short machine-readable facts backing the verdict (names, counts, snippets). */
   evidence: z.record(z.string(), z.unknown()).optional(),
   metrics: metricsSchema.optional(),
+  /** How long the check that gave this outcome ran, in ms (shared by all outcomes of one check run). */
+  durationMs: z.number().optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

@@ -15,6 +15,7 @@ import { exitCodeForSweep } from '../output/exit-code.ts';
 import { progressReporter } from '../output/progress.ts';
 import { styles } from '../output/style.ts';
 import { renderSweepTable } from '../output/table.ts';
+import { renderClusterTimings, renderSweepTimings } from '../output/timings.ts';
 import { openFleet, parseSweepFlags, type SweepFlags, settingsFrom } from '../sweep-options.ts';
 
 /** Opens (and migrates, and proves writable) the history store before anything touches a cluster. */
@@ -53,6 +54,10 @@ function print(report: SweepReport, flags: SweepFlags, detail: boolean): void {
       ? renderClusterDetail(report, { styles: s, width })
       : renderSweepTable(report, { styles: s, width }),
   );
+  if (flags.timings)
+    process.stdout.write(
+      `\n${detail ? report.clusters.map((c) => renderClusterTimings(c, width)).join('\n') : renderSweepTimings(report)}`,
+    );
 }
 
 /**

@@ -26,7 +26,8 @@ export function addSweepOptions(cmd: Command): Command {
     .option('--layers <list>', `comma list of ${LAYERS.join(',')} (default all)`)
     .option('--db <path|url>', 'history store (default FLEETCHECK_DB or ./fleetcheck.db)')
     .option('--no-store', 'do not record the sweep in the history store')
-    .option('--verbose', 'plain progress lines when stderr is not a terminal');
+    .option('--verbose', 'plain progress lines when stderr is not a terminal')
+    .option('--timings', 'after the table, where each cluster run spent its time (always in --output json)');
 }
 
 /** `--db` of the commands that read the history store. */

@@ -13,6 +13,7 @@ export interface CheckSettings {
   runBusiness: boolean;
   /** Ask cilium-health for a synchronous probe (`--probe`). */
   healthProbe: boolean;
+  /** Execs in flight per cluster; the default fits both agent commands on the default sample in one round. */
   execConcurrency: number;
   apiDeadlineMs: number;
   execDeadlineMs: number;
@@ -35,7 +36,7 @@ export const defaultCheckSettings: CheckSettings = {
   full: false,
   runBusiness: true,
   healthProbe: false,
-  execConcurrency: 8,
+  execConcurrency: 10,
   apiDeadlineMs: 10_000,
   execDeadlineMs: 15_000,
   latencyWarnMs: 5,

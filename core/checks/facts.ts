@@ -13,6 +13,7 @@ import { hints } from './hints.ts';
 import { configuredPeers, meshViews } from './mesh-views.ts';
 import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
 import { sampleAgentPods } from './sampling.ts';
+import { SpanRecorder } from './span-recorder.ts';
 
 const KS = 'kube-system';
 /** Not-ready endpoints named per read: enough to tell the endpoints of two reads apart, still bounded memory. */
@@ -37,6 +38,7 @@ export class ClusterFacts {
     readonly settings: CheckSettings,
     readonly signal: AbortSignal,
     readonly sleep: Sleep = realSleep,
+    readonly spans: SpanRecorder = new SpanRecorder(),
   ) {}
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -49,21 +51,45 @@ export class ClusterFacts {
     return p;
   }
 
+  /** A memoized API read, timed as one `api` span. */
+  private read<T>(key: string, name: string, load: () => Promise<T>): Promise<T> {
+    return this.once(key, () => this.spans.time('api', name, load));
+  }
+
   private get opts() {
     return { signal: this.signal };
   }
 
-  nodes = () => this.once('nodes', () => this.api.listNodes(this.opts));
-  agentPods = () => this.once('agentPods', () => this.api.listPods(KS, 'k8s-app=cilium', this.opts));
-  daemonSet = () => this.once('ds', () => this.api.getDaemonSet(KS, 'cilium', this.opts));
-  operator = () => this.once('operator', () => this.api.getDeployment(KS, 'cilium-operator', this.opts));
-  relay = () => this.once('relay', () => this.api.getDeployment(KS, 'hubble-relay', this.opts));
-  ciliumConfig = () => this.once('config', () => this.api.getConfigMap(KS, 'cilium-config', this.opts));
-  meshSecret = () => this.once('meshSecret', () => this.api.getSecret(KS, 'cilium-clustermesh', this.opts));
+  nodes = () => this.read('nodes', 'list nodes', () => this.api.listNodes(this.opts));
+  agentPods = () =>
+    this.read('agentPods', 'list cilium pods', () => this.api.listPods(KS, 'k8s-app=cilium', this.opts));
+  daemonSet = () =>
+    this.read('ds', 'get DaemonSet cilium', () => this.api.getDaemonSet(KS, 'cilium', this.opts));
+  operator = () =>
+    this.read('operator', 'get Deployment cilium-operator', () =>
+      this.api.getDeployment(KS, 'cilium-operator', this.opts),
+    );
+  relay = () =>
+    this.read('relay', 'get Deployment hubble-relay', () =>
+      this.api.getDeployment(KS, 'hubble-relay', this.opts),
+    );
+  ciliumConfig = () =>
+    this.read('config', 'get ConfigMap cilium-config', () =>
+      this.api.getConfigMap(KS, 'cilium-config', this.opts),
+    );
+  meshSecret = () =>
+    this.read('meshSecret', 'get Secret cilium-clustermesh', () =>
+      this.api.getSecret(KS, 'cilium-clustermesh', this.opts),
+    );
   endpoints = () =>
-    this.once('ceps', () => this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }));
+    this.read('ceps', 'list CiliumEndpoints', () =>
+      this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }),
+    );
   /** A fresh CiliumEndpoint summary (not memoized), for re-reading after a wait. */
-  endpointsNow = () => this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE });
+  endpointsNow = () =>
+    this.spans.time('api', 'list CiliumEndpoints again', () =>
+      this.api.summarizeCiliumEndpoints({ ...this.opts, sampleSize: ENDPOINT_SAMPLE }),
+    );
 
   /** Sampled agent pods (see {@link sampleAgentPods}). */
   sampled = () =>
@@ -115,13 +141,15 @@ export class ClusterFacts {
   agentStatus = () =>
     this.once('agentStatus', async (): Promise<AgentOutput<StatusResponse>[]> => {
       const [pods, ex] = await Promise.all([this.sampled(), this.exec()]);
-      return Promise.all(
-        pods.map((p) =>
-          ex.run(p, {
-            argv: (b) => [b, 'status', '-o', 'json'],
-            parse: parseStatusJson,
-            hangHint: hints.agentHang,
-          }),
+      return this.spans.time('exec', `agent status × ${pods.length}`, () =>
+        Promise.all(
+          pods.map((p) =>
+            ex.run(p, {
+              argv: (b) => [b, 'status', '-o', 'json'],
+              parse: parseStatusJson,
+              hangHint: hints.agentHang,
+            }),
+          ),
         ),
       );
     });
@@ -139,15 +167,17 @@ export class ClusterFacts {
         'json',
         ...(this.settings.healthProbe ? ['--probe'] : []),
       ];
-      return Promise.all(
-        pods.map((p) =>
-          ex.run(p, {
-            argv: () => argv,
-            parse: parseHealthJson,
-            hangHint:
-              'cilium-health did not answer in time: the health daemon in the agent is stuck or probing a very large ' +
-              'cluster synchronously; check the agent log and `cilium-dbg status` ("Cilium health daemon").',
-          }),
+      return this.spans.time('exec', `cilium-health status × ${pods.length}`, () =>
+        Promise.all(
+          pods.map((p) =>
+            ex.run(p, {
+              argv: () => argv,
+              parse: parseHealthJson,
+              hangHint:
+                'cilium-health did not answer in time: the health daemon in the agent is stuck or probing a very large ' +
+                'cluster synchronously; check the agent log and `cilium-dbg status` ("Cilium health daemon").',
+            }),
+          ),
         ),
       );
     });
@@ -184,7 +214,9 @@ export class ClusterFacts {
   /** The cluster DNS domain, from the CoreDNS Corefile (`kubernetes <domain> ...`), else `cluster.local`. */
   clusterDomain = () =>
     this.once('clusterDomain', async (): Promise<ClusterDomain> => {
-      const coredns = await this.api.getConfigMap(KS, 'coredns', this.opts).catch(() => null);
+      const coredns = await this.spans
+        .time('api', 'get ConfigMap coredns', () => this.api.getConfigMap(KS, 'coredns', this.opts))
+        .catch(() => null);
       return clusterDomain(coredns);
     });
 
@@ -192,7 +224,15 @@ export class ClusterFacts {
   probeJob = () =>
     this.once(
       'probeJob',
-      async (): Promise<ProbeJobResult> =>
-        runProbeJob(this.api, this.target, this.settings, this.signal, (await this.clusterDomain()).domain),
+      (): Promise<ProbeJobResult> =>
+        this.spans.time('job', 'business probe Job', () =>
+          runProbeJob(
+            this.api,
+            this.target,
+            this.settings,
+            this.signal,
+            this.clusterDomain().then((d) => d.domain),
+          ),
+        ),
     );
 }

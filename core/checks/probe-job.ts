@@ -31,6 +31,14 @@ export type ProbeJobResult =
 const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|CreateContainerConfigError/;
 
 /** Waits `ms`, or less when `signal` aborts (the caller checks the signal). */
+/**
+ * The Job is polled every POLL_MS while a probe pod usually runs (its end is seen at most that late), then
+ * less and less often up to POLL_MAX_MS for a slow one.
+ */
+const POLL_MS = 500;
+const POLL_STEADY_FOR_MS = 10_000;
+const POLL_MAX_MS = 4000;
+
 const pause = (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => undefined);
 
 function finished(job: JobStatus | null): boolean {
@@ -91,39 +99,47 @@ export async function runProbeJob(
   target: ClusterTarget,
   settings: CheckSettings,
   signal: AbortSignal,
-  domain: string,
+  domain: string | Promise<string>,
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
+  let plans: ProbeContainerPlan[];
   try {
-    if (!(await api.namespaceExists(ns, { signal }))) {
+    const [exists, clusterDomain] = await Promise.all([
+      api.namespaceExists(ns, { signal }),
+      domain,
+      sweepLeftovers(api, ns, signal).catch(() => {}),
+    ]);
+    if (!exists) {
       return {
         kind: 'skipped',
         message: `probe namespace "${ns}" does not exist`,
         hint: `Create it and its Role by applying deploy/rbac.yaml (kubectl apply -f deploy/rbac.yaml).`,
       };
     }
-    await sweepLeftovers(api, ns, signal).catch(() => {});
+    plans = probeContainers(target.probeTargets, clusterDomain);
   } catch (error) {
     return { kind: 'error', error };
   }
-  const plans = probeContainers(target.probeTargets, domain);
   const spec = probeJobSpec(ns, plans);
   try {
     await api.createJob(spec, { signal });
-    const deadline = Date.now() + (spec.activeDeadlineSeconds + 10) * 1000;
-    let wait = 500;
+    const created = Date.now();
+    const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
+    let wait = POLL_MS;
     let pendingSeen = 0;
     while (!signal.aborted && Date.now() < deadline) {
       await pause(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
-      wait = Math.min(wait * 1.5, 4000);
-      const job = await api.getJob(ns, spec.name, { signal });
+      if (Date.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
+      const [job, pods] = await Promise.all([
+        api.getJob(ns, spec.name, { signal }),
+        api.listJobPods(ns, spec.name, { signal }),
+      ]);
       if (!job)
         return {
           kind: 'timeout',
           jobName: spec.name,
           message: `probe Job ${spec.name} disappeared before finishing`,
         };
-      const pods = await api.listJobPods(ns, spec.name, { signal });
       if (finished(job))
         return {
           kind: 'done',

@@ -7,6 +7,7 @@ import { errorOutcome } from './error-outcome.ts';
 import { ClusterFacts, realSleep, type Sleep } from './facts.ts';
 import { healthLinks, storedLinks } from './health-links.ts';
 import { checkRegistry } from './registry.ts';
+import { type Clock, monotonicClock, SpanRecorder } from './span-recorder.ts';
 import { forCiliumVersion } from './version-hints.ts';
 
 function whenAborted(signal: AbortSignal): Promise<'aborted'> {
@@ -21,9 +22,13 @@ async function runOne(
   facts: ClusterFacts,
   aborted: Promise<'aborted'>,
 ): Promise<Outcome[]> {
-  const work = check.run(facts).catch((err: unknown) => [errorOutcome(check.id, 'cluster', err)]);
+  const started = facts.spans.elapsed();
+  const work = facts.spans
+    .time('check', check.id, () => check.run(facts))
+    .catch((err: unknown) => [errorOutcome(check.id, 'cluster', err)]);
   const r = await Promise.race([work, aborted]);
-  if (r !== 'aborted') return r;
+  const durationMs = Math.round(facts.spans.elapsed() - started);
+  if (r !== 'aborted') return r.map((o) => ({ ...o, durationMs }));
   return [
     {
       check: check.id,
@@ -32,8 +37,21 @@ async function runOne(
       message: 'could not evaluate: the per-cluster deadline expired before this check finished',
       hint: 'The cluster answered too slowly (API latency, hanging agents): see the other results; raise the cluster deadline if this is normal.',
       evidence: { code: 'timeout' },
+      durationMs,
     },
   ];
+}
+
+/**
+ * Starts what the longest paths of the run wait on before the first read decides whether the cluster answers at
+ * all: the business probe Job (seconds of pod start) and the reads the agent execs need, so the run costs about
+ * the probe Job's start rather than the Job after every read.
+ */
+function startCriticalPaths(facts: ClusterFacts): Promise<unknown>[] {
+  const { layers, runBusiness } = facts.settings;
+  const started: Promise<unknown>[] = [facts.agentPods(), facts.daemonSet()];
+  if (runBusiness && layers.includes('business')) started.push(facts.probeJob());
+  return started;
 }
 
 function isClusterDown(err: unknown): boolean {
@@ -46,9 +64,18 @@ function isClusterDown(err: unknown): boolean {
  * A cluster runner whose checks wait with `sleep` (e.g. node.endpoints.state before re-reading endpoints).
  * @example runSweep({ targets, runChecks: clusterChecksRunner({ sleep: async () => advanceClock() }) })
  */
-export function clusterChecksRunner(opts: { sleep?: Sleep } = {}): RunClusterChecks {
+export function clusterChecksRunner(opts: { sleep?: Sleep; now?: Clock } = {}): RunClusterChecks {
   return (api, target, settings, signal) =>
-    runClusterChecksWith(new ClusterFacts(api, target, settings, signal, opts.sleep ?? realSleep));
+    runClusterChecksWith(
+      new ClusterFacts(
+        api,
+        target,
+        settings,
+        signal,
+        opts.sleep ?? realSleep,
+        new SpanRecorder(opts.now ?? monotonicClock),
+      ),
+    );
 }
 
 /**
@@ -68,12 +95,18 @@ async function runClusterChecksWith(facts: ClusterFacts): Promise<ClusterRun> {
   };
   if (target.region) base.region = target.region;
   if (target.account) base.account = target.account;
+  const started = startCriticalPaths(facts);
   try {
     await facts.nodes();
   } catch (err) {
     if (isClusterDown(err)) {
+      await Promise.allSettled(started);
       const message = err instanceof Error ? err.message : String(err);
-      return { ...base, error: { code: isFleetcheckError(err) ? err.code : 'internal', message } };
+      return {
+        ...base,
+        error: { code: isFleetcheckError(err) ? err.code : 'internal', message },
+        timings: { spans: facts.spans.spans() },
+      };
     }
   }
   const aborted = whenAborted(signal);
@@ -100,5 +133,6 @@ async function runClusterChecksWith(facts: ClusterFacts): Promise<ClusterRun> {
     const mesh = await facts.meshViews().catch(() => undefined);
     if (mesh) run.mesh = mesh;
   }
+  run.timings = { spans: facts.spans.spans() };
   return run;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeSchema, statusSchema } from '../outcome.ts';
+import { clusterTimingsSchema } from './timings.ts';
 
 /** One measured node → node health path, from cilium-health on the `from` node. */
 export const nodeLinkSchema = z.object({
@@ -49,6 +50,8 @@ export const clusterReportSchema = z.object({
   results: z.array(outcomeSchema),
   healthLinks: z.array(nodeLinkSchema).optional(),
   mesh: z.array(meshViewSchema).optional(),
+  /** Where the run's time went: connect, API reads, exec rounds, the probe Job, each check. */
+  timings: clusterTimingsSchema.optional(),
 });
 export type ClusterReport = z.infer<typeof clusterReportSchema>;
 

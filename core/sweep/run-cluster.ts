@@ -6,6 +6,7 @@ import type { ClusterApi } from '../kube/cluster-api.ts';
 import { type Outcome, printableError, printableOutcome } from '../outcome.ts';
 import { after } from '../time/timers.ts';
 import type { ClusterReport } from './report.ts';
+import { afterConnect } from './timings.ts';
 
 /**
  * The check runner the sweep drives: `RunClusterChecks` (core/checks/check.ts) plus an optional `onResult`
@@ -65,8 +66,10 @@ export async function runCluster(
   );
   const timer = after(opts.deadlineMs, () => controller.abort(timeoutError));
   const collected: Outcome[] = [];
+  let connectMs = 0;
   const work: Promise<Settled> = (async () => {
     const api = await target.connect();
+    connectMs = Math.max(0, now() - started);
     try {
       controller.signal.throwIfAborted();
       return await opts.runChecks(api, target, settings, controller.signal, (r) => collected.push(r));
@@ -94,6 +97,7 @@ export async function runCluster(
       const error = run.error ?? cause;
       const report: ClusterReport = { ...run, ...base, status: 'pass', results: [...run.results] };
       if (error) report.error = printableError(error);
+      if (run.timings) report.timings = afterConnect(run.timings, connectMs);
       return report;
     }
     const error = settled.ok === false ? (cause ?? errorOf(settled.err)) : (cause ?? errorOf(timeoutError));
