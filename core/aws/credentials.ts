@@ -85,13 +85,16 @@ export function assumeRoleProvider(
 
 const roleCache = new Map<string, CredentialProvider>();
 
-/** Credentials for a region and an optional role; one cached provider per (role, region, endpoint). */
-export function credentialsFor(target: AwsTarget, roleArn?: string): CredentialProvider {
+/**
+ * Credentials for a region and an optional role (with the external id its trust policy may require); one
+ * cached provider per (role, external id, region, endpoint).
+ */
+export function credentialsFor(target: AwsTarget, roleArn?: string, externalId?: string): CredentialProvider {
   if (!roleArn) return target.credentials ?? defaultCredentials(target.region);
-  const key = `${roleArn}|${target.region}|${target.endpoint ?? ''}`;
+  const key = `${roleArn}|${externalId ?? ''}|${target.region}|${target.endpoint ?? ''}`;
   let p = roleCache.get(key);
   if (!p) {
-    p = assumeRoleProvider({ ...target, roleArn });
+    p = assumeRoleProvider({ ...target, roleArn, ...(externalId ? { externalId } : {}) });
     roleCache.set(key, p);
   }
   return p;

@@ -96,8 +96,9 @@ export async function describeEksCluster(
   target: AwsTarget,
   name: string,
   roleArn?: string,
+  externalId?: string,
 ): Promise<EksCluster> {
-  const client = eksClient(target, credentialsFor(target, roleArn));
+  const client = eksClient(target, credentialsFor(target, roleArn, externalId));
   const d = await describe(client, name, target.region, roleArn);
   if (!d.cluster) throw new FleetcheckError('not-found', d.note ?? `eks cluster ${name} not usable`);
   return d.cluster;
@@ -110,6 +111,7 @@ export async function describeEksCluster(
 export async function discoverEksClusters(opts: {
   regions: string[];
   roleArn?: string;
+  externalId?: string;
   endpoint?: string;
   credentials?: CredentialProvider;
   describeConcurrency?: number;
@@ -123,7 +125,7 @@ export async function discoverEksClusters(opts: {
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       ...(opts.credentials ? { credentials: opts.credentials } : {}),
     };
-    const client = eksClient(target, credentialsFor(target, opts.roleArn));
+    const client = eksClient(target, credentialsFor(target, opts.roleArn, opts.externalId));
     const names: string[] = [];
     try {
       for await (const page of paginateListClusters({ client, pageSize: 100 }, {}))

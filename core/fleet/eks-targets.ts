@@ -18,7 +18,7 @@ function connectEks(
   name: string,
   eksName: string,
   region: string,
-  roleArn: string | undefined,
+  role: { roleArn?: string | undefined; externalId?: string | undefined },
   endpoint: string | undefined,
   opts: EksOptions,
   known?: EksCluster,
@@ -29,9 +29,9 @@ function connectEks(
     ...(endpoint ? { endpoint } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
   };
-  const tokens = new EksTokenCache(eksName, region, credentialsFor(aws, roleArn));
+  const tokens = new EksTokenCache(eksName, region, credentialsFor(aws, role.roleArn, role.externalId));
   return async () => {
-    cluster ??= describeEksCluster(aws, eksName, roleArn).catch((err: unknown) => {
+    cluster ??= describeEksCluster(aws, eksName, role.roleArn, role.externalId).catch((err: unknown) => {
       cluster = undefined;
       throw err;
     });
@@ -49,7 +49,7 @@ function connectEks(
 /** A target for an EKS cluster referenced by region + name (described lazily on connect). */
 export function eksRefTarget(
   base: Base,
-  ref: { region: string; name: string; roleArn?: string; endpoint?: string },
+  ref: { region: string; name: string; roleArn?: string; externalId?: string; endpoint?: string },
   opts: EksOptions,
 ): ClusterTarget {
   return {
@@ -61,8 +61,9 @@ export function eksRefTarget(
       region: ref.region,
       clusterName: ref.name,
       ...(ref.roleArn ? { roleArn: ref.roleArn } : {}),
+      ...(ref.externalId ? { externalId: ref.externalId } : {}),
     },
-    connect: connectEks(base.name, ref.name, ref.region, ref.roleArn, ref.endpoint, opts),
+    connect: connectEks(base.name, ref.name, ref.region, ref, ref.endpoint, opts),
   };
 }
 
@@ -71,6 +72,7 @@ export async function discoveredEksTargets(
   entry: {
     regions: string[];
     roleArn?: string;
+    externalId?: string;
     account?: string;
     labels: Record<string, string>;
     meshGroup?: string;
@@ -82,6 +84,7 @@ export async function discoveredEksTargets(
   const found = await discoverEksClusters({
     regions: entry.regions,
     ...(entry.roleArn ? { roleArn: entry.roleArn } : {}),
+    ...(entry.externalId ? { externalId: entry.externalId } : {}),
     ...(entry.endpoint ? { endpoint: entry.endpoint } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
   });
@@ -99,8 +102,9 @@ export async function discoveredEksTargets(
         region: c.region,
         clusterName: c.name,
         ...(entry.roleArn ? { roleArn: entry.roleArn } : {}),
+        ...(entry.externalId ? { externalId: entry.externalId } : {}),
       },
-      connect: connectEks(b.name, c.name, c.region, entry.roleArn, entry.endpoint, opts, c),
+      connect: connectEks(b.name, c.name, c.region, entry, entry.endpoint, opts, c),
     });
   }
   return { targets, notes: found.notes };

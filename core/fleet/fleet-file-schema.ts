@@ -37,7 +37,20 @@ export const overridesSchema = thresholds.extend({
   businessEvery: z.number().int().min(1).optional(),
 });
 
-const eksRef = z.strictObject({ region, name, roleArn: roleArn.optional(), endpoint: endpoint.optional() });
+/** The `sts:ExternalId` a spoke role's trust policy requires (AWS: 2–1224 characters of [\w+=,.@:/-]). */
+const externalId = z
+  .string()
+  .regex(/^[\w+=,.@:/-]{2,1224}$/, 'expected 2-1224 characters of [A-Za-z0-9+=,.@:/_-]');
+
+const eksRef = z
+  .strictObject({
+    region,
+    name,
+    roleArn: roleArn.optional(),
+    externalId: externalId.optional(),
+    endpoint: endpoint.optional(),
+  })
+  .refine((r) => !r.externalId || r.roleArn, { message: 'externalId needs a roleArn', path: ['externalId'] });
 
 const clusterSchema = z
   .strictObject({
@@ -72,6 +85,7 @@ const clusterSchema = z
 const discoverSchema = z.strictObject({
   regions: z.array(region).min(1),
   roleArn: roleArn.optional(),
+  externalId: externalId.optional(),
   account: z.string().min(1).optional(),
   labels: labels.default({}),
   meshGroup: z.string().min(1).optional(),

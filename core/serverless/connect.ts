@@ -27,6 +27,7 @@ export const connectQueued: ConnectQueued = async (target) => {
     region: source.region,
     name: source.clusterName,
     ...(source.roleArn ? { roleArn: source.roleArn } : {}),
+    ...(source.externalId ? { externalId: source.externalId } : {}),
   };
   return eksRefTarget(base, ref, {}).connect();
 };
