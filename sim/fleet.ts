@@ -5,6 +5,8 @@ import type { PeerInfo } from './agent/view.ts';
 import { ClusterSim } from './cluster/cluster-sim.ts';
 import type { ClusterStats, FaultInput, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
+import type { Identity } from './rbac/authorize.ts';
+import { deployRbacPolicy } from './rbac/policy.ts';
 import { resolveClusters } from './scenario/load.ts';
 import { faultSchema, type Scenario } from './scenario/schema.ts';
 import { ApiServer } from './server/apiserver.ts';
@@ -12,6 +14,10 @@ import { createExecWss } from './server/exec.ts';
 import { generatePki } from './tls/pki.ts';
 
 const TICK_MS = 200;
+/** The identity deploy/rbac.yaml binds (group fleetcheck); its grants are enforced. */
+const FLEETCHECK: Identity = { user: 'fleetcheck', groups: ['fleetcheck', 'system:authenticated'] };
+const ADMIN: Identity = { user: 'admin', groups: ['system:masters', 'system:authenticated'] };
+const simToken = () => `fleetcheck-sim.${randomBytes(16).toString('hex')}`;
 
 /** Starts every cluster of the scenario: one ClusterSim + ApiServer each, one shared CA/cert. */
 export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Promise<Simulator> {
@@ -40,18 +46,22 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
   });
   const pki = await pkiPromise;
   const clusters: SimulatedCluster[] = [];
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, { token: string; adminToken: string }>();
+  const policy = deployRbacPolicy();
   for (const sim of sims.values()) {
-    const token = `fleetcheck-sim.${randomBytes(16).toString('hex')}`;
-    tokens.set(sim.name, token);
+    const issued = { token: simToken(), adminToken: simToken() };
+    tokens.set(sim.name, issued);
     servers.set(
       sim.name,
       new ApiServer({
         cluster: sim,
-        token,
+        tokens: new Map<string, Identity>([
+          [issued.token, FLEETCHECK],
+          [issued.adminToken, ADMIN],
+        ]),
+        policy,
         tls: pki ? { key: pki.serverKeyPem, cert: pki.serverCertPem } : undefined,
         wss,
-        user: 'fleetcheck',
       }),
     );
   }
@@ -60,7 +70,8 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
     clusters.push({
       name,
       server: `${pki ? 'https' : 'http'}://127.0.0.1:${server.port}`,
-      token: tokens.get(name) ?? '',
+      token: tokens.get(name)?.token ?? '',
+      adminToken: tokens.get(name)?.adminToken ?? '',
     });
   }
   let stopped = false;

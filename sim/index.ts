@@ -19,7 +19,10 @@ export interface SimulatedCluster {
   name: string;
   /** e.g. https://127.0.0.1:40123 */
   server: string;
+  /** The identity deploy/rbac.yaml binds (user fleetcheck, group fleetcheck): only its grants are allowed. */
   token: string;
+  /** A system:masters identity (set-up and kubectl tests outside fleetcheck's grants). */
+  adminToken: string;
 }
 
 export interface ClusterStats {

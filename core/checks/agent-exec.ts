@@ -5,6 +5,7 @@ import { snippet } from '../cilium/parse-result.ts';
 import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterApi, ExecResult, PodInfo } from '../kube/cluster-api.ts';
 import { after, type Timer } from '../time/timers.ts';
+import { permission } from './error-outcome.ts';
 import { hints } from './hints.ts';
 import { agentContainer } from './sampling.ts';
 
@@ -145,7 +146,7 @@ function execError(
         kind: 'exec-error',
         code: 'access-denied',
         message: err.message,
-        hint: hints.rbac('create pods/exec in namespace kube-system'),
+        hint: hints.rbac(permission(err.context)),
       };
     }
     if (err.code === 'unreachable') {

@@ -2,7 +2,8 @@ import { isFleetcheckError } from '../errors.ts';
 import { type Outcome, outcome } from '../outcome.ts';
 import { hints } from './hints.ts';
 
-function permission(ctx: Record<string, unknown>): string {
+/** `verb resource in namespace ns` from an access-denied error's context. */
+export function permission(ctx: Record<string, unknown>): string {
   const verb = typeof ctx['verb'] === 'string' ? ctx['verb'] : 'access';
   const resource = typeof ctx['resource'] === 'string' ? ctx['resource'] : 'a resource';
   const ns = typeof ctx['namespace'] === 'string' ? ` in namespace ${ctx['namespace']}` : '';

@@ -103,7 +103,7 @@ function attempt(
 
 /**
  * Runs argv in a container over the WebSocket exec protocol with a wall-clock deadline and an output cap.
- * A rejected upgrade (403/404/429/5xx) becomes a typed error naming `create pods/exec`.
+ * A rejected upgrade (403/404/429/5xx) becomes a typed error naming `get pods/exec` (the upgrade is a GET).
  */
 export async function runExec(
   kc: KubeConfig,
@@ -120,7 +120,7 @@ export async function runExec(
   const signal = deadlineSignal(deadlineMs, opts.signal);
   const d: CallDesc = {
     cluster: runner.cluster,
-    verb: 'create',
+    verb: 'get',
     resource: 'pods/exec',
     namespace: ns,
     name: pod,

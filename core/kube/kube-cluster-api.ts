@@ -1,5 +1,6 @@
 import { isFleetcheckError } from '../errors.ts';
 import type { CallOptions, ClusterApi, ExecOptions, ExecResult, JobSpec, PodInfo } from './cluster-api.ts';
+import { execForbidden } from './exec-forbidden.ts';
 import { runExec } from './exec-session.ts';
 import { jobManifest } from './job-manifest.ts';
 import { KubeReads, orNull } from './kube-reads.ts';
@@ -9,14 +10,20 @@ const jobsPath = (namespace: string) => `/apis/batch/v1/namespaces/${encodeURICo
 
 /** ClusterApi for one cluster: the reads plus exec (client-node's WebSocket exec), Job writes and logs. */
 export class KubeClusterApi extends KubeReads implements ClusterApi {
-  exec(
+  async exec(
     namespace: string,
     pod: string,
     container: string,
     argv: string[],
     opts: ExecOptions,
   ): Promise<ExecResult> {
-    return runExec(this.kc, this.runner, namespace, pod, container, argv, opts);
+    try {
+      return await runExec(this.kc, this.runner, namespace, pod, container, argv, opts);
+    } catch (err) {
+      if (!isFleetcheckError(err, 'access-denied') || err.context['status'] !== 403) throw err;
+      const version = await this.serverVersion({ signal: opts.signal }).catch(() => undefined);
+      throw execForbidden(err, version?.gitVersion);
+    }
   }
 
   async createJob(spec: JobSpec, opts?: CallOptions): Promise<void> {

@@ -79,6 +79,8 @@ export async function loadScenario(file: string): Promise<Scenario> {
   return parseScenario(text, file);
 }
 
+const withPatch = (v: string) => (v.split('.').length === 2 ? `${v}.0` : v);
+
 /** Applies defaults: node names, kernels per node, cluster ids (1-based position when absent). */
 export function resolveClusters(s: Scenario): ResolvedCluster[] {
   const d = s.defaults;
@@ -96,6 +98,7 @@ export function resolveClusters(s: Scenario): ResolvedCluster[] {
       region: c.region ?? d.region,
       account: c.account ?? d.account,
       ciliumVersion: c.ciliumVersion ?? d.ciliumVersion,
+      kubernetesVersion: withPatch(c.kubernetesVersion ?? d.kubernetesVersion),
       nodeNames,
       kernels: Object.fromEntries(nodeNames.map((n) => [n, perNode[n] ?? kernel])),
       hubble: c.hubble ?? d.hubble,

@@ -113,6 +113,10 @@ const clusterSettings = {
   region: z.string().min(1),
   account: z.string().optional(),
   ciliumVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like "1.16.5"'),
+  /** The API server's Kubernetes version, e.g. "1.33" or "1.33.2": /version and the exec RBAC verbs follow it. */
+  kubernetesVersion: z
+    .string()
+    .regex(/^1\.\d+(\.\d+)?$/, 'expected a Kubernetes version like "1.33" or "1.33.2"'),
   nodes: z.number().int().min(1).max(5000),
   nodeNames: z.array(z.string().min(1)).optional(),
   kernel: z.string().min(1),
@@ -132,6 +136,7 @@ export const clusterSchema = z.object({
   region: clusterSettings.region.optional(),
   account: clusterSettings.account,
   ciliumVersion: clusterSettings.ciliumVersion.optional(),
+  kubernetesVersion: clusterSettings.kubernetesVersion.optional(),
   nodes: clusterSettings.nodes.optional(),
   nodeNames: clusterSettings.nodeNames,
   kernel: clusterSettings.kernel.optional(),
@@ -165,6 +170,7 @@ export const scenarioSchema = z
         region: clusterSettings.region.default('us-east-1'),
         account: clusterSettings.account,
         ciliumVersion: clusterSettings.ciliumVersion.default('1.16.5'),
+        kubernetesVersion: clusterSettings.kubernetesVersion.default('1.32.4'),
         nodes: clusterSettings.nodes.default(3),
         kernel: clusterSettings.kernel.default('6.1.112'),
         kernels: clusterSettings.kernels,
@@ -200,6 +206,8 @@ export interface ResolvedCluster {
   region: string;
   account?: string;
   ciliumVersion: string;
+  /** `1.<minor>.<patch>` (a scenario's "1.33" gets patch 0). */
+  kubernetesVersion: string;
   nodeNames: string[];
   /** Kernel per node name. */
   kernels: Record<string, string>;

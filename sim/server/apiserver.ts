@@ -9,28 +9,30 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { ClusterSim } from '../cluster/cluster-sim.ts';
+import { authorize, type Identity } from '../rbac/authorize.ts';
+import { forbiddenStatus } from '../rbac/forbidden.ts';
+import type { RbacPolicy } from '../rbac/policy.ts';
+import { requestAttributes } from '../rbac/request-attributes.ts';
+import { authenticate } from './authn.ts';
 import { admitExec, refuseUpgrade, runExec } from './exec.ts';
-import { ApiErrorCounter, checkAuth, requestDelayMs } from './guard.ts';
+import { execCreateDenied } from './exec-authz.ts';
+import { ApiErrorCounter, requestDelayMs } from './guard.ts';
 import { parseApiPath } from './paths.ts';
 import { discovery } from './resources.ts';
 import { handleRest, verbOf } from './rest.ts';
-import { failure, sendJson, sendStatus } from './status.ts';
+import { failure, type StatusBody, sendJson, sendStatus } from './status.ts';
+import { versionInfo } from './version-info.ts';
 
 export interface ApiServerOptions {
   cluster: ClusterSim;
-  token: string;
+  /** Bearer token → identity; everyone else is anonymous (no token) or 401 (unknown token). */
+  tokens: ReadonlyMap<string, Identity>;
+  /** What identities other than system:masters may do (deploy/rbac.yaml). */
+  policy: RbacPolicy;
   /** PEM key + cert; absent = plain HTTP. */
   tls?: { key: string; cert: string };
   wss: WebSocketServer;
-  user: string;
 }
-
-const GIT_VERSION = {
-  eks: 'v1.32.3-eks-4096722',
-  gke: 'v1.32.4-gke.1106006',
-  aks: 'v1.32.4',
-  generic: 'v1.32.4',
-} as const;
 
 /** One fake kube-apiserver on 127.0.0.1 for one simulated cluster. */
 export class ApiServer {
@@ -116,13 +118,13 @@ export class ApiServer {
       api ? verbOf(req.method ?? 'GET', api, url.searchParams) : 'get',
       api ? (api.subresource ? `${api.resource}/${api.subresource}` : api.resource) : path,
     );
-    const denied = checkAuth(req, this.o.token);
-    if (denied) return sendStatus(res, denied);
-    const injected = this.errors.check(cluster, path, this.o.user);
+    const who = this.admit(req.method ?? 'GET', path, api, url.searchParams, req);
+    if ('code' in who) return sendStatus(res, who);
+    const injected = this.errors.check(cluster, path, who.user);
     if (injected) return sendStatus(res, injected.status, injected.headers);
     cluster.sync();
     try {
-      if (path === '/version') return sendJson(res, 200, this.version());
+      if (path === '/version') return sendJson(res, 200, versionInfo(cluster.world.cluster));
       if (['/healthz', '/livez', '/readyz'].includes(path)) {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         return void res.end('ok');
@@ -137,19 +139,18 @@ export class ApiServer {
     }
   }
 
-  private version(): Record<string, string> {
-    const gitVersion = GIT_VERSION[this.o.cluster.world.cluster.provider];
-    return {
-      major: '1',
-      minor: '32',
-      gitVersion,
-      gitCommit: '5ba6a5a0a8ebc3e1b7bc1ec2ae3d1ff4a2a6c9a8',
-      gitTreeState: 'clean',
-      buildDate: '2025-04-22T16:06:37Z',
-      goVersion: 'go1.23.8',
-      compiler: 'gc',
-      platform: 'linux/amd64',
-    };
+  /** Authentication then RBAC, as the apiserver's filters do: the identity, or the 401/403 Status. */
+  private admit(
+    method: string,
+    path: string,
+    api: ReturnType<typeof parseApiPath>,
+    query: URLSearchParams,
+    req: IncomingMessage,
+  ): Identity | StatusBody {
+    const who = authenticate(req, this.o.tokens);
+    if ('code' in who) return who;
+    const attrs = requestAttributes(method, path, api, query);
+    return authorize(this.o.policy, who, attrs) ? who : forbiddenStatus(who, attrs);
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): undefined {
@@ -158,9 +159,15 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://x');
     const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/.exec(url.pathname);
     cluster.stats.request('exec', 'pods/exec');
-    const denied = checkAuth(req, this.o.token);
-    if (denied) return refuseUpgrade(socket, denied);
-    const injected = this.errors.check(cluster, url.pathname, this.o.user);
+    const who = this.admit(
+      req.method ?? 'GET',
+      url.pathname,
+      parseApiPath(url.pathname),
+      url.searchParams,
+      req,
+    );
+    if ('code' in who) return refuseUpgrade(socket, who);
+    const injected = this.errors.check(cluster, url.pathname, who.user);
     if (injected) return refuseUpgrade(socket, injected.status);
     if (!m) return refuseUpgrade(socket, failure(404, 'the server could not find the requested resource'));
     setTimeout(() => {
@@ -170,7 +177,9 @@ export class ApiServer {
         pod: decodeURIComponent(m[2] ?? ''),
         query: url.searchParams,
       };
-      const ok = admitExec(cluster, target, this.o.user);
+      const denied = execCreateDenied(cluster.world.cluster.kubernetesVersion, this.o.policy, who, target);
+      if (denied) return refuseUpgrade(socket, denied);
+      const ok = admitExec(cluster, target, who.user);
       if ('refuse' in ok) return refuseUpgrade(socket, ok.refuse);
       if ((req.headers.upgrade ?? '').toLowerCase() !== 'websocket') {
         return refuseUpgrade(

@@ -57,7 +57,7 @@ export function admitExec(
     return {
       refuse: failure(
         403,
-        `pods "${t.pod}" is forbidden: User "${user}" cannot create resource "pods/exec" in API group "" in the namespace "${t.ns}"`,
+        `pods "${t.pod}" is forbidden: User "${user}" cannot get resource "pods/exec" in API group "" in the namespace "${t.ns}"`,
         { name: t.pod, kind: 'pods' },
       ),
     };

@@ -1,14 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import type { ClusterSim } from '../cluster/cluster-sim.ts';
 import { ofType } from '../cluster/faults.ts';
 import { failure, type StatusBody } from './status.ts';
-
-/** Checks the bearer token; a Status 401 when missing or wrong. */
-export function checkAuth(req: IncomingMessage, token: string): StatusBody | undefined {
-  const header = req.headers.authorization ?? '';
-  if (header === `Bearer ${token}`) return undefined;
-  return failure(401, 'Unauthorized');
-}
 
 const MESSAGES: Record<number, (path: string, user: string) => string> = {
   401: () => 'Unauthorized',

@@ -35,8 +35,8 @@ export function failure(code: number, message: string, details?: Record<string, 
     status: 'Failure',
     message,
     reason: REASONS[code] ?? 'Unknown',
-    code,
     ...(details ? { details } : {}),
+    code,
   };
 }
 

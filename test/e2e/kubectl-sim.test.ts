@@ -32,8 +32,11 @@ let sim: Simulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
+/** kubectl as cluster admin (the kubeconfig's own identity only has deploy/rbac.yaml's grants). */
 function kubectl(args: string[], timeoutMs = 60_000): Promise<FileRun> {
-  return runFile(KUBECTL, args, env, timeoutMs);
+  const context = args[args.indexOf('--context') + 1];
+  const admin = sim.clusters.find((c) => c.name === context)?.adminToken;
+  return runFile(KUBECTL, [...(admin ? [`--token=${admin}`] : []), ...args], env, timeoutMs);
 }
 
 async function agentOn(context: string, node: string): Promise<string> {
@@ -221,7 +224,17 @@ describe.skipIf(!hasKubectl)(
       const watched = await new Promise<string>((resolve) => {
         const child = spawn(
           KUBECTL,
-          ['--context', 'e2e-east', 'get', 'job', 'e2e-probe', '-n', 'fleetcheck-probe', '-w'],
+          [
+            `--token=${sim.clusters.find((c) => c.name === 'e2e-east')?.adminToken}`,
+            '--context',
+            'e2e-east',
+            'get',
+            'job',
+            'e2e-probe',
+            '-n',
+            'fleetcheck-probe',
+            '-w',
+          ],
           { env },
         );
         let out = '';

@@ -208,7 +208,7 @@ const cases: Case[] = [
       {
         check: 'component.agent.status',
         status: 'error',
-        hint: /create pods\/exec in namespace kube-system[\s\S]*deploy\/rbac\.yaml/,
+        hint: /get pods\/exec in namespace kube-system[\s\S]*deploy\/rbac\.yaml/,
       },
     ],
     also: Object.fromEntries(ALL_AGENT_EXEC.map((c) => [c, ['error'] as Status[]])),

@@ -211,11 +211,16 @@ describe('simulator via @kubernetes/client-node over HTTPS', () => {
     expect(sim.stats('east')).toMatchObject({ liveJobs: 0, livePods: 0 });
   });
 
-  it('rejects a wrong or missing token with a 401 Status', async () => {
+  it('rejects a wrong token with a 401 Status; no token is system:anonymous (403, /version allowed)', async () => {
     const bad = await raw(sim, 'east', '/api/v1/nodes', { token: 'wrong' });
     expect(bad.status).toBe(401);
     expect(JSON.parse(bad.body)).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
-    expect((await raw(sim, 'east', '/api/v1/nodes', { token: null })).status).toBe(401);
+    const anonymous = await raw(sim, 'east', '/api/v1/nodes', { token: null });
+    expect(anonymous.status).toBe(403);
+    expect(JSON.parse(anonymous.body).message).toBe(
+      'nodes is forbidden: User "system:anonymous" cannot list resource "nodes" in API group "" at the cluster scope',
+    );
+    expect((await raw(sim, 'east', '/version', { token: null })).status).toBe(200);
   });
 
   it('answers a protobuf Job create with 415 and discovery with shortNames', async () => {

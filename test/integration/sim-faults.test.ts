@@ -356,6 +356,7 @@ describe('every fault type shows on the wire', () => {
       'a',
       `/api/v1/namespaces/kube-system/pods/${p}/exec?command=cilium-dbg&container=cilium-agent&stdout=true`,
       {
+        token: sim.clusters.find((c) => c.name === 'a')?.token ?? '',
         headers: {
           Connection: 'Upgrade',
           Upgrade: 'websocket',
@@ -367,7 +368,7 @@ describe('every fault type shows on the wire', () => {
     );
     expect(r.status).toBe(403);
     expect(JSON.parse(r.body).message).toBe(
-      `pods "${p}" is forbidden: User "fleetcheck" cannot create resource "pods/exec" in API group "" in the namespace "kube-system"`,
+      `pods "${p}" is forbidden: User "fleetcheck" cannot get resource "pods/exec" in API group "" in the namespace "kube-system"`,
     );
   });
 

@@ -4,8 +4,15 @@ import { Writable } from 'node:stream';
 import { Exec, KubeConfig, type V1Status } from '@kubernetes/client-node';
 import type { Simulator } from '../../sim/index.ts';
 
-/** A client-node KubeConfig for one simulated cluster (CA embedded, bearer token). */
-export function kubeConfigFor(sim: Simulator, name: string): KubeConfig {
+/**
+ * A client-node KubeConfig for one simulated cluster (CA embedded, bearer token): the system:masters identity
+ * by default (wire tests), or the one deploy/rbac.yaml binds.
+ */
+export function kubeConfigFor(
+  sim: Simulator,
+  name: string,
+  who: 'admin' | 'fleetcheck' = 'admin',
+): KubeConfig {
   const c = sim.clusters.find((x) => x.name === name);
   if (!c) throw new Error(`no cluster ${name}`);
   const kc = new KubeConfig();
@@ -19,7 +26,7 @@ export function kubeConfigFor(sim: Simulator, name: string): KubeConfig {
         ...(plain ? {} : { caData: Buffer.from(sim.caPem).toString('base64') }),
       },
     ],
-    users: [{ name, token: c.token }],
+    users: [{ name, token: who === 'admin' ? c.adminToken : c.token }],
     contexts: [{ name, cluster: name, user: name }],
     currentContext: name,
   });
@@ -93,7 +100,7 @@ export interface RawResponse {
   body: string;
 }
 
-/** A raw HTTP(S) request to a simulated cluster (token applied unless `token: null`). */
+/** A raw HTTP(S) request to a simulated cluster (the admin token unless another or `token: null` is given). */
 export function raw(
   sim: Simulator,
   name: string,
@@ -109,7 +116,7 @@ export function raw(
   const c = sim.clusters.find((x) => x.name === name);
   if (!c) throw new Error(`no cluster ${name}`);
   const url = new URL(path, c.server);
-  const token = opts.token === undefined ? c.token : opts.token;
+  const token = opts.token === undefined ? c.adminToken : opts.token;
   const headers: Record<string, string> = {
     Accept: 'application/json',
     ...(token ? { Authorization: `Bearer ${token}` } : {}),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFleetcheckError } from '../../core/errors.ts';
 import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { KubeClusterApi } from '../../core/kube/kube-cluster-api.ts';
-import { type FakeApi, frame, startFakeApi } from '../fixtures/fleet/fake-kube-api.ts';
+import { type FakeApi, frame, sendJson, startFakeApi } from '../fixtures/fleet/fake-kube-api.ts';
 
 const success = { metadata: {}, status: 'Success' };
 const exitCode = (n: number) => ({
@@ -16,10 +16,11 @@ const exitCode = (n: number) => ({
 let fake: FakeApi;
 let api: KubeClusterApi;
 let tokenCalls = 0;
+let gitVersion = 'v1.34.4';
 
 beforeAll(async () => {
   fake = await startFakeApi(
-    {},
+    { 'GET /version': (_req, res) => sendJson(res, 200, { major: '1', gitVersion }) },
     (ws, q, pod) => {
       const send = (ch: number, d: string | Buffer) => ws.send(frame(ch, d));
       if (pod === 'ok') {
@@ -103,11 +104,19 @@ describe('exec over WebSocket', () => {
     expect(r.stdout).toBe('bye');
   });
 
-  it('maps a 403 upgrade to access-denied naming create pods/exec', async () => {
-    const err = await run('forbidden').catch((e: unknown) => e);
-    expect(isFleetcheckError(err, 'access-denied')).toBe(true);
-    expect((err as Error).message).toBe(
-      'forbidden: cannot create pods/exec in namespace kube-system (RBAC: see deploy/rbac.yaml)',
+  it('maps a 403 upgrade to access-denied naming the exec verbs of the server version', async () => {
+    gitVersion = 'v1.34.4';
+    const old = await run('forbidden').catch((e: unknown) => e);
+    expect(isFleetcheckError(old, 'access-denied')).toBe(true);
+    expect((old as Error).message).toBe(
+      'forbidden: cannot get pods/exec in namespace kube-system (Kubernetes 1.34 authorises a WebSocket exec as get on pods/exec; RBAC: see deploy/rbac.yaml)',
+    );
+    expect(isFleetcheckError(old) && old.context['verb']).toBe('get');
+    gitVersion = 'v1.35.4';
+    const current = await run('forbidden').catch((e: unknown) => e);
+    expect(isFleetcheckError(current) && current.context['verb']).toBe('get and create');
+    expect((current as Error).message).toContain(
+      'Kubernetes 1.35 authorises a WebSocket exec as get and create',
     );
   });
 
