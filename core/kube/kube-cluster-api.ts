@@ -1,4 +1,5 @@
 import { isFleetcheckError } from '../errors.ts';
+import { sleep } from '../time/timers.ts';
 import type { CallOptions, ClusterApi, ExecOptions, ExecResult, JobSpec, PodInfo } from './cluster-api.ts';
 import { execForbidden } from './exec-forbidden.ts';
 import { runExec } from './exec-session.ts';
@@ -44,7 +45,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
       } catch (err) {
         if (attempt > 0 && isFleetcheckError(err) && err.code === 'conflict') return;
         if (attempt >= 2 || !isFleetcheckError(err) || err.code !== 'server-error') throw err;
-        await new Promise((res) => setTimeout(res, 200 * (attempt + 1)));
+        await sleep(200 * (attempt + 1));
       }
     }
   }
