@@ -187,9 +187,16 @@ export class ClusterFacts {
    * stands in when cilium-config cannot be read.
    */
   ciliumClusterName = () =>
-    this.once('ciliumClusterName', async (): Promise<string> => {
+    this.once(
+      'ciliumClusterName',
+      async (): Promise<string> => (await this.knownCiliumClusterName()) ?? this.target.name,
+    );
+
+  /** cilium-config `cluster-name` (`default` when unset), or undefined when cilium-config cannot be read. */
+  knownCiliumClusterName = () =>
+    this.once('knownCiliumClusterName', async (): Promise<string | undefined> => {
       const config = await this.ciliumConfig().catch(() => undefined);
-      if (config === undefined) return this.target.name;
+      if (config === undefined) return undefined;
       return config?.['cluster-name'] ?? 'default';
     });
 

@@ -41,16 +41,21 @@ function addressLinks(from: string, to: string, a: HealthAddress, remoteCluster?
  * core/cilium/health-paths.ts): host and health endpoint, primary and secondary addresses, ICMP and HTTP; a missing
  * address fails, a probe without a result yet is left out. Local targets keep the bare node name; a ClusterMesh
  * peer's node keeps its `<cluster>/<node>` name, so a remote `c2/node-1` is never merged into the local `node-1`.
+ * The local cluster is the prefix of `local.name`; when an agent does not report it, `localCluster` (cilium-config
+ * cluster-name; `default` = no prefix, pkg/node/types/node.go Fullname) stands in.
  */
-export function healthLinks(outs: AgentOutput<HealthStatus>[]): HealthLink[] {
+export function healthLinks(outs: AgentOutput<HealthStatus>[], localCluster?: string): HealthLink[] {
   const links: HealthLink[] = [];
+  const fallback = localCluster === 'default' ? undefined : localCluster;
   for (const o of outs) {
     if (o.kind !== 'ok') continue;
-    const self = splitHealthName(o.value.local?.name ?? '');
+    const reported = o.value.local?.name ? splitHealthName(o.value.local.name) : undefined;
+    const self = reported ?? { cluster: fallback, node: '' };
     const local = self.node || o.node;
+    const known = reported !== undefined || localCluster !== undefined;
     for (const n of o.value.nodes ?? []) {
       const { cluster, node } = splitHealthName(n.name);
-      const remote = cluster !== self.cluster && self.node !== '' ? cluster : undefined;
+      const remote = known && cluster !== self.cluster ? cluster : undefined;
       if (remote === undefined && node === local) continue;
       const to = remote === undefined ? node : n.name;
       for (const a of nodeAddresses(n)) links.push(...addressLinks(local, to, a, remote));

@@ -19,7 +19,7 @@ export const nodeHealthLatency: CheckDefinition = {
       const { latencyWarnMs, latencyFailMs } = facts.settings;
       const outs = await facts.agentHealth();
       // Mesh peers' nodes are another cluster (often another region): their RTTs are not this cluster's latency.
-      const links = healthLinks(outs).filter(
+      const links = healthLinks(outs, await facts.knownCiliumClusterName()).filter(
         (l) => l.ok && l.rttMs !== undefined && l.remoteCluster === undefined,
       );
       const rtts = links.map((l) => l.rttMs as number);

@@ -75,7 +75,7 @@ export const nodeHealthReachability: CheckDefinition = {
           ),
         ];
       }
-      const links = healthLinks(outs);
+      const links = healthLinks(outs, await facts.knownCiliumClusterName());
       const byTarget = new Map<string, HealthLink[]>();
       for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
       const results = new Map<string, Outcome>();

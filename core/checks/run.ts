@@ -127,7 +127,11 @@ async function runClusterChecksWith(facts: ClusterFacts): Promise<ClusterRun> {
     if (config['cluster-id'] !== undefined && Number.isInteger(id)) run.clusterId = id;
   }
   if (!signal.aborted && (settings.layers.includes('node') || settings.layers.includes('config'))) {
-    run.healthLinks = storedLinks(healthLinks(await facts.agentHealth().catch(() => [])));
+    const [outs, own] = await Promise.all([
+      facts.agentHealth().catch(() => []),
+      facts.knownCiliumClusterName(),
+    ]);
+    run.healthLinks = storedLinks(healthLinks(outs, own));
   }
   if (!signal.aborted && (settings.layers.includes('mesh') || settings.layers.includes('config'))) {
     const mesh = await facts.meshViews().catch(() => undefined);

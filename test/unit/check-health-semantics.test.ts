@@ -76,6 +76,20 @@ describe('node.health.reachability follows Cilium nodeIsHealthy', () => {
     // The remote 90 ms endpoint RTT is another cluster's path, not this cluster's latency.
     expect(one(LATENCY).status).toBe('pass');
   });
+
+  it('tells mesh nodes apart by the cilium-config cluster-name when an agent reports no local name', async () => {
+    const api = new FakeClusterApi('1.16');
+    for (const h of api.health.values()) {
+      delete h.local;
+      const remote = structuredClone(h.nodes[1]);
+      remote.name = 'cluster2/node-b';
+      remote.host['primary-address'].icmp = timedOut;
+      h.nodes.push(remote);
+    }
+    const { one } = await runFake(api);
+    expect(one(REACH, 'cluster2/node-b').status).toBe('fail');
+    expect(one(REACH, 'node-b').status).toBe('pass');
+  });
 });
 
 describe('node.endpoints.state counts transitional states only when they persist', () => {
