@@ -21,7 +21,11 @@ export async function plannerDeps(): Promise<PlannerDeps> {
   if (!checkQueueUrl) throw new Error('CheckQueue is not linked to this function (infra/)');
   const store = await lambdaStore();
   return {
-    loadTargets: () => loadFleet({ fleetFile: env.FLEETCHECK_FLEET }),
+    loadTargets: () =>
+      loadFleet({
+        fleetFile: env.FLEETCHECK_FLEET,
+        onNote: (note) => console.warn(JSON.stringify({ msg: 'fleet note', note })),
+      }),
     store,
     onFinished: lambdaOnFinished(store),
     send: sqsSender(createSqsClient(), checkQueueUrl),

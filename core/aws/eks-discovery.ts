@@ -26,6 +26,8 @@ export interface EksDiscovery {
   clusters: EksCluster[];
   /** Why some clusters or regions were left out (not ACTIVE, access denied...). */
   notes: string[];
+  /** Regions that could not be listed at all (AssumeRole or ListClusters failed): their clusters are unknown. */
+  failedRegions: { region: string; error: FleetcheckError }[];
 }
 
 function eksClient(target: AwsTarget, credentials: CredentialProvider): EKSClient {
@@ -118,6 +120,7 @@ export async function discoverEksClusters(opts: {
 }): Promise<EksDiscovery> {
   const clusters: EksCluster[] = [];
   const notes: string[] = [];
+  const failedRegions: EksDiscovery['failedRegions'] = [];
   const limit = pLimit(opts.describeConcurrency ?? 8);
   for (const region of opts.regions) {
     const target: AwsTarget = {
@@ -131,7 +134,9 @@ export async function discoverEksClusters(opts: {
       for await (const page of paginateListClusters({ client, pageSize: 100 }, {}))
         names.push(...(page.clusters ?? []));
     } catch (err) {
-      notes.push(`${region}: ${awsError(err, 'eks ListClusters').message}`);
+      const error = awsError(err, 'eks ListClusters');
+      notes.push(`${region}: ${error.message}`);
+      failedRegions.push({ region, error });
       continue;
     }
     const described = await Promise.all(
@@ -148,5 +153,5 @@ export async function discoverEksClusters(opts: {
       if (d.note) notes.push(d.note);
     }
   }
-  return { clusters, notes };
+  return { clusters, notes, failedRegions };
 }

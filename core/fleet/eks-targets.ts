@@ -4,6 +4,7 @@ import { describeEksCluster, discoverEksClusters, type EksCluster } from '../aws
 import { EksTokenCache } from '../aws/eks-token.ts';
 import { clusterApiFromEndpoint } from '../kube/factories.ts';
 import type { KubeLimits } from '../kube/limits.ts';
+import { FleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from './target.ts';
 
 /** AWS settings shared by EKS targets (tests point `endpoint` at a fake and pass credentials). */
@@ -107,5 +108,35 @@ export async function discoveredEksTargets(
       connect: connectEks(b.name, c.name, c.region, entry, entry.endpoint, opts, c),
     });
   }
+  for (const { region, error } of found.failedRegions) targets.push(discoveryFailure(entry, region, error));
   return { targets, notes: found.notes };
+}
+
+/**
+ * A stand-in target for a region whose discovery failed, so the sweep records an `error` run for it (named
+ * after the spoke account and region) instead of silently checking a smaller fleet.
+ * @example discoveryFailure({ roleArn: 'arn:aws:iam::123456789012:role/x', labels: {} }, 'eu-west-1', err).name // 'eks-discovery.123456789012.eu-west-1'
+ */
+export function discoveryFailure(
+  entry: { roleArn?: string; account?: string; labels: Record<string, string>; meshGroup?: string },
+  region: string,
+  error: FleetcheckError,
+): ClusterTarget {
+  const account = entry.account ?? entry.roleArn?.split(':')[4] ?? 'hub';
+  const reason = `EKS discovery of ${region}${entry.roleArn ? ` as ${entry.roleArn}` : ''} failed: ${error.message}`;
+  return {
+    name: `eks-discovery.${account}.${region}`,
+    provider: 'eks',
+    region,
+    ...(account !== 'hub' ? { account } : {}),
+    labels: { ...entry.labels },
+    ...(entry.meshGroup ? { meshGroup: entry.meshGroup } : {}),
+    expectedPeers: [],
+    probeTargets: [],
+    overrides: {},
+    source: { kind: 'unavailable', code: error.code, reason },
+    connect: async () => {
+      throw new FleetcheckError(error.code, reason);
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errors.ts';
 import type { ClusterApi } from '../kube/cluster-api.ts';
 
 /** Per-cluster settings that a fleet file may override. */
@@ -37,6 +38,8 @@ export interface ClusterTarget {
   /** How the client is built; `connect` returns a ready ClusterApi. */
   source:
     | { kind: 'kubeconfig'; file?: string; context: string }
-    | { kind: 'eks'; region: string; clusterName: string; roleArn?: string };
+    | { kind: 'eks'; region: string; clusterName: string; roleArn?: string; externalId?: string }
+    /** A source that could not be resolved (e.g. EKS discovery of a region failed): every run is an error. */
+    | { kind: 'unavailable'; code: ErrorCode; reason: string };
   connect(): Promise<ClusterApi>;
 }

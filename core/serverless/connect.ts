@@ -1,3 +1,4 @@
+import { FleetcheckError } from '../errors.ts';
 import { eksRefTarget } from '../fleet/eks-targets.ts';
 import { clusterApiFromKubeconfig } from '../kube/index.ts';
 import type { ConnectQueued } from './ports.ts';
@@ -9,6 +10,7 @@ import type { ConnectQueued } from './ports.ts';
  */
 export const connectQueued: ConnectQueued = async (target) => {
   const { source } = target;
+  if (source.kind === 'unavailable') throw new FleetcheckError(source.code, source.reason);
   if (source.kind === 'kubeconfig') {
     return clusterApiFromKubeconfig({
       files: source.file ? [source.file] : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors.ts';
 import { layerSchema } from '../outcome.ts';
 
 /**
@@ -24,6 +25,8 @@ export const checkSettingsSchema = z.object({
   probeNamespace: z.string().min(1),
 });
 
+const errorCodeSchema = z.custom<ErrorCode>((v) => typeof v === 'string' && v.length > 0);
+
 export const targetSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kubeconfig'), file: z.string().optional(), context: z.string().min(1) }),
   z.object({
@@ -33,6 +36,7 @@ export const targetSourceSchema = z.discriminatedUnion('kind', [
     roleArn: z.string().startsWith('arn:').optional(),
     externalId: z.string().min(2).max(1224).optional(),
   }),
+  z.object({ kind: z.literal('unavailable'), code: errorCodeSchema, reason: z.string() }),
 ]);
 
 /** A ClusterTarget without its `connect` function: what survives JSON. */
