@@ -2,9 +2,9 @@ import type { CredentialProvider } from '../aws/credentials.ts';
 import { credentialsFor } from '../aws/credentials.ts';
 import { describeEksCluster, discoverEksClusters, type EksCluster } from '../aws/eks-discovery.ts';
 import { EksTokenCache } from '../aws/eks-token.ts';
+import { FleetcheckError } from '../errors.ts';
 import { clusterApiFromEndpoint } from '../kube/factories.ts';
 import type { KubeLimits } from '../kube/limits.ts';
-import { FleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from './target.ts';
 
 /** AWS settings shared by EKS targets (tests point `endpoint` at a fake and pass credentials). */
