@@ -32,6 +32,16 @@ export function verbOf(method: string, path: ApiPath, query: URLSearchParams): s
   return path.name ? 'get' : 'list';
 }
 
+/** Built-in kinds' list items carry no kind/apiVersion (kube-apiserver); custom resources' do. */
+function withoutKind(o: KObject): KObject {
+  const {
+    kind: _kind,
+    apiVersion: _apiVersion,
+    ...rest
+  } = o as KObject & { kind?: string; apiVersion?: string };
+  return rest as KObject;
+}
+
 function withKind(r: ResourceInfo, o: KObject): KObject {
   return { ...o, kind: r.kind, apiVersion: apiVersionOf(r) };
 }
@@ -90,7 +100,7 @@ export function handleRest(ctx: RestContext): undefined {
       kind: `${r.kind}List`,
       apiVersion: apiVersionOf(r),
       metadata,
-      items: page.items.map((o) => withKind(r, o)),
+      items: page.items.map((o) => (r.group === 'cilium.io' ? withKind(r, o) : withoutKind(o))),
     });
   }
   if (req.method === 'GET' && path.name) {

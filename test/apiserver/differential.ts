@@ -1,0 +1,246 @@
+import { jobManifest } from '../../core/kube/job-manifest.ts';
+import { type Endpoint, type KubeResponse, kubeRequest } from './kube-http.ts';
+
+/** Who sends a request: the identity deploy/rbac.yaml binds, cluster admin, a wrong token, or nobody. */
+export type Who = 'fleetcheck' | 'admin' | 'bad-token' | 'anonymous';
+
+export interface Target extends Endpoint {
+  tokens: { fleetcheck: string; admin: string };
+}
+
+interface Step {
+  name: string;
+  who: Who;
+  method: string;
+  /** A path, or a function of the previous answers (to follow a `continue` token). */
+  path: string | ((previous: KubeResponse[]) => string);
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Compare code and reason only: the simulator words this parser error differently (not yet matched). */
+  codeOnly?: true;
+}
+
+const PROBE = 'fleetcheck-probe';
+const KS = 'kube-system';
+const job = jobManifest({
+  namespace: PROBE,
+  name: 'diff-probe',
+  labels: { 'app.kubernetes.io/managed-by': 'fleetcheck' },
+  activeDeadlineSeconds: 60,
+  ttlSecondsAfterFinished: 300,
+  containers: [
+    { name: 'dns', image: 'busybox:1.36', argv: ['nslookup', 'kubernetes.default.svc.cluster.local'] },
+  ],
+});
+const upgrade = {
+  Connection: 'Upgrade',
+  Upgrade: 'websocket',
+  'Sec-WebSocket-Version': '13',
+  'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+  'Sec-WebSocket-Protocol': 'v5.channel.k8s.io',
+};
+const continueOf = (r: KubeResponse | undefined) =>
+  encodeURIComponent(
+    String((r?.json as { metadata?: { continue?: string } } | undefined)?.metadata?.continue ?? ''),
+  );
+
+/** The request sequence run against the simulator and a real kube-apiserver alike. */
+export const STEPS: Step[] = [
+  { name: 'version, anonymous', who: 'anonymous', method: 'GET', path: '/version' },
+  { name: 'list nodes', who: 'fleetcheck', method: 'GET', path: '/api/v1/nodes' },
+  { name: 'list nodes, page 1', who: 'fleetcheck', method: 'GET', path: '/api/v1/nodes?limit=1' },
+  {
+    name: 'list nodes, page 2',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: (p) => `/api/v1/nodes?limit=1&continue=${continueOf(p.at(-1))}`,
+  },
+  {
+    name: 'list nodes, bad continue',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/api/v1/nodes?limit=1&continue=bm90LWEtdG9rZW4',
+    codeOnly: true,
+  },
+  {
+    name: 'list agents by label, page 1',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/pods?labelSelector=k8s-app%3Dcilium&limit=1`,
+  },
+  {
+    name: 'list agents by label and field',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/pods?labelSelector=k8s-app%3Dcilium&fieldSelector=spec.nodeName%3Dnode-1`,
+  },
+  {
+    name: 'bad label selector',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/pods?labelSelector=k8s-app%3D%3D%3D`,
+    codeOnly: true,
+  },
+  {
+    name: 'list ciliumendpoints',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/apis/cilium.io/v2/ciliumendpoints?limit=2',
+  },
+  {
+    name: 'get cilium-config',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/configmaps/cilium-config`,
+  },
+  {
+    name: 'get hubble-relay',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${KS}/deployments/hubble-relay`,
+  },
+  { name: 'get probe namespace', who: 'fleetcheck', method: 'GET', path: `/api/v1/namespaces/${PROBE}` },
+  {
+    name: 'get a DaemonSet not named in the Role',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${KS}/daemonsets/missing`,
+  },
+  {
+    name: 'get a missing DaemonSet',
+    who: 'admin',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${KS}/daemonsets/missing`,
+  },
+  {
+    name: 'get a missing Secret',
+    who: 'admin',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/secrets/missing`,
+  },
+  { name: 'get a missing namespace', who: 'admin', method: 'GET', path: '/api/v1/namespaces/missing' },
+  { name: 'get another namespace', who: 'fleetcheck', method: 'GET', path: '/api/v1/namespaces/default' },
+  {
+    name: 'list DaemonSets',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/apis/apps/v1/namespaces/${KS}/daemonsets`,
+  },
+  {
+    name: 'list pods of another namespace',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/api/v1/namespaces/default/pods',
+  },
+  { name: 'list pods of all namespaces', who: 'fleetcheck', method: 'GET', path: '/api/v1/pods' },
+  { name: 'watch nodes', who: 'fleetcheck', method: 'GET', path: '/api/v1/nodes?watch=true' },
+  {
+    name: 'get a Secret not named in the Role',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/secrets/other`,
+  },
+  { name: 'bad token', who: 'bad-token', method: 'GET', path: '/api/v1/nodes' },
+  { name: 'no token', who: 'anonymous', method: 'GET', path: '/api/v1/nodes' },
+  {
+    name: 'create the probe Job',
+    who: 'fleetcheck',
+    method: 'POST',
+    path: `/apis/batch/v1/namespaces/${PROBE}/jobs`,
+    body: job,
+  },
+  {
+    name: 'create it again',
+    who: 'fleetcheck',
+    method: 'POST',
+    path: `/apis/batch/v1/namespaces/${PROBE}/jobs`,
+    body: job,
+  },
+  {
+    name: 'create a Job elsewhere',
+    who: 'fleetcheck',
+    method: 'POST',
+    path: '/apis/batch/v1/namespaces/default/jobs',
+    body: job,
+  },
+  {
+    name: 'delete the probe Job',
+    who: 'fleetcheck',
+    method: 'DELETE',
+    path: `/apis/batch/v1/namespaces/${PROBE}/jobs/diff-probe?propagationPolicy=Background`,
+  },
+  {
+    name: 'delete it again',
+    who: 'fleetcheck',
+    method: 'DELETE',
+    path: `/apis/batch/v1/namespaces/${PROBE}/jobs/diff-probe`,
+  },
+  {
+    name: 'exec into a missing pod',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/pods/missing/exec?command=true&container=cilium-agent&stdout=true`,
+    headers: upgrade,
+  },
+  {
+    name: 'exec outside kube-system',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/api/v1/namespaces/default/pods/x/exec?command=true&stdout=true',
+    headers: upgrade,
+  },
+];
+
+/** What is compared of an answer: the status code, Status bodies whole, and the shape of objects and lists. */
+export function normalise(r: KubeResponse): unknown {
+  const body = r.json as Record<string, unknown> | undefined;
+  if (!body) return { status: r.status, text: r.text.trim() };
+  if (body['kind'] === 'Status')
+    return { status: r.status, body: { ...body, details: stripUid(body['details']) } };
+  // Labels and annotations follow the seeding; managedFields (server-side apply) the simulator does not keep.
+  const {
+    managedFields: _m,
+    labels: _l,
+    annotations: _a,
+    ...meta
+  } = (body['metadata'] ?? {}) as Record<string, unknown>;
+  const items = body['items'] as Record<string, unknown>[] | undefined;
+  return {
+    status: r.status,
+    kind: body['kind'],
+    apiVersion: body['apiVersion'],
+    metadataKeys: Object.keys(meta).sort(),
+    ...(items
+      ? { items: items.length, itemKinds: [...new Set(items.map((i) => `${i['kind']}/${i['apiVersion']}`))] }
+      : { name: meta['name'], keys: Object.keys(body).sort() }),
+  };
+}
+
+function stripUid(details: unknown): unknown {
+  if (!details || typeof details !== 'object') return details;
+  const { uid: _uid, ...rest } = details as Record<string, unknown>;
+  return rest;
+}
+
+/** Runs STEPS in order against one API server; the answers, normalised, by step name. */
+export async function runSteps(t: Target): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const answers: KubeResponse[] = [];
+  for (const s of STEPS) {
+    const token =
+      s.who === 'fleetcheck'
+        ? t.tokens.fleetcheck
+        : s.who === 'admin'
+          ? t.tokens.admin
+          : s.who === 'bad-token'
+            ? 'not-a-token'
+            : null;
+    const path = typeof s.path === 'string' ? s.path : s.path(answers);
+    const r = await kubeRequest(t, token, s.method, path, s.body, s.headers);
+    answers.push(r);
+    out[s.name] = s.codeOnly
+      ? { status: r.status, reason: (r.json as { reason?: string } | undefined)?.reason }
+      : normalise(r);
+  }
+  return out;
+}
