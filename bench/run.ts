@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: runs every benchmark in its own process (so RSS numbers are not polluted by the others),
+ * `npm run bench`: builds the CLI bundle (benchmarks spawn bin/fleetcheck.mjs), runs every benchmark in its own
+ * process (so RSS numbers are not polluted by the others),
  * then writes BENCHMARKS.md from their results with the machine and the command.
  * `npm run bench -- sweep` runs only the benchmarks whose name contains "sweep";
  * `npm run bench -- --collect` only rewrites BENCHMARKS.md from the existing results.
@@ -7,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { buildCli } from '../scripts/build-cli.ts';
 
 interface Bench {
   name: string;
@@ -29,6 +31,7 @@ const benches: Bench[] = [
 const filter = process.argv[2];
 const collectOnly = filter === '--collect';
 mkdirSync('bench/results', { recursive: true });
+if (!collectOnly) await buildCli();
 for (const b of benches) {
   if (collectOnly || (filter && !b.name.includes(filter))) continue;
   if (!existsSync(b.file)) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { DEPLOY_RBAC_YAML } from '../deploy-files.ts';
 
 const ruleSchema = z.object({
   apiGroups: z.array(z.string()).default([]),
@@ -72,7 +73,7 @@ let deployPolicy: RbacPolicy | undefined;
 
 /** The policy of the repository's deploy/rbac.yaml (read once). */
 export function deployRbacPolicy(): RbacPolicy {
-  deployPolicy ??= parseRbacPolicy(readFileSync(new URL('../../deploy/rbac.yaml', import.meta.url), 'utf8'));
+  deployPolicy ??= parseRbacPolicy(readFileSync(DEPLOY_RBAC_YAML, 'utf8'));
   return deployPolicy;
 }
 
