@@ -46,7 +46,7 @@ function controller(view: AgentView, c: ControllerView) {
   };
 }
 
-function remoteCluster(view: AgentView, p: MeshPeerView) {
+function remoteCluster(p: MeshPeerView) {
   const config = p.connected
     ? { 'cluster-id': p.clusterId ?? 0, required: true, retrieved: true, 'sync-canaries': true }
     : { required: true };
@@ -72,7 +72,7 @@ function remoteCluster(view: AgentView, p: MeshPeerView) {
  * `omitempty`, so no peer = `null`; `num-global-services` 0 is omitted (and the field is gone in 1.19).
  */
 function clusterMesh(view: AgentView) {
-  return { clusters: view.mesh.length > 0 ? view.mesh.map((p) => remoteCluster(view, p)) : null };
+  return { clusters: view.mesh.length > 0 ? view.mesh.map((p) => remoteCluster(p)) : null };
 }
 
 /** K8sStatus: `k8s-api-versions` has no `omitempty`; an agent that lost the API server sends it nil (`null`). */
