@@ -5,6 +5,7 @@ import type { Fault, ResolvedCluster } from '../scenario/schema.ts';
 import { buildWorld, type World } from '../world/model.ts';
 import type { EndpointModel } from '../world/objects-cep.ts';
 import { type ActiveFault, activeFaults, ofType } from './faults.ts';
+import type { ContainerOutput } from './job-objects.ts';
 import { JobController } from './jobs.ts';
 import { renderCluster } from './render.ts';
 import { Stats } from './stats.ts';
@@ -97,7 +98,7 @@ export class ClusterSim {
         nowMs: now,
         jobStartMs: this.world.cluster.latency.jobStartSeconds * 1000,
         pending,
-        run: (argv) => runBusybox(argv, this.probeEnv(active)),
+        run: (argv) => probeGarbage(active) ?? runBusybox(argv, this.probeEnv(active)),
       });
     }
   }
@@ -143,4 +144,9 @@ export class ClusterSim {
       },
     } as const;
   }
+}
+
+function probeGarbage(active: ActiveFault[]): ContainerOutput | undefined {
+  const garbage = ofType(active, 'garbage-output').find((a) => a.fault.command === 'probe')?.fault;
+  return garbage && { stdout: garbage.stdout, stderr: garbage.stderr ?? '', exitCode: garbage.exitCode ?? 1 };
 }

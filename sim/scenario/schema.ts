@@ -89,12 +89,16 @@ export const faultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exec-forbidden'), ...window }),
   /**
    * `stdout` replaces what agents print for `status` (`cilium-dbg status`), `health` (`cilium-health status`) or
-   * `endpoints` (`cilium-dbg endpoint list`, and the CiliumEndpoint list body the apiserver serves).
+   * `endpoints` (`cilium-dbg endpoint list`, and the CiliumEndpoint list body the apiserver serves); `stderr`, when
+   * set, replaces what they print on stderr, and `exitCode`, when set, their exit code. With `probe`, every probe
+   * Job container prints `stdout` then `stderr` (its pod log) and exits with `exitCode` (default 1).
    */
   z.object({
     type: z.literal('garbage-output'),
-    command: z.enum(['status', 'health', 'endpoints']),
+    command: z.enum(['status', 'health', 'endpoints', 'probe']),
     stdout: z.string().default('\u0000\u0001garbage{{{ not json'),
+    stderr: z.string().optional(),
+    exitCode: z.number().int().min(0).max(255).optional(),
     ...onNode,
   }),
 ]);

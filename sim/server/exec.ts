@@ -145,7 +145,11 @@ export function runExec(
     const garbage = ofType(cluster.active(), 'garbage-output').find(
       (a) => a.fault.command === kind && appliesTo(a.fault, node),
     );
-    finish(garbage ? garbage.fault.stdout : out.stdout, out.stderr, exitStatus(out.exitCode));
+    finish(
+      garbage ? garbage.fault.stdout : out.stdout,
+      garbage?.fault.stderr ?? out.stderr,
+      exitStatus(garbage?.fault.exitCode ?? out.exitCode),
+    );
   }, delay);
   req.socket.setNoDelay(true);
 }

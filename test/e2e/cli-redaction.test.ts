@@ -1,10 +1,12 @@
+import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, type Simulator, startSimulator } from '../../sim/index.ts';
-import { type CliResult, cli } from './fleetcheck-cli.ts';
+import { freePort } from '../fixtures/free-port.ts';
+import { type CliResult, cli, cliChild } from './fleetcheck-cli.ts';
 
 /** Credentials planted in every place a message can come from; none may reach the DB or the CLI output. */
 const SECRETS = {
@@ -58,7 +60,12 @@ describe('no planted credential reaches the DB or the CLI output', () => {
       await loadScenario(
         writeScenario(
           dir,
-          `version: 1\nclusters:\n  - name: leaky-agent\n    faults:\n      - { type: garbage-output, command: status, stdout: ${JSON.stringify(LEAK)} }\n      - { type: garbage-output, command: health, stdout: ${JSON.stringify(LEAK)} }\n`,
+          `version: 1\nclusters:\n  - name: leaky-agent\n    faults:\n${['status', 'health', 'probe']
+            .map(
+              (command) =>
+                `      - { type: garbage-output, command: ${command}, stdout: ${JSON.stringify(LEAK)}, stderr: ${JSON.stringify(LEAK)}${command === 'health' ? '' : ', exitCode: 1'} }\n`,
+            )
+            .join('')}`,
         ),
       ),
     );
@@ -98,7 +105,7 @@ describe('no planted credential reaches the DB or the CLI output', () => {
       '--db',
       db,
       '--layers',
-      'component,node',
+      'component,node,business',
       '--deadline',
       '60',
       '--output',
@@ -136,6 +143,51 @@ describe('no planted credential reaches the DB or the CLI output', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(leaks(readFileSync(join(dir, f)).toString('latin1')), f).toEqual([]);
   });
+
+  it('the planted exec stderr and probe pod log were read by the sweep, redacted', () => {
+    const report = JSON.parse(swept.out) as {
+      clusters: { name: string; results?: { check: string; status: string; message: string }[] }[];
+    };
+    const results = report.clusters.find((c) => c.name === 'leaky-agent')?.results ?? [];
+    expect(results.map((r) => r.message)).toContainEqual(
+      expect.stringMatching(/status.* exited 1: Authorization: \[redacted\]/),
+    );
+    const business = results.filter((r) => r.check.startsWith('business.'));
+    expect(business.length).toBeGreaterThan(0);
+    expect(business.filter((r) => r.status === 'pass')).toEqual([]);
+    expect(JSON.stringify(business)).toContain('[redacted]');
+  });
+
+  it('serve sweeping the same fleet logs and stores no planted credential', async () => {
+    const serveDb = join(dir, 'serve.db');
+    const child = cliChild(
+      ['serve', '--kubeconfig', join(dir, 'fleet.yaml'), '--db', serveDb, '--port', String(await freePort())],
+      { FLEETCHECK_API_TOKEN: undefined, FLEETCHECK_HOST: undefined, FLEETCHECK_WEBHOOK_URL: undefined },
+    );
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      log += d.toString();
+    });
+    try {
+      const until = Date.now() + 90_000;
+      while (!/^sweep \S+:? (?:did not finish|\w+ \()/m.test(log)) {
+        if (child.exitCode !== null || Date.now() > until)
+          throw new Error(`serve sweep did not end:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await once(child, 'exit');
+    }
+    expect(log).toMatch(/^sweep \S+: \w+ \(4 clusters: /m);
+    expect(leaks(log)).toEqual([]);
+    const files = readdirSync(dir).filter((f) => f.startsWith('serve.db'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(leaks(readFileSync(join(dir, f)).toString('latin1')), f).toEqual([]);
+  }, 120_000);
 
   it('a kubeconfig that is empty or broken around a token gives one clean line', async () => {
     writeFileSync(join(dir, 'empty.yaml'), '');
