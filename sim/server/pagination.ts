@@ -1,4 +1,5 @@
 import type { KObject } from '../world/types.ts';
+import { goJsonKind, goJsonSyntaxError, goRawUrlBase64 } from './go-decode-errors.ts';
 import { failure, type StatusBody } from './status.ts';
 
 /**
@@ -29,15 +30,40 @@ const invalid = (why: string) => ({
   error: failure(400, `invalid continue token: continue key is not valid: ${why}`),
 });
 
-function decode(value: string): Token | { error: StatusBody } {
-  let t: Partial<Token>;
-  try {
-    t = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Token>;
-  } catch (err) {
-    return invalid((err as Error).message);
+const FIELD_TYPES: Record<string, { go: string; js: string }> = {
+  v: { go: 'string', js: 'string' },
+  rv: { go: 'int64', js: 'number' },
+  start: { go: 'string', js: 'string' },
+};
+
+/** json.Unmarshal into apiserver's `storage.continueToken`: Go's error text, or the fields. */
+function unmarshalToken(data: Buffer): Partial<Token> | { why: string } {
+  const text = data.toString('utf8');
+  const syntax = goJsonSyntaxError(text);
+  if (syntax) return { why: syntax };
+  const parsed = JSON.parse(text) as unknown;
+  if (parsed === null) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    return {
+      why: `json: cannot unmarshal ${goJsonKind(parsed)} into Go value of type storage.continueToken`,
+    };
+  for (const [key, value] of Object.entries(parsed)) {
+    const want = FIELD_TYPES[key];
+    if (!want || value === null || typeof value === want.js) continue;
+    return {
+      why: `json: cannot unmarshal ${goJsonKind(value)} into Go struct field continueToken.${key} of type ${want.go}`,
+    };
   }
-  if (t?.v !== 'meta.k8s.io/v1')
-    return invalid(`server does not recognize this encoded version "${t?.v ?? ''}"`);
+  return parsed as Partial<Token>;
+}
+
+function decode(value: string): Token | { error: StatusBody } {
+  const data = goRawUrlBase64(value);
+  if ('error' in data) return invalid(data.error);
+  const t = unmarshalToken(data);
+  if ('why' in t) return invalid(t.why);
+  if (t.v !== 'meta.k8s.io/v1')
+    return invalid(`server does not recognize this encoded version "${t.v ?? ''}"`);
   if (!t.rv) return invalid('incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
   if (!t.start) return invalid('encoded start key empty (version meta.k8s.io/v1)');
   return { v: t.v, rv: t.rv, start: t.start };

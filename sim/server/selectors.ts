@@ -1,50 +1,7 @@
 import type { KObject } from '../world/types.ts';
+import { parseLabelSelector, type Requirement, SelectorError } from './label-selector-parser.ts';
 
-type Requirement =
-  | { op: 'eq' | 'neq'; key: string; value: string }
-  | { op: 'in' | 'notin'; key: string; values: string[] }
-  | { op: 'exists' | 'notexists'; key: string };
-
-/** Thrown for selectors the apiserver would reject with 400. */
-export class SelectorError extends Error {}
-
-function splitTop(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur);
-  return out.map((s) => s.trim()).filter(Boolean);
-}
-
-/** Parses a label selector: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`. */
-export function parseLabelSelector(text: string | null): Requirement[] {
-  if (!text) return [];
-  return splitTop(text).map((part) => {
-    let m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part);
-    if (m)
-      return {
-        op: m[2] as 'in' | 'notin',
-        key: m[1] as string,
-        values: (m[3] as string)
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      };
-    m = /^([\w./-]+)\s*(==|=|!=)\s*([\w./-]*)$/.exec(part);
-    if (m) return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1] as string, value: m[3] as string };
-    m = /^(!?)([\w./-]+)$/.exec(part);
-    if (m) return { op: m[1] ? 'notexists' : 'exists', key: m[2] as string };
-    throw new SelectorError(`unable to parse requirement: ${part}`);
-  });
-}
+export { SelectorError };
 
 function matches(reqs: Requirement[], get: (key: string) => string | undefined): boolean {
   return reqs.every((r) => {
@@ -54,6 +11,10 @@ function matches(reqs: Requirement[], get: (key: string) => string | undefined):
         return v === r.value;
       case 'neq':
         return v !== r.value;
+      case 'gt':
+        return v !== undefined && Number.parseInt(v, 10) > Number.parseInt(r.value, 10);
+      case 'lt':
+        return v !== undefined && Number.parseInt(v, 10) < Number.parseInt(r.value, 10);
       case 'in':
         return v !== undefined && r.values.includes(v);
       case 'notin':
