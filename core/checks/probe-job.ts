@@ -1,6 +1,7 @@
 import { isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import { redactedPrefix } from '../text/redact.ts';
 import { sleep } from '../time/timers.ts';
 import type { CheckSettings } from './check.ts';
 import {
@@ -83,7 +84,7 @@ async function readContainers(
       return {
         plan,
         exitCode,
-        log: log.trim().slice(0, 400),
+        log: redactedPrefix(log.trim(), 400),
         state: classifyProbe(plan.kind, exitCode, log),
       };
     }),

@@ -1,4 +1,5 @@
 import type { V1Status } from '@kubernetes/client-node';
+import { redactedPrefix } from '../text/redact.ts';
 
 /** What the channel-3 Status says: an exit code, or a runtime failure without one. */
 export interface ExecStatusOutcome {
@@ -17,6 +18,6 @@ export function exitFromStatus(s: V1Status): ExecStatusOutcome {
   if (Number.isInteger(code)) return { exitCode: code };
   return {
     exitCode: null,
-    failure: (s.message ?? s.reason ?? 'exec failed without an exit code').slice(0, 500),
+    failure: redactedPrefix(s.message ?? s.reason ?? 'exec failed without an exit code', 500),
   };
 }

@@ -1,5 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
+import { redactedPrefix } from '../text/redact.ts';
 
 /** What a call does, for error messages and context (never holds credentials). */
 export interface CallDesc {
@@ -138,12 +139,12 @@ export function mapKubeError(err: unknown, d: CallDesc, deadlineMs: number): Fle
   if (/parse|Content-Type|JSON/i.test(msg))
     return new FleetcheckError(
       'bad-response',
-      `${d.cluster} sent an unreadable answer to ${d.verb} ${d.resource}: ${msg.slice(0, 160)}`,
+      `${d.cluster} sent an unreadable answer to ${d.verb} ${d.resource}: ${redactedPrefix(msg, 160)}`,
       ctx(d),
     );
   return new FleetcheckError(
     'unreachable',
-    `${d.verb} ${d.resource} on ${d.cluster} failed: ${msg.slice(0, 160)}`,
+    `${d.verb} ${d.resource} on ${d.cluster} failed: ${redactedPrefix(msg, 160)}`,
     ctx(d, { code }),
     { cause: err },
   );

@@ -27,3 +27,12 @@ export function redactSecrets(text: string): string {
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
+
+/**
+ * The first `max` characters of outside text, cut only after redaction, so a credential that straddles the cut
+ * cannot leave a recognisable half behind.
+ * @example redactedPrefix('id AKIAIOSFODNN7EXAMPLE here', 8) // 'id [reda'
+ */
+export function redactedPrefix(text: string, max: number): string {
+  return redactSecrets(text).slice(0, max);
+}

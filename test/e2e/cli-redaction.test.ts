@@ -18,6 +18,8 @@ const SECRETS = {
   password: 'hunter2-Planted-Passw0rd',
 };
 const LEAK = `Authorization: Bearer ${SECRETS.bearer} token=${SECRETS.eks} jwt ${SECRETS.jwt} aws_access_key_id=${SECRETS.awsKeyId} aws_secret_access_key=${SECRETS.awsSecret} password: ${SECRETS.password}`;
+/** Bare credentials placed across the points where outside text is cut to a snippet (200 and 400 characters). */
+const STRADDLE = `${'x'.repeat(179)} ${SECRETS.awsSecret} ${'y'.repeat(118)} ${SECRETS.jwt}`;
 /** A distinctive piece of each secret (a redaction may keep a label, never these). */
 const MARKERS = [
   SECRETS.bearer,
@@ -63,7 +65,7 @@ describe('no planted credential reaches the DB or the CLI output', () => {
           `version: 1\nclusters:\n  - name: leaky-agent\n    faults:\n${['status', 'health', 'probe']
             .map(
               (command) =>
-                `      - { type: garbage-output, command: ${command}, stdout: ${JSON.stringify(LEAK)}, stderr: ${JSON.stringify(LEAK)}${command === 'health' ? '' : ', exitCode: 1'} }\n`,
+                `      - { type: garbage-output, command: ${command}, stdout: ${JSON.stringify(command === 'probe' ? STRADDLE : LEAK)}, stderr: ${JSON.stringify(LEAK)}${command === 'health' ? '' : ', exitCode: 1'} }\n`,
             )
             .join('')}`,
         ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { printableLine } from '../../core/printable.ts';
-import { redactSecrets } from '../../core/text/redact.ts';
+import { redactedPrefix, redactSecrets } from '../../core/text/redact.ts';
 
 describe('redactSecrets / printableLine', () => {
   it('redacts bearer, EKS, JWT, AWS and key=value credentials, keeping the labels', () => {
@@ -27,5 +27,12 @@ describe('redactSecrets / printableLine', () => {
 
   it('printableLine redacts before it escapes and cuts', () => {
     expect(printableLine('Bearer abcDEF123ghiJKL456\n\u001b[31m', 100)).toBe('Bearer [redacted]\\n\\x1b[31m');
+  });
+
+  it('redactedPrefix cuts only after redacting, so a credential across the cut leaves nothing of itself', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const text = `${'x'.repeat(20)} ${secret} tail`;
+    expect(redactSecrets(text.slice(0, 40))).toContain('wJalrXUtnFEMI');
+    expect(redactedPrefix(text, 40)).toBe(`${'x'.repeat(20)} [redacted] tail`.slice(0, 40));
   });
 });
