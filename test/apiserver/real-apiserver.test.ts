@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultKubeLimits } from '../../core/kube/limits.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import { auditEvents } from './audit.ts';
 import { controlPlaneBinaries, KUBE_VERSIONS } from './binaries.ts';
@@ -14,6 +15,8 @@ import { rbacChecks } from './rbac-checks.ts';
 import { seedCluster } from './seed-cluster.ts';
 
 const EXTRA_USERS = ['exec-get-only', 'exec-create-only'];
+/** More CiliumEndpoints than one page of fleetcheck's lists holds. */
+const ENDPOINTS = defaultKubeLimits.listPageSize + 3;
 
 describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
   const bins = controlPlaneBinaries(version);
@@ -23,7 +26,7 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
     if (!bins) return;
     ctx.cp = await startControlPlane(version, bins, EXTRA_USERS);
     ctx.dir = await mkdtemp(join(tmpdir(), 'fleetcheck-real-'));
-    await seedCluster(ctx.cp, await freePort(), 12);
+    await seedCluster(ctx.cp, await freePort(), ENDPOINTS);
     const run = await fleetcheckCheck(
       await writeKubeconfig(ctx.cp, ctx.cp.fleetcheckToken, ctx.dir),
       ctx.dir,
@@ -67,6 +70,24 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
         expect(e.verb).toBe('get');
         expect(e.responseStatus?.code).not.toBe(403);
       }
+    });
+
+    it('lists page by page: every list of nodes, CiliumEndpoints and pods sends limit, and continue is followed to the end', async () => {
+      const lists = (await auditEvents(ctx.cp.auditLog, ctx.cp.fleetcheckUser)).filter(
+        (e) =>
+          e.verb === 'list' && ['nodes', 'ciliumendpoints', 'pods'].includes(e.objectRef?.resource ?? ''),
+      );
+      const query = (e: (typeof lists)[number]) => new URL(e.requestURI, 'https://x').searchParams;
+      expect(new Set(lists.map((e) => e.objectRef?.resource))).toEqual(
+        new Set(['nodes', 'ciliumendpoints', 'pods']),
+      );
+      for (const e of lists)
+        expect(query(e).get('limit'), e.requestURI).toBe(String(defaultKubeLimits.listPageSize));
+      const continued = lists.filter(
+        (e) => e.objectRef?.resource === 'ciliumendpoints' && query(e).get('continue'),
+      );
+      expect(continued.length).toBeGreaterThan(0);
+      expect(of('node.endpoints.state')[0]?.metrics?.['total']).toBe(ENDPOINTS);
     });
 
     it('every request it made was authorised', async () => {

@@ -189,7 +189,10 @@ export async function seedCluster(cp: ControlPlane, kubeletPort: number, endpoin
         id: 100 + i,
         state: 'ready',
         identity: { id: 20000 + i },
-        networking: { addressing: [{ ipv4: `10.0.9.${i + 1}` }], node: '127.0.0.1' },
+        networking: {
+          addressing: [{ ipv4: `10.0.${9 + Math.floor(i / 250)}.${(i % 250) + 1}` }],
+          node: '127.0.0.1',
+        },
       },
     });
   }
