@@ -1,35 +1,5 @@
+import { POOLED_READS } from '../db/read-pool-protocol.ts';
 import type { Store } from '../db/store.ts';
-
-type ReadMethod =
-  | 'fleet'
-  | 'clusters'
-  | 'cluster'
-  | 'clusterHistory'
-  | 'sweeps'
-  | 'sweep'
-  | 'regressions'
-  | 'flapping'
-  | 'trends'
-  | 'meshPairs'
-  | 'meshCompare'
-  | 'weeklyReport'
-  | 'storedReport';
-
-const READS: ReadMethod[] = [
-  'fleet',
-  'clusters',
-  'cluster',
-  'clusterHistory',
-  'sweeps',
-  'sweep',
-  'regressions',
-  'flapping',
-  'trends',
-  'meshPairs',
-  'meshCompare',
-  'weeklyReport',
-  'storedReport',
-];
 
 function keyOf(method: string, args: unknown[], ttlMs: number): string {
   return `${method}:${JSON.stringify(args, (k, v) => {
@@ -88,7 +58,7 @@ export function cachedStore(inner: Store, { ttlMs = 5000, maxEntries = 500 } = {
     createSweep: (s) => inner.createSweep(s),
     close: () => inner.close(),
   };
-  for (const method of READS) {
+  for (const method of POOLED_READS) {
     const read = inner[method].bind(inner) as (...args: unknown[]) => Promise<unknown>;
     (wrapped as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
       const key = keyOf(method, args, ttlMs);
