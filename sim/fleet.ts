@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import type { PeerInfo } from './agent/peer-info.ts';
 import { ownClusterName } from './agent/peers.ts';
-import type { PeerInfo } from './agent/view.ts';
 import { ClusterSim } from './cluster/cluster-sim.ts';
-import type { ClusterStats, FaultInput, SimulatedCluster, Simulator, SimulatorOptions } from './index.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import type { Identity } from './rbac/authorize.ts';
 import { deployRbacPolicy } from './rbac/policy.ts';
@@ -12,6 +11,7 @@ import { faultSchema, type Scenario } from './scenario/schema.ts';
 import { ApiServer } from './server/apiserver.ts';
 import { createExecWss } from './server/exec.ts';
 import { generatePki } from './tls/pki.ts';
+import type { ClusterStats, FaultInput, SimulatedCluster, Simulator, SimulatorOptions } from './types.ts';
 
 const TICK_MS = 200;
 /** The identity deploy/rbac.yaml binds (group fleetcheck); its grants are enforced. */

@@ -3,7 +3,7 @@ import { type ActiveFault, appliesTo, ofType } from '../cluster/faults.ts';
 import type { World } from '../world/model.ts';
 import { ciliumConfigData } from '../world/objects-config.ts';
 import { hash32 } from '../world/rng.ts';
-import type { PeerInfo } from './view.ts';
+import type { PeerInfo } from './peer-info.ts';
 
 function rtt(from: string, to: string, kind: string, local: boolean): number {
   const h = hash32(`${from}>${to}:${kind}`);

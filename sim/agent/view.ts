@@ -5,22 +5,8 @@ import type { World } from '../world/model.ts';
 import type { EndpointModel } from '../world/objects-cep.ts';
 import { ciliumConfigData } from '../world/objects-config.ts';
 import { hash32 } from '../world/rng.ts';
+import type { PeerInfo } from './peer-info.ts';
 import { healthPeers, meshHealthPeers, meshPeers, ownClusterName } from './peers.ts';
-
-/** What this cluster's agents can learn about a configured mesh peer. */
-export interface PeerInfo {
-  /** False when the peer is not in the scenario. */
-  exists: boolean;
-  /** The peer's apiserver (and so its clustermesh-apiserver) is down. */
-  down: boolean;
-  clusterId?: number;
-  /** The peer's cilium-config `cluster-name`. */
-  ciliumName?: string;
-  nodes: number;
-  /** The peer's nodes, for the cilium-health probes across the mesh. */
-  nodeList: { name: string; ip: string; healthIP: string; ipv6?: string; healthIPv6?: string }[];
-  endpoints: number;
-}
 
 const CONTROLLERS = [
   'bpf-map-sync-cilium_lxc',

@@ -1,4 +1,5 @@
-import { buildAgentView, type PeerInfo } from '../agent/view.ts';
+import type { PeerInfo } from '../agent/peer-info.ts';
+import { buildAgentView } from '../agent/view.ts';
 import { runBusybox } from '../busybox/run.ts';
 import type { AgentView } from '../cilium/agent-view.ts';
 import type { Fault, ResolvedCluster } from '../scenario/schema.ts';

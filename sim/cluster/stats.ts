@@ -1,4 +1,4 @@
-import type { ClusterStats } from '../index.ts';
+import type { ClusterStats } from '../types.ts';
 
 /** Request / exec / job counters of one simulated cluster. */
 export class Stats {
