@@ -7,6 +7,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { rebuildLatestSql } from '../db/latest-state.ts';
 import { openDb } from '../db/open-db.ts';
 import { fixtureChecks } from './history-fixtures.ts';
 
@@ -252,6 +253,9 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
   db.exec(
     `update clusters set last_run_id = (select max(id) from cluster_runs r where r.cluster_id = clusters.id)`,
   );
+  db.transaction(() => {
+    for (const s of rebuildLatestSql) db.exec(s);
+  })();
   db.close();
   return { runs: runId, results, ms };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, first } from './client.ts';
+import { rebuildLatest } from './latest-state.ts';
 import { refreshRollups } from './rollups.ts';
 
 const DAY = 86_400_000;
@@ -31,6 +32,7 @@ export async function prune(
     await tx.run(sql`delete from sweeps where started_at < ${yearAgo}`);
     await tx.run(sql`update clusters set last_run_id = (select id from cluster_runs r where r.cluster_id = clusters.id
       order by r.at desc, r.id desc limit 1)`);
+    await rebuildLatest(tx);
     return { deletedRuns: runs?.n ?? 0, deletedResults: counted?.n ?? 0 };
   });
 }

@@ -33,7 +33,7 @@ export async function resolveSweeps(
   if (baseline === 'previous') {
     const base = await sweepWhere(
       db,
-      sql`(s.started_at < ${current.at} or (s.started_at = ${current.at} and s.id < ${current.id}))`,
+      sql`s.started_at <= ${current.at} and (s.started_at < ${current.at} or s.id < ${current.id})`,
     );
     return base ? { current, base } : { current };
   }
@@ -46,7 +46,7 @@ export async function resolveSweeps(
   return base ? { current, base } : { current };
 }
 
-/** The columns of a run that regression analysis reads. */
+/** The columns of a run that regression analysis reads; `latest` when it is its cluster's latest run. */
 type RunRow = {
   id: number;
   cluster_id: number;
@@ -56,11 +56,13 @@ type RunRow = {
   ep_not_ready: number | null;
   error_code: string | null;
   error_message: string | null;
+  latest: number;
 };
 
 function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
   return db.all<RunRow>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code,
-    r.error_message from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
+    r.error_message, r.id = c.last_run_id as latest from cluster_runs r join clusters c on c.id = r.cluster_id
+    where ${where}`);
 }
 
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
@@ -73,7 +75,10 @@ function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunFor
   return out;
 }
 
-/** Regressions / recoveries / metric regressions of the current sweep vs the baseline. */
+/**
+ * Regressions / recoveries / metric regressions of the current sweep vs the baseline, from two state snapshots:
+ * the current side from the latest-state table, the baseline side from each cluster's run at the baseline.
+ */
 export async function readRegressions(
   db: Db,
   q: { baseline: Baseline; since?: Date; cluster?: string; layer?: Layer; until?: Date },
@@ -135,21 +140,35 @@ async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<Me
   return out.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.metric.localeCompare(b.metric));
 }
 
+/** Where a run's results are read: the latest-state table for a cluster's latest run, else its own rows. */
+const fromLatest = (r: RunRow) => r.latest === 1;
+
 /**
  * The runs whose results can make a regression or a recovery: a cluster's current and baseline runs both, when
  * either holds a warn / error / fail result. An all-pass pair cannot differ in a way that counts, so its results
  * are never read (the cluster-level error moves come from the run rows).
  */
-async function runsWithFindings(db: Db, curRuns: RunRow[], baseRuns: RunRow[]): Promise<number[]> {
+async function runsWithFindings(db: Db, curRuns: RunRow[], baseRuns: RunRow[]): Promise<RunRow[]> {
   const all = [...curRuns, ...baseRuns];
-  if (all.length === 0) return [];
-  const flagged = await db.all<{ run_id: number }>(
-    sql`select distinct run_id from check_results where run_id in (${ids(all.map((r) => r.id))}) and status >= 2`,
-  );
+  const latest = all.filter(fromLatest);
+  const others = all.filter((r) => !fromLatest(r));
+  const flagged = [
+    ...(latest.length === 0
+      ? []
+      : await db.all<{ run_id: number }>(
+          sql`select distinct run_id from latest_results where cluster_id in (${ids(latest.map((r) => r.cluster_id))})
+            and status >= 2`,
+        )),
+    ...(others.length === 0
+      ? []
+      : await db.all<{ run_id: number }>(
+          sql`select distinct run_id from check_results where run_id in (${ids(others.map((r) => r.id))}) and status >= 2`,
+        )),
+  ];
   const clusters = new Set<number>();
   const clusterOf = new Map(all.map((r) => [r.id, r.cluster_id]));
   for (const f of flagged) clusters.add(clusterOf.get(f.run_id) ?? -1);
-  return all.filter((r) => clusters.has(r.cluster_id)).map((r) => r.id);
+  return all.filter((r) => clusters.has(r.cluster_id));
 }
 
 const ids = (list: readonly number[]) =>
@@ -158,20 +177,42 @@ const ids = (list: readonly number[]) =>
     sql`, `,
   );
 
+type LightRow = {
+  run_id: number;
+  check_id: number;
+  subject_id: number;
+  status: number;
+  message_id: number | null;
+  hint_id: number | null;
+};
+
+const lightColumns = sql.raw('run_id, check_id, subject_id, status, message_id, hint_id');
+
+/** The result rows of `runs` in seq order: latest runs from the latest-state table, the others from their own. */
+async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
+  const latest = runs.filter(fromLatest);
+  const others = runs.filter((r) => !fromLatest(r));
+  return [
+    ...(latest.length === 0
+      ? []
+      : await db.all<LightRow>(
+          sql`select ${lightColumns} from latest_results where cluster_id in (${ids(latest.map((r) => r.cluster_id))})
+            order by cluster_id, seq`,
+        )),
+    ...(others.length === 0
+      ? []
+      : await db.all<LightRow>(
+          sql`select ${lightColumns} from check_results where run_id in (${ids(others.map((r) => r.id))})
+            order by run_id, seq`,
+        )),
+  ];
+}
+
 /** Results without the text joins; message / hint carry text ids until `resolveTexts`. */
-async function loadLightResults(db: Db, runIds: number[]): Promise<Map<number, RunForDiff['results']>> {
+async function loadLightResults(db: Db, runs: RunRow[]): Promise<Map<number, RunForDiff['results']>> {
   const out = new Map<number, RunForDiff['results']>();
-  if (runIds.length === 0) return out;
-  const rows = await db.all<{
-    run_id: number;
-    check_id: number;
-    subject_id: number;
-    status: number;
-    message_id: number | null;
-    hint_id: number | null;
-  }>(
-    sql`select run_id, check_id, subject_id, status, message_id, hint_id from check_results where run_id in (${ids(runIds)})`,
-  );
+  if (runs.length === 0) return out;
+  const rows = await loadLightRows(db, runs);
   const checks = new Map(
     (await db.all<{ id: number; name: string }>(sql`select id, name from checks`)).map((c) => [c.id, c.name]),
   );

@@ -10,6 +10,7 @@ import type { ClusterReport } from '../core/sweep/report.ts';
 import { first, type Orm } from './client.ts';
 import { packLayers, runMeta, stableJson, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
+import { refreshLatest } from './latest-state.ts';
 import {
   checkResultsTable,
   clusterRunsTable,
@@ -163,6 +164,7 @@ export async function writeRun(
   await recordChanges(tx, clusterId, runId, at);
   await tx.run(sql`update ${clustersTable} set last_run_id = (select id from ${clusterRunsTable}
     where cluster_id = ${clusterId} order by at desc, id desc limit 1) where id = ${clusterId}`);
+  await refreshLatest(tx, clusterId);
   await tx
     .insert(rollupDirtyTable)
     .values({ clusterId, hour: Math.floor(at / 3_600_000) * 3_600_000 })

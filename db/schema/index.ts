@@ -1,4 +1,5 @@
 export * from './dictionary.sql.ts';
+export * from './latest.sql.ts';
 export * from './leases.sql.ts';
 export * from './registry.sql.ts';
 export * from './results.sql.ts';
