@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { LayerStatuses } from '../core/analysis/types.ts';
 import { FleetcheckError } from '../core/errors.ts';
 import { type Layer, layerSchema, type Status } from '../core/outcome.ts';
@@ -69,6 +69,13 @@ export function stableJson(v: unknown): string {
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
+
+const plannedSchema = z.array(z.string());
+
+/** The `sweeps.planned` JSON column: the cluster names the plan recorded (none when null). */
+export function plannedNames(column: string | null): string[] {
+  return column === null ? [] : plannedSchema.parse(JSON.parse(column));
+}
 
 /** Opaque page cursors: base64url JSON. */
 export function encodeCursor(v: unknown): string {

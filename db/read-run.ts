@@ -37,6 +37,21 @@ export function loadRuns(db: Db, where: SQL, tail: SQL = sql``): Promise<RunRow[
     left join texts cf on cf.id = r.config_id where ${where} ${tail}`);
 }
 
+/** A sweep's runs rebuilt as reports, in the plan's cluster order (unplanned clusters last, by run id). */
+export async function sweepReports(
+  db: Db,
+  sweepId: string,
+  planned: readonly string[],
+): Promise<ClusterReport[]> {
+  const runs = await loadRuns(db, sql`r.sweep_id = ${sweepId}`, sql`order by r.id`);
+  const pos = (n: string) => {
+    const i = planned.indexOf(n);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  runs.sort((a, b) => pos(a.name) - pos(b.name) || a.id - b.id);
+  return loadReports(db, runs);
+}
+
 const idList = (ids: readonly number[]) =>
   sql.join(
     ids.map((i) => sql`${i}`),

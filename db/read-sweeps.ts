@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Page, SweepSummary } from '../core/analysis/types.ts';
 import type { SweepReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
-import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
+import { clusterStatusName, decodeCursor, encodeCursor, iso, plannedNames } from './codec.ts';
 import { type PairReportRow, toMeshPairReport } from './read-mesh.ts';
-import { loadReports, loadRuns } from './read-run.ts';
+import { sweepReports } from './read-run.ts';
 
 interface SweepRow {
   id: string;
@@ -20,14 +20,7 @@ interface SweepRow {
 export async function readSweep(db: Db, id: string): Promise<SweepReport | null> {
   const row = (await db.all<SweepRow>(sql`select * from sweeps where id = ${id}`))[0];
   if (!row) return null;
-  const runs = await loadRuns(db, sql`r.sweep_id = ${id}`, sql`order by r.id`);
-  const planned = JSON.parse(row.planned ?? '[]') as string[];
-  const pos = (n: string) => {
-    const i = planned.indexOf(n);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
-  runs.sort((a, b) => pos(a.name) - pos(b.name) || a.id - b.id);
-  const clusters = await loadReports(db, runs);
+  const clusters = await sweepReports(db, id, plannedNames(row.planned));
   const pairs = await db.all<PairReportRow>(
     sql`select p.a, p.b, p.status, p.a_sees_b, p.b_sees_a, t.body as message from mesh_pairs p
       left join texts t on t.id = p.message_id where p.sweep_id = ${id} order by p.seq`,

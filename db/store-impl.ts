@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { trendSeries } from '../core/analysis/trends.ts';
 import { config } from '../core/config.ts';
-import { FleetcheckError } from '../core/errors.ts';
 import type { Db } from './client.ts';
 import { Dictionary } from './dictionary.ts';
 import { acquireLease, releaseLease } from './leases.ts';
@@ -15,7 +14,7 @@ import { readWeekly } from './read-weekly.ts';
 import { readStoredWeekly, saveWeeklyReport } from './reports.ts';
 import { readBucketSums, refreshRollups } from './rollups.ts';
 import type { OpenStoreOptions, Store } from './store.ts';
-import { claimFinish, createSweep, finishSweep, saveClusterRun, saveSweep } from './sweep-write.ts';
+import { claimFinish, createSweep, readSweepRuns, recordFinished, saveClusterRun } from './sweep-write.ts';
 
 /** Builds the Store over an opened database (either driver). */
 export async function createStore(db: Db, opts: OpenStoreOptions): Promise<Store> {
@@ -34,19 +33,18 @@ export async function createStore(db: Db, opts: OpenStoreOptions): Promise<Store
     if (dirty.length > 0) await db.write(refreshRollups);
   };
   return {
-    saveSweep: (r) => guarded(() => saveSweep(db, dict, r)),
+    saveSweep: (r) =>
+      guarded(() =>
+        recordFinished(db, dict, r, { runs: r.clusters, planned: r.clusters.map((c) => c.name) }),
+      ),
     createSweep: (s) => createSweep(db, s),
     saveClusterRun: (id, run) => guarded(() => saveClusterRun(db, dict, id, run)),
     claimFinish: (id, at, stale) => claimFinish(db, id, at.getTime(), stale?.getTime()),
     acquireLease: (name, holder, until, now) =>
       acquireLease(db, name, holder, until.getTime(), now.getTime()),
     releaseLease: (name, holder) => releaseLease(db, name, holder),
-    finishSweep: async (id, at) => {
-      await guarded(() => finishSweep(db, dict, id, at));
-      const out = await readSweep(db, id);
-      if (!out) throw new FleetcheckError('not-found', `unknown sweep ${id}`);
-      return out;
-    },
+    recordFinished: (r, o) => guarded(() => recordFinished(db, dict, r, o)),
+    sweepRuns: (id) => readSweepRuns(db, id),
     fleet: (o) => readFleet(db, interval, o.now),
     clusters: (o) => listClusters(db, interval, o),
     cluster: (name) => readCluster(db, interval, name),

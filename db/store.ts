@@ -11,35 +11,22 @@ import type {
   TrendMetric,
   TrendSeries,
 } from '../core/analysis/types.ts';
+import type { RunLanded, SweepRunsReader, SweepWriter } from '../core/history/ports.ts';
 import type { Layer } from '../core/outcome.ts';
-import type { ClusterReport, SweepReport } from '../core/sweep/report.ts';
+import type { SweepReport } from '../core/sweep/report.ts';
 
 export type { Page, TrendMetric };
 
 import type { Baseline } from '../core/analysis/baseline.ts';
 
-export type { Baseline };
+export type { Baseline, RunLanded };
 
 /** The history store: one async API over better-sqlite3 (local) and libSQL (serverless). */
-/** After a cluster run is saved: how many planned clusters have a run, of how many planned. */
-export interface RunLanded {
-  landed: number;
-  planned: number;
-}
-
-export interface Store {
-  /** Whole sweep at once (CLI / local service). Idempotent per (sweep, cluster). */
+export interface Store extends SweepWriter, SweepRunsReader {
+  /** Stores an already finished sweep report whole (all runs, planned = its clusters). Idempotent per (sweep, cluster). */
   saveSweep(report: SweepReport): Promise<void>;
-  /** Serverless path: plan records the sweep, each worker saves one cluster run (idempotent: a redelivered
-      message replaces the run, never duplicates), finishSweep computes sweep status + mesh pairs. */
-  createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
-  saveClusterRun(sweepId: string, run: ClusterReport): Promise<RunLanded>;
-  /** True for the one caller that may finish the open sweep (again after `staleBefore`, epoch ms). */
-  claimFinish(sweepId: string, at: Date, staleBefore?: Date): Promise<boolean>;
   /** Takes the named lease until `until` unless another holder has it unexpired; returns the holder after. */
   acquireLease(name: string, holder: string, until: Date, now: Date): Promise<string>;
-  releaseLease(name: string, holder: string): Promise<void>;
-  finishSweep(sweepId: string, finishedAt: string): Promise<SweepReport>;
   /** Latest verdict per cluster, per-layer statuses, stale flag, counts. */
   fleet(opts: { now?: Date }): Promise<FleetView>;
   clusters(opts: { cursor?: string; limit?: number }): Promise<Page<ClusterSummary>>;
@@ -52,7 +39,6 @@ export interface Store {
   ): Promise<Page<RunSummary> | null>;
   /** Newest first. */
   sweeps(opts: { cursor?: string; limit?: number }): Promise<Page<SweepSummary>>;
-  sweep(id: string): Promise<SweepReport | null>;
   /** Current = latest sweep; `since` (when baseline is 'previous') means baseline = { at: since }. */
   regressions(q: {
     baseline: Baseline;

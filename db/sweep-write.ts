@@ -1,15 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { FleetcheckError } from '../core/errors.ts';
-import { meshPairReport } from '../core/sweep/cross/mesh-pairs.ts';
-import { type FleetMember, peerIndex } from '../core/sweep/peers.ts';
+import type { RunLanded, StoredSweepRuns } from '../core/history/ports.ts';
 import type { ClusterReport, MeshPairReport, SweepReport } from '../core/sweep/report.ts';
-import { sweepStatus } from '../core/sweep/status.ts';
 import { type Db, first, type Orm } from './client.ts';
-import { statusCode } from './codec.ts';
+import { iso, plannedNames, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
-import { loadReports, loadRuns } from './read-run.ts';
+import { sweepReports } from './read-run.ts';
 import { clusterRunsTable, clustersTable, meshPairsTable, sweepsTable } from './schema/index.ts';
-import type { RunLanded } from './store.ts';
 import { writeRun } from './write-run.ts';
 
 async function upsertSweep(
@@ -53,22 +50,6 @@ const ms = (iso: string, what: string): number => {
   if (Number.isNaN(t)) throw new FleetcheckError('invalid-input', `${what} is not an ISO time: ${iso}`);
   return t;
 };
-
-/** Stores a whole sweep in one transaction (idempotent per sweep and per (sweep, cluster)). */
-export async function saveSweep(db: Db, dict: Dictionary, report: SweepReport): Promise<void> {
-  const at = ms(report.sweep.startedAt, 'sweep.startedAt');
-  await db.write(async (tx) => {
-    await upsertSweep(tx, {
-      id: report.sweep.id,
-      startedAt: at,
-      finishedAt: ms(report.sweep.finishedAt, 'sweep.finishedAt'),
-      status: statusCode(report.sweep.status),
-      planned: report.clusters.map((c) => c.name),
-    });
-    for (const c of report.clusters) await writeRun(tx, dict, report.sweep.id, c, at);
-    await writePairs(tx, dict, report.sweep.id, at, report.meshPairs);
-  });
-}
 
 export async function createSweep(
   db: Db,
@@ -115,7 +96,7 @@ export async function saveClusterRun(
       tx,
       sql`select landed, planned from ${sweepsTable} where id = ${sweepId}`,
     );
-    const planned = counts?.planned ? (JSON.parse(counts.planned) as string[]).length : 0;
+    const planned = plannedNames(counts?.planned ?? null).length;
     return { landed: counts?.landed ?? 0, planned };
   });
 }
@@ -136,54 +117,44 @@ export async function claimFinish(
   return changed === 1;
 }
 
-/** Mesh pairs from the stored runs: {A, B} where either side lists the other. */
-export function pairsOf(reports: ClusterReport[]): MeshPairReport[] {
-  // FleetMember.target is only read for its name here.
-  const members = reports.map((r) => ({ target: { name: r.name }, report: r }) as unknown as FleetMember);
-  const index = peerIndex(members);
-  const byName = new Map(reports.map((r) => [r.name, r]));
-  const seen = new Map<string, { a: string; b: string }>();
-  for (const r of reports) {
-    for (const v of r.mesh ?? []) {
-      const peer = index.resolve(v.peer);
-      if (!peer || peer === r.name) continue;
-      const [a, b] = [r.name, peer].sort() as [string, string];
-      seen.set(`${a}\u0000${b}`, { a, b });
-    }
-  }
-  return [...seen.values()]
-    .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
-    .map((p) => meshPairReport(p, byName, index));
-}
-
-/** Closes a sweep: status from its runs (a planned cluster without a run counts as error) and mesh pairs. */
-export async function finishSweep(
+/**
+ * Stores a finished sweep (core/history computed its status, runs and mesh pairs): the sweep row, the given runs
+ * (each replacing its (sweep, cluster) run) and the mesh pairs, in one transaction.
+ */
+export async function recordFinished(
   db: Db,
   dict: Dictionary,
-  sweepId: string,
-  finishedAt: string,
+  report: SweepReport,
+  opts: { runs: readonly ClusterReport[]; planned?: readonly string[] },
 ): Promise<void> {
-  const end = ms(finishedAt, 'finishedAt');
-  const sweep = (
-    await db.all<{ started_at: number; planned: string | null }>(
-      sql`select started_at, planned from ${sweepsTable} where id = ${sweepId}`,
-    )
-  )[0];
-  if (!sweep) throw new FleetcheckError('not-found', `unknown sweep ${sweepId}`, { sweepId });
-  const reports = await loadReports(db, await loadRuns(db, sql`r.sweep_id = ${sweepId}`, sql`order by r.id`));
-  const pairs = pairsOf(reports);
-  const planned = JSON.parse(sweep.planned ?? '[]') as string[];
-  const missing = planned.some((n) => !reports.some((r) => r.name === n));
-  const status = missing
-    ? sweepStatus([...reports, { status: 'error' } as ClusterReport], pairs)
-    : sweepStatus(reports, pairs);
+  const startedAt = ms(report.sweep.startedAt, 'sweep.startedAt');
+  const finishedAt = ms(report.sweep.finishedAt, 'sweep.finishedAt');
   await db.write(async (tx) => {
+    const stored = await first<{ started_at: number }>(
+      tx,
+      sql`select started_at from ${sweepsTable} where id = ${report.sweep.id}`,
+    );
+    const at = stored?.started_at ?? startedAt;
     await upsertSweep(tx, {
-      id: sweepId,
-      startedAt: sweep.started_at,
-      finishedAt: end,
-      status: statusCode(status),
+      id: report.sweep.id,
+      startedAt: at,
+      finishedAt,
+      status: statusCode(report.sweep.status),
+      ...(opts.planned ? { planned: [...opts.planned] } : {}),
     });
-    await writePairs(tx, dict, sweepId, sweep.started_at, pairs);
+    for (const c of opts.runs) await writeRun(tx, dict, report.sweep.id, c, at);
+    await writePairs(tx, dict, report.sweep.id, at, report.meshPairs);
   });
+}
+
+/** An open sweep's plan and the runs landed so far (the serverless finisher's one reload). */
+export async function readSweepRuns(db: Db, sweepId: string): Promise<StoredSweepRuns | null> {
+  const row = await first<{ started_at: number; planned: string | null }>(
+    db.orm,
+    sql`select started_at, planned from ${sweepsTable} where id = ${sweepId}`,
+  );
+  if (!row) return null;
+  const planned = plannedNames(row.planned);
+  const clusters = await sweepReports(db, sweepId, planned);
+  return { id: sweepId, startedAt: iso(row.started_at), planned, clusters };
 }

@@ -34,9 +34,9 @@ export function cachedStore(inner: Store, { ttlMs = 5000, maxEntries = 500 } = {
         clear();
       }
     },
-    finishSweep: async (id, at) => {
+    recordFinished: async (r, o) => {
       try {
-        return await inner.finishSweep(id, at);
+        return await inner.recordFinished(r, o);
       } finally {
         clear();
       }

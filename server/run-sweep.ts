@@ -1,7 +1,8 @@
 import { runClusterChecks } from '../core/checks/run.ts';
 import { FleetcheckError } from '../core/errors.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
-import { runSweep, type SweepOptions } from '../core/sweep/index.ts';
+import { finishSweep } from '../core/history/finish.ts';
+import { type SweepOptions, sweepClusters } from '../core/sweep/index.ts';
 import type { SweepReport } from '../core/sweep/report.ts';
 import { storeReason } from '../db/open-checks.ts';
 import type { Store } from '../db/store.ts';
@@ -18,7 +19,7 @@ export interface StoredSweepOptions {
 }
 
 /**
- * The service's sweep: run every cluster (core/sweep) and store the report (an aborted sweep is not stored).
+ * The service's sweep: run every cluster (core/sweep) and finish it into the store (core/history's finishSweep) (an aborted sweep is not stored).
  * Counts sweeps for `businessEvery`.
  * @example const sweeper = createSweeper({ run: storedSweep({ store, targets: () => fleet }) });
  */
@@ -27,7 +28,7 @@ export function storedSweep({ store, targets, sweep = {}, log, onFinished }: Sto
   return async ({ id, signal }) => {
     const fleet = await targets();
     const index = sweepIndex++;
-    const report = await runSweep({
+    const runs = await sweepClusters({
       runChecks: runClusterChecks,
       ...sweep,
       targets: fleet,
@@ -41,8 +42,9 @@ export function storedSweep({ store, targets, sweep = {}, log, onFinished }: Sto
       },
     });
     signal.throwIfAborted();
+    let report: SweepReport;
     try {
-      await store.saveSweep(report);
+      report = await finishSweep(store, runs);
     } catch (err) {
       throw new FleetcheckError(
         'store-unusable',

@@ -3,8 +3,9 @@ import type { CheckSettings } from '../../core/checks/check.ts';
 import { runClusterChecks } from '../../core/checks/run.ts';
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
+import { finishedReport, finishSweep, type SweepRuns } from '../../core/history/finish.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
-import { runSweep } from '../../core/sweep/run-sweep.ts';
+import { sweepClusters } from '../../core/sweep/run-sweep.ts';
 import { counted } from '../../core/text/plural.ts';
 import { storeReason } from '../../db/open-checks.ts';
 import { openStore, type Store } from '../../db/store.ts';
@@ -29,17 +30,27 @@ async function openHistory(flags: SweepFlags): Promise<{ store: Store; url: stri
   return { store, url };
 }
 
-/** Saves the report; false (after one line on stderr) when the store refused it. */
-async function save(history: { store: Store; url: string }, report: SweepReport): Promise<boolean> {
-  try {
-    await history.store.saveSweep(report);
-    return true;
-  } catch (err) {
-    process.stderr.write(
-      `fleetcheck: store-unusable: the sweep was not stored in ${history.url}: ${storeReason(err)}\n`,
-    );
-    return false;
-  }
+/**
+ * Finishes the sweep (core/history) into the store; `stored` is false (after one line on stderr) when the store
+ * refused it: the report is still printed.
+ */
+async function finish(
+  history: { store: Store; url: string },
+  runs: SweepRuns,
+): Promise<{ report: SweepReport; stored: boolean }> {
+  let stored = true;
+  const recordFinished: Store['recordFinished'] = async (report, opts) => {
+    try {
+      await history.store.recordFinished(report, opts);
+    } catch (err) {
+      stored = false;
+      process.stderr.write(
+        `fleetcheck: store-unusable: the sweep was not stored in ${history.url}: ${storeReason(err)}\n`,
+      );
+    }
+  };
+  const report = await finishSweep({ recordFinished }, runs);
+  return { report, stored };
 }
 
 function print(report: SweepReport, flags: SweepFlags, detail: boolean): void {
@@ -68,26 +79,29 @@ export async function sweepCommand(flags: SweepFlags, only?: string): Promise<nu
   const settings = settingsFrom(flags);
   const history = flags.store ? await openHistory(flags) : undefined;
   try {
-    const report = await sweepFleet(flags, settings, only);
-    const nothing = report.report.clusters.length === 0;
-    const stored = history && !nothing ? await save(history, report.report) : !history;
-    print(report.report, flags, only !== undefined);
-    if (report.interrupted) {
-      const { signal, unfinished, exitCode } = report.interrupted;
+    const swept = await sweepFleet(flags, settings, only);
+    const nothing = swept.runs.clusters.length === 0;
+    const { report, stored } =
+      history && !nothing
+        ? await finish(history, swept.runs)
+        : { report: finishedReport(swept.runs), stored: !history };
+    print(report, flags, only !== undefined);
+    if (swept.interrupted) {
+      const { signal, unfinished, exitCode } = swept.interrupted;
       process.stderr.write(
-        `fleetcheck: ${signal}: ${counted(unfinished, 'cluster')} not finished and not stored; ${counted(report.report.clusters.length, 'finished cluster')} ${stored && history ? 'stored' : 'kept in the output only'}\n`,
+        `fleetcheck: ${signal}: ${counted(unfinished, 'cluster')} not finished and not stored; ${counted(report.clusters.length, 'finished cluster')} ${stored && history ? 'stored' : 'kept in the output only'}\n`,
       );
       return exitCode;
     }
     if (!stored) return STORE_EXIT_CODE;
-    return exitCodeForSweep(report.report);
+    return exitCodeForSweep(report);
   } finally {
     await history?.store.close();
   }
 }
 
 interface SweepOutcome {
-  report: SweepReport;
+  runs: SweepRuns;
   interrupted?: { signal: string; unfinished: number; exitCode: number };
 }
 
@@ -112,7 +126,7 @@ async function sweepFleet(flags: SweepFlags, settings: CheckSettings, only?: str
     if (targets.length === 0)
       throw new FleetcheckError('invalid-input', 'the fleet has no clusters to sweep');
     const progress = progressReporter({ stream: process.stderr, verbose: flags.verbose });
-    const report = await runSweep({
+    const runs = await sweepClusters({
       targets,
       runChecks: runClusterChecks,
       settings,
@@ -124,8 +138,8 @@ async function sweepFleet(flags: SweepFlags, settings: CheckSettings, only?: str
     progress.end();
     const signal = interrupt.received();
     const exitCode = interrupt.exitCode();
-    if (!signal || exitCode === undefined) return { report };
-    return { report, interrupted: { signal, exitCode, unfinished: targets.length - report.clusters.length } };
+    if (!signal || exitCode === undefined) return { runs };
+    return { runs, interrupted: { signal, exitCode, unfinished: targets.length - runs.clusters.length } };
   } finally {
     interrupt.dispose();
     await fleet.close();

@@ -1,5 +1,5 @@
+import { finishStoredSweep } from '../history/finish.ts';
 import type { Layer } from '../outcome.ts';
-import { assembleSweepReport } from '../sweep/assemble.ts';
 import type { SweepReport } from '../sweep/report.ts';
 import type { SweepRecorder } from './ports.ts';
 import { SWEEP_LEASE } from './timing.ts';
@@ -10,8 +10,8 @@ const CLAIM_STALE_MS = 5 * 60_000;
 /**
  * Finishes the sweep when the run just saved was the last planned one: O(1) per cluster (the store's
  * `landed` counter, no re-read), and once (a conditional claim; concurrent or redelivered last runs get null).
- * The finisher reads the sweep once, appends the cross-cluster outcomes (mesh identity, version skew) to the
- * runs they change, and lets the store compute the sweep status and mesh pairs.
+ * The finisher reads the sweep's runs once and finishes it through core/history's `finishSweep` (the same path
+ * as local sweeps): cross-cluster outcomes, mesh pairs and statuses computed once, stored in one write.
  * @example await finishIfComplete(store, 'sw_20261125T120500Z_ab12', await store.saveClusterRun(id, run), new Date())
  */
 export async function finishIfComplete(
@@ -23,8 +23,7 @@ export async function finishIfComplete(
 ): Promise<SweepReport | null> {
   if (progress.landed < progress.planned) return null;
   if (!(await store.claimFinish(sweepId, now))) return null;
-  const current = await store.sweep(sweepId);
-  return current ? finishWith(store, current, now, layers) : null;
+  return finishWith(store, sweepId, now, layers);
 }
 
 /**
@@ -42,37 +41,19 @@ export async function closeAbandonedSweeps(
   for (const s of items) {
     if (s.finishedAt !== undefined || now.getTime() - Date.parse(s.startedAt) < maxAgeMs) continue;
     if (!(await store.claimFinish(s.id, now, new Date(now.getTime() - CLAIM_STALE_MS)))) continue;
-    const current = await store.sweep(s.id);
-    if (current) closed.push(await finishWith(store, current, now));
+    const finished = await finishWith(store, s.id, now);
+    if (finished) closed.push(finished);
   }
   return closed;
 }
 
 async function finishWith(
   store: SweepRecorder,
-  current: SweepReport,
+  sweepId: string,
   now: Date,
   layers?: readonly Layer[],
-): Promise<SweepReport> {
-  const sweepId = current.sweep.id;
-  const finishedAt = now.toISOString();
-  const assembled = assembleSweepReport({
-    id: sweepId,
-    startedAt: current.sweep.startedAt,
-    finishedAt,
-    clusters: current.clusters,
-    ...(layers ? { layers } : {}),
-  });
-  const before = new Map(current.clusters.map((c) => [c.name, c]));
-  for (const cluster of assembled.clusters) {
-    const old = before.get(cluster.name);
-    const changed =
-      !old ||
-      old.status !== cluster.status ||
-      JSON.stringify(old.results) !== JSON.stringify(cluster.results);
-    if (changed) await store.saveClusterRun(sweepId, cluster);
-  }
-  const finished = await store.finishSweep(sweepId, finishedAt);
-  await store.releaseLease(SWEEP_LEASE, sweepId);
+): Promise<SweepReport | null> {
+  const finished = await finishStoredSweep(store, sweepId, now, layers);
+  if (finished) await store.releaseLease(SWEEP_LEASE, sweepId);
   return finished;
 }

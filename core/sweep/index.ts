@@ -7,7 +7,7 @@ export { minorOf } from './cross/version-skew.ts';
 export { configuredPeers, type FleetMember, peerIndex } from './peers.ts';
 export { type MeshPair, meshComponents, meshPairsOf, planSweep, type SweepPlan } from './plan.ts';
 export { type RunClusterOptions, runCluster, type SweepRunChecks } from './run-cluster.ts';
-export { runSweep, type SweepOptions, type SweepProgress } from './run-sweep.ts';
+export { runSweep, type SweepOptions, type SweepProgress, sweepClusters } from './run-sweep.ts';
 export { businessDue, effectiveSettings, QUICK_SWEEP_REASON } from './settings.ts';
 export { clusterStatus, countStatuses, sweepStatus } from './status.ts';
 export { newSweepId } from './sweep-id.ts';

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { type CheckSettings, defaultCheckSettings } from '../checks/check.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
-import { assembleSweepReport } from './assemble.ts';
+import { finishedReport, type SweepRuns } from '../history/finish.ts';
 import { quickSweepSkips } from './business-skips.ts';
 import type { ClusterReport, SweepReport } from './report.ts';
 import { runCluster, type SweepRunChecks } from './run-cluster.ts';
@@ -38,12 +38,21 @@ export interface SweepOptions {
 }
 
 /**
- * Sweeps the fleet: every cluster concurrently (p-limit, default 32) under its own deadline (default 90 s),
- * then cross-cluster checks and mesh pairs. A cluster's failure never stops the sweep. When `signal` aborts
- * (Ctrl-C), clusters not finished by then are left out of the report: an interruption is not a result.
+ * Sweeps the fleet without storing it: `sweepClusters`, then the finished report (cross-cluster checks, mesh
+ * pairs, statuses) from core/history's `finishedReport`. Stored sweeps go through `finishSweep` instead.
  * @example const report = await runSweep({ targets, runChecks: runClusterChecks });
  */
 export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
+  return finishedReport(await sweepClusters(opts));
+}
+
+/**
+ * Runs every cluster of the fleet concurrently (p-limit, default 32) under its own deadline (default 90 s); a
+ * cluster's failure never stops the sweep. When `signal` aborts (Ctrl-C), clusters not finished by then are left
+ * out: an interruption is not a result. Returns the runs, ready for core/history's `finishSweep`.
+ * @example const runs = await sweepClusters({ targets, runChecks: runClusterChecks });
+ */
+export async function sweepClusters(opts: SweepOptions): Promise<SweepRuns> {
   const now = opts.now ?? Date.now;
   const startedAt = new Date(now());
   const base = opts.settings ?? defaultCheckSettings;
@@ -85,12 +94,12 @@ export async function runSweep(opts: SweepOptions): Promise<SweepReport> {
   );
   opts.signal?.removeEventListener('abort', onAbort);
   const reports = settled.filter((r): r is ClusterReport => r !== undefined);
-  return assembleSweepReport({
+  return {
     id: opts.id ?? newSweepId(startedAt),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date(now()).toISOString(),
     clusters: reports,
     layers: base.layers,
     expectedPeers: Object.fromEntries(opts.targets.map((t) => [t.name, t.expectedPeers])),
-  });
+  };
 }

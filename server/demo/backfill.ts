@@ -1,6 +1,7 @@
 import { runClusterChecks } from '../../core/checks/run.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
-import { assembleSweepReport, businessDue, newSweepId, runSweep } from '../../core/sweep/index.ts';
+import { finishSweep } from '../../core/history/finish.ts';
+import { businessDue, newSweepId, runSweep } from '../../core/sweep/index.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
 import type { Store } from '../../db/store.ts';
 import type { ResolvedCluster } from '../../sim/scenario/schema.ts';
@@ -70,13 +71,12 @@ export async function backfill(opts: BackfillOptions): Promise<number> {
         structuredClone(cache.get(keys.get(t.name) ?? '') as ClusterReport),
       );
       const took = Math.max(0, ...clusters.map((c) => c.durationMs));
-      const report = assembleSweepReport({
+      await finishSweep(opts.store, {
         id: newSweepId(new Date(at)),
         startedAt: new Date(at).toISOString(),
         finishedAt: new Date(at + took).toISOString(),
         clusters,
       });
-      await opts.store.saveSweep(report);
       stored++;
       opts.onStep?.(step + 1, total);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Faults, type FixtureCluster, fixtureRun, fixtureSweep } from '../../bench/history-fixtures.ts';
+import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { Status } from '../../core/outcome.ts';
 import { openStore, type Store } from '../../db/store.ts';
 
@@ -65,7 +66,8 @@ describe.each(drivers)('store on %s', (_driver, urlOf) => {
     );
     await store.saveClusterRun('q1', fixtureRun(pair[0] as FixtureCluster));
     await store.saveClusterRun('q1', fixtureRun(pair[1] as FixtureCluster, { 'peer:alpha': true }));
-    const done = await store.finishSweep('q1', at(1).toISOString());
+    const done = await finishStoredSweep(store, 'q1', at(1));
+    if (!done) throw new Error('q1 not found');
     expect(done.clusters.map((c) => c.name).sort()).toEqual(['alpha', 'beta']);
     expect(done.clusters.find((c) => c.name === 'alpha')?.status).toBe('pass');
     expect(done.meshPairs).toHaveLength(1);

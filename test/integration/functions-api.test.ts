@@ -5,6 +5,7 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fleetViewSchema } from '../../core/analysis/types.ts';
+import { finishStoredSweep } from '../../core/history/finish.ts';
 import { checkClusterMessageSchema } from '../../core/sweep/queue-message.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
 
@@ -81,7 +82,7 @@ beforeAll(async () => {
   });
   await store.saveClusterRun('sw_20261123T055500Z_0a0a', run('prod-a', 'pass'));
   await store.saveClusterRun('sw_20261123T055500Z_0a0a', run('prod-b', 'fail'));
-  await store.finishSweep('sw_20261123T055500Z_0a0a', '2026-11-23T05:56:00.000Z');
+  await finishStoredSweep(store, 'sw_20261123T055500Z_0a0a', new Date('2026-11-23T05:56:00.000Z'));
 });
 
 afterAll(async () => {

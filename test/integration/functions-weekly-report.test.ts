@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
 import { createWeeklyReportHandler } from '../../functions/cron/weekly-report.ts';
 import { closeLambdaStore, lambdaStore } from '../../functions/store.ts';
@@ -24,7 +25,7 @@ async function sweepAt(id: string, at: string, clusters: string[]) {
   const store = await lambdaStore();
   await store.createSweep({ id, startedAt: at, clusters });
   for (const c of clusters) await store.saveClusterRun(id, run(c));
-  await store.finishSweep(id, at);
+  await finishStoredSweep(store, id, new Date(at));
 }
 
 beforeAll(async () => {

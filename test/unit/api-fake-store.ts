@@ -99,7 +99,10 @@ export function fakeStore(clusterCount = 5) {
     claimFinish: async () => false,
     acquireLease: async (_name, holder) => holder,
     releaseLease: async () => undefined,
-    finishSweep: async () => {
+    recordFinished: async () => {
+      throw new Error('not used');
+    },
+    sweepRuns: async () => {
       throw new Error('not used');
     },
     fleet: async (o) => {

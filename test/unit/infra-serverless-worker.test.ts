@@ -9,7 +9,7 @@ import {
   parseCheckClusterMessage,
   toQueuedTarget,
 } from '../../core/sweep/queue-message.ts';
-import type { ClusterReport, SweepReport } from '../../core/sweep/report.ts';
+import type { ClusterReport } from '../../core/sweep/report.ts';
 
 /** An in-memory SweepRecorder: runs keyed by (sweep, cluster), like the real store. */
 function memoryStore(opts: { failSaves?: string[] } = {}) {
@@ -44,10 +44,14 @@ function memoryStore(opts: { failSaves?: string[] } = {}) {
         meshPairs: [],
       };
     },
-    finishSweep: async (id, at): Promise<SweepReport> => {
-      finished.push(id);
-      const r = [...(runs.get(id)?.values() ?? [])];
-      return { sweep: { id, startedAt: at, finishedAt: at, status: 'pass' }, clusters: r, meshPairs: [] };
+    sweepRuns: async (id) => {
+      const r = runs.get(id);
+      if (!r) return null;
+      return { id, startedAt: '2026-11-23T06:00:00.000Z', planned: [], clusters: [...r.values()] };
+    },
+    recordFinished: async (report, o) => {
+      finished.push(report.sweep.id);
+      for (const run of o.runs) runs.get(report.sweep.id)?.set(run.name, run);
     },
     sweeps: async () => ({ items: [] }),
   };
