@@ -1,9 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { type Db, migrationsFolder, type Orm, serialize } from './client.ts';
+
+const dialect = new SQLiteSyncDialect();
+
+/** Prepared statements by SQL text (least recently used dropped past `size`): a read compiles its SQL once. */
+function statementCache(client: Database.Database, size = 256): (text: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (text) => {
+    let st = cache.get(text);
+    if (st) cache.delete(text);
+    else st = client.prepare(text);
+    cache.set(text, st);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return st;
+  };
+}
 
 /**
  * better-sqlite3 (local file or `:memory:`): WAL, busy timeout; transactions are explicit BEGIN/COMMIT.
@@ -19,10 +36,14 @@ export async function openBetterSqlite(path: string, opts: { readOnly?: boolean 
   if (!memory) client.pragma('mmap_size = 268435456');
   const orm = drizzle({ client });
   const lock = serialize();
+  const prepared = statementCache(client);
   return {
     driver: 'better-sqlite3',
     orm: orm as unknown as Orm,
-    all: async <T>(query: Parameters<typeof orm.all>[0]) => orm.all<T>(query),
+    all: async <T>(query: SQL) => {
+      const q = dialect.sqlToQuery(query);
+      return prepared(q.sql).all(...q.params) as T[];
+    },
     run: async (query) => orm.run(query).changes,
     write: (fn) =>
       lock(async () => {

@@ -110,17 +110,27 @@ export async function readRegressions(
   return { baseline: ref(base), current: ref(current), ...diff, metricRegressions };
 }
 
-async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<MetricRegression[]> {
-  const ids = sql.join(
-    curRuns.map((r) => sql`${r.cluster_id}`),
-    sql`, `,
-  );
-  if (curRuns.length === 0) return [];
+/**
+ * Up to 8 newest runs per cluster at or before the baseline, read from the covering (cluster, at, metrics) index:
+ * the 8th newest time per cluster bounds one index range (no row lookups); ties at that bound are cut in order.
+ */
+async function baselineWindows(db: Db, curRuns: RunRow[], baseAt: number) {
   const rows = await db.all<{ cluster_id: number; rtt_p95: number | null; ep_not_ready: number | null }>(sql`
-    select r.cluster_id, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.id in
-      (select r3.id from cluster_runs r3 where r3.cluster_id = c.id and r3.at <= ${baseAt}
-        order by r3.at desc limit 8)
-    where c.id in (${ids})`);
+    select r.cluster_id, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.cluster_id = c.id
+      and r.at <= ${baseAt} and r.at >= coalesce((select r3.at from cluster_runs r3 where r3.cluster_id = c.id
+        and r3.at <= ${baseAt} order by r3.at desc limit 1 offset 7), ${Number.MIN_SAFE_INTEGER})
+    where c.id in (${ids(curRuns.map((r) => r.cluster_id))}) order by r.cluster_id, r.at desc`);
+  const seen = new Map<number, number>();
+  return rows.filter((r) => {
+    const n = (seen.get(r.cluster_id) ?? 0) + 1;
+    seen.set(r.cluster_id, n);
+    return n <= 8;
+  });
+}
+
+async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<MetricRegression[]> {
+  if (curRuns.length === 0) return [];
+  const rows = await baselineWindows(db, curRuns, baseAt);
   const byCluster = new Map<number, { rtt: number[]; ep: number[] }>();
   for (const r of rows) {
     const v = byCluster.get(r.cluster_id) ?? { rtt: [], ep: [] };
