@@ -1,10 +1,14 @@
 import { snippet } from '../cilium/parse-result.ts';
-import { type Outcome, outcome } from '../outcome.ts';
+import type { Outcome } from '../outcome.ts';
 import type { ClusterDomain } from './cluster-domain.ts';
 import type { CheckDefinition } from './definition.ts';
+import { outcomes } from './outcomes.ts';
+import { businessProbeScheduled } from './preconditions.ts';
 import { probeJobProblem } from './probe-outcome.ts';
 
 const ID = 'business.dns.resolve';
+const o = outcomes(ID);
+const SUBJECT = 'dns';
 const HINT =
   'Cluster DNS is failing: check CoreDNS pods (`kubectl -n kube-system get pods -l k8s-app=kube-dns`), the kube-dns ' +
   'Service and its Endpoints (`kubectl -n kube-system get svc,endpoints kube-dns`), CoreDNS logs, and policies dropping ' +
@@ -39,24 +43,15 @@ export const businessDnsResolve: CheckDefinition = {
   id: ID,
   layer: 'business',
   doc: 'A probe pod resolves kubernetes.default.svc.<cluster domain> (domain from the CoreDNS Corefile) through cluster DNS; NXDOMAIN or timeout fails quoting the nslookup error line.',
+  requires: [businessProbeScheduled],
+  subject: SUBJECT,
   async run(facts): Promise<Outcome[]> {
-    const subject = 'dns';
-    if (!facts.settings.runBusiness)
-      return [probeJobProblem(ID, subject, { kind: 'error', error: null }, false) as Outcome];
     const r = await facts.probeJob();
-    const problem = probeJobProblem(ID, subject, r, true);
+    const problem = probeJobProblem(ID, SUBJECT, r);
     if (problem || r.kind !== 'done') return [problem as Outcome];
     const c = r.containers.find((x) => x.plan.kind === 'dns');
     if (!c)
-      return [
-        outcome.nonPass(
-          'error',
-          ID,
-          subject,
-          'probe Job had no DNS container result',
-          'Internal: see fleetcheck logs.',
-        ),
-      ];
+      return [o.error(SUBJECT, 'probe Job had no DNS container result', 'Internal: see fleetcheck logs.')];
     const domain = await facts.clusterDomain();
     const name = c.plan.target;
     const evidence = {
@@ -69,45 +64,22 @@ export const businessDnsResolve: CheckDefinition = {
     const quoted = errorLine(c.log);
     switch (c.state) {
       case 'ok':
-        return [outcome.pass(ID, subject, `${name} resolves (${domainNote(domain)})`, { evidence })];
+        return [o.pass(SUBJECT, `${name} resolves (${domainNote(domain)})`, { evidence })];
       case 'nxdomain':
         return [
-          outcome.nonPass(
-            'fail',
-            ID,
-            subject,
-            `${name} does not resolve (${domainNote(domain)}): ${quoted}`,
-            HINT,
-            { evidence },
-          ),
+          o.fail(SUBJECT, `${name} does not resolve (${domainNote(domain)}): ${quoted}`, HINT, { evidence }),
         ];
       case 'timeout':
+        return [o.fail(SUBJECT, `DNS lookup of ${name} timed out: ${quoted}`, HINT, { evidence })];
+      case 'unknown':
         return [
-          outcome.nonPass('fail', ID, subject, `DNS lookup of ${name} timed out: ${quoted}`, HINT, {
+          o.error(SUBJECT, 'DNS probe container did not finish', 'Check the probe Job pod events.', {
             evidence,
           }),
         ];
-      case 'unknown':
-        return [
-          outcome.nonPass(
-            'error',
-            ID,
-            subject,
-            'DNS probe container did not finish',
-            'Check the probe Job pod events.',
-            { evidence },
-          ),
-        ];
       default:
         return [
-          outcome.nonPass(
-            'fail',
-            ID,
-            subject,
-            `DNS lookup of ${name} failed (exit ${c.exitCode}): ${quoted}`,
-            HINT,
-            { evidence },
-          ),
+          o.fail(SUBJECT, `DNS lookup of ${name} failed (exit ${c.exitCode}): ${quoted}`, HINT, { evidence }),
         ];
     }
   },

@@ -1,10 +1,13 @@
-import { type Outcome, outcome } from '../outcome.ts';
+import type { Outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
+import { outcomes } from './outcomes.ts';
+import { businessProbeScheduled } from './preconditions.ts';
 import type { ProbeContainerResult } from './probe-job.ts';
 import { probeContainers } from './probe-job-spec.ts';
 import { probeJobProblem } from './probe-outcome.ts';
 
 const ID = 'business.service.reach';
+const o = outcomes(ID);
 const HINTS = {
   refused:
     'Connection refused: the Service has no working backend. Check the backends are Running+Ready, the Service ' +
@@ -20,6 +23,7 @@ const HINTS = {
 
 function judge(c: ProbeContainerResult, job: string): Outcome {
   const subject = c.plan.label;
+  const target = c.plan.target;
   const evidence = {
     job,
     container: c.plan.name,
@@ -27,37 +31,23 @@ function judge(c: ProbeContainerResult, job: string): Outcome {
     exitCode: c.exitCode,
     log: c.log.slice(0, 200),
   };
-  if (c.state === 'ok') return outcome.pass(ID, subject, `${c.plan.target} reachable`, { evidence });
-  if (c.state === 'unknown') {
-    return outcome.nonPass(
-      'error',
-      ID,
-      subject,
-      `probe of ${c.plan.target} did not finish`,
-      'Check the probe Job pod events.',
-      { evidence },
-    );
+  switch (c.state) {
+    case 'ok':
+      return o.pass(subject, `${target} reachable`, { evidence });
+    case 'unknown':
+      return o.error(subject, `probe of ${target} did not finish`, 'Check the probe Job pod events.', {
+        evidence,
+      });
+    case 'dns-error':
+      return o.error(subject, `could not probe ${target}: the name did not resolve`, HINTS['dns-error'], {
+        evidence,
+      });
+    default: {
+      const hint = HINTS[c.state as keyof typeof HINTS] ?? HINTS.failed;
+      const first = c.log.split('\n')[0] ?? '';
+      return o.fail(subject, `${target}: ${c.state}${first ? ` (${first})` : ''}`, hint, { evidence });
+    }
   }
-  if (c.state === 'dns-error') {
-    return outcome.nonPass(
-      'error',
-      ID,
-      subject,
-      `could not probe ${c.plan.target}: the name did not resolve`,
-      HINTS['dns-error'],
-      { evidence },
-    );
-  }
-  const hint = HINTS[c.state as keyof typeof HINTS] ?? HINTS.failed;
-  const first = c.log.split('\n')[0] ?? '';
-  return outcome.nonPass(
-    'fail',
-    ID,
-    subject,
-    `${c.plan.target}: ${c.state}${first ? ` (${first})` : ''}`,
-    hint,
-    { evidence },
-  );
 }
 
 /** What workloads see: a fresh pod connects to the API service and each configured business target. */
@@ -65,11 +55,11 @@ export const businessServiceReach: CheckDefinition = {
   id: ID,
   layer: 'business',
   doc: 'A probe pod connects to the kubernetes API Service (443) and every configured probe target (refused / timeout fail).',
+  requires: [businessProbeScheduled],
+  subject: 'services',
   async run(facts): Promise<Outcome[]> {
-    if (!facts.settings.runBusiness)
-      return [probeJobProblem(ID, 'services', { kind: 'error', error: null }, false) as Outcome];
     const r = await facts.probeJob();
-    const problem = probeJobProblem(ID, 'services', r, true);
+    const problem = probeJobProblem(ID, 'services', r);
     if (problem) {
       // One outcome per service target, under the same subjects as a completed probe, so history lines up.
       const plans = probeContainers(facts.target.probeTargets, '').filter((p) => p.kind === 'service');

@@ -1,11 +1,12 @@
 import { failingControllers, type StatusResponse } from '../cilium/status-json.ts';
-import { type Outcome, outcome } from '../outcome.ts';
+import type { Outcome } from '../outcome.ts';
 import { agentProblem } from './agent-outcome.ts';
 import type { CheckDefinition } from './definition.ts';
-import { errorOutcome } from './error-outcome.ts';
 import { hints } from './hints.ts';
+import { outcomes } from './outcomes.ts';
 
 const ID = 'component.agent.status';
+const o = outcomes(ID);
 
 const COMPONENT_HINTS: Record<string, string> = {
   cilium:
@@ -42,30 +43,20 @@ function judge(node: string, pod: string, s: StatusResponse, binary: string): Ou
     const hint = first
       ? (COMPONENT_HINTS[first[0]] as string)
       : `A controller keeps failing: \`kubectl -n kube-system exec ${pod} -c cilium-agent -- ${binary} status --all-controllers\` and the agent log for its name.`;
-    return outcome.nonPass('fail', ID, node, parts.join('; '), hint, { evidence });
+    return o.fail(node, parts.join('; '), hint, { evidence });
   }
   if (warnings.length > 0 && first) {
     const msg = warnings.map(([n, , m]) => `${n} Warning: ${m}`).join('; ');
-    return outcome.nonPass('warn', ID, node, msg, COMPONENT_HINTS[first[0]] as string, { evidence });
+    return o.warn(node, msg, COMPONENT_HINTS[first[0]] as string, { evidence });
   }
   if (!s.cilium?.state) {
-    return outcome.nonPass(
-      'error',
-      ID,
-      node,
-      'status JSON has no "cilium" state',
-      hints.garbage('cilium-dbg status -o json'),
-      {
-        evidence,
-      },
-    );
+    return o.error(node, 'status JSON has no "cilium" state', hints.garbage('cilium-dbg status -o json'), {
+      evidence,
+    });
   }
-  return outcome.pass(
-    ID,
-    node,
-    `agent ${s.cilium.msg || 'Ok'}; ${s.controllers.length} controllers healthy`,
-    { evidence },
-  );
+  return o.pass(node, `agent ${s.cilium.msg || 'Ok'}; ${s.controllers.length} controllers healthy`, {
+    evidence,
+  });
 }
 
 /** Asks sampled agents for their own status: any component Failure or failing controller means the node's datapath is at risk. */
@@ -73,50 +64,34 @@ export const componentAgentStatus: CheckDefinition = {
   id: ID,
   layer: 'component',
   doc: 'Each sampled agent reports cilium/kvstore/kubernetes/health Ok and no failing controllers (`cilium-dbg status -o json`).',
+  doing: 'list the Cilium agents',
   async run(facts) {
-    try {
-      const outs = await facts.agentStatus();
-      if (outs.length === 0) {
-        return [
-          outcome.nonPass(
-            'fail',
-            ID,
-            'cluster',
-            'no Cilium agent pods found (k8s-app=cilium in kube-system)',
-            'Is Cilium installed in kube-system? `kubectl -n kube-system get ds cilium`.',
-          ),
-        ];
-      }
-      return outs.map((o) => {
-        if (o.kind === 'ok') return judge(o.node, o.pod, o.value, o.binary);
-        if (o.kind === 'not-running') {
-          return outcome.nonPass(
-            'fail',
-            ID,
-            o.node,
-            `agent ${o.pod} is not running (${o.reason})`,
-            hints.crashloop(o.pod),
-            {
-              evidence: { pod: o.pod, reason: o.reason },
-            },
-          );
-        }
-        if (o.kind === 'daemon-unreachable') {
-          return outcome.nonPass(
-            'fail',
-            ID,
-            o.node,
-            `agent API unreachable: ${o.message}`,
-            hints.agentUnreachable,
-            {
-              evidence: { pod: o.pod },
-            },
-          );
-        }
-        return agentProblem(ID, o, 'cilium-dbg status -o json') as Outcome;
-      });
-    } catch (err) {
-      return [errorOutcome(ID, 'cluster', err, 'list the Cilium agents')];
+    const outs = await facts.agentStatus();
+    if (outs.length === 0) {
+      const hint = 'Is Cilium installed in kube-system? `kubectl -n kube-system get ds cilium`.';
+      return [o.fail('cluster', 'no Cilium agent pods found (k8s-app=cilium in kube-system)', hint)];
     }
+    return outs.map((out) => {
+      const evidence = { pod: out.pod };
+      switch (out.kind) {
+        case 'ok':
+          return judge(out.node, out.pod, out.value, out.binary);
+        case 'not-running':
+          return o.fail(
+            out.node,
+            `agent ${out.pod} is not running (${out.reason})`,
+            hints.crashloop(out.pod),
+            {
+              evidence: { ...evidence, reason: out.reason },
+            },
+          );
+        case 'daemon-unreachable':
+          return o.fail(out.node, `agent API unreachable: ${out.message}`, hints.agentUnreachable, {
+            evidence,
+          });
+        default:
+          return agentProblem(ID, out, 'cilium-dbg status -o json') as Outcome;
+      }
+    });
   },
 };

@@ -1,6 +1,7 @@
-import { isFleetcheckError } from '../errors.ts';
-import { type Outcome, outcome } from '../outcome.ts';
+import { type ErrorCode, isFleetcheckError } from '../errors.ts';
+import type { Outcome } from '../outcome.ts';
 import { hints } from './hints.ts';
+import { outcomes } from './outcomes.ts';
 
 /** `verb resource in namespace ns` from an access-denied error's context. */
 export function permission(ctx: Record<string, unknown>): string {
@@ -10,72 +11,32 @@ export function permission(ctx: Record<string, unknown>): string {
   return `${verb} ${resource}${ns}`;
 }
 
+const THROTTLED =
+  'The API server kept failing or throttling (429/5xx) after retries: check its health and priority-and-fairness limits.';
+
+/** The hint of each error kind; an access-denied hint names the missing permission. */
+const HINTS: Partial<Record<ErrorCode, (ctx: Record<string, unknown>) => string>> = {
+  'access-denied': (ctx) => hints.rbac(permission(ctx)),
+  timeout: () =>
+    'The API server or the call timed out; retry, and check API server load (`apiserver_request_duration_seconds`) and network latency.',
+  unreachable: () => hints.unreachableCluster,
+  'rate-limited': () => THROTTLED,
+  'server-error': () => THROTTLED,
+};
+
 /**
  * Turns a thrown error into an `error` outcome (could not evaluate) with a hint; never a `fail`.
  * @example errorOutcome('component.agent.rollout', 'cluster', err)
  */
 export function errorOutcome(check: string, subject: string, err: unknown, what = 'evaluate'): Outcome {
+  const o = outcomes(check);
   if (isFleetcheckError(err)) {
-    const evidence = { code: err.code };
-    switch (err.code) {
-      case 'access-denied':
-        return outcome.nonPass(
-          'error',
-          check,
-          subject,
-          `could not ${what}: ${err.message}`,
-          hints.rbac(permission(err.context)),
-          {
-            evidence,
-          },
-        );
-      case 'timeout':
-        return outcome.nonPass(
-          'error',
-          check,
-          subject,
-          `could not ${what}: ${err.message}`,
-          'The API server or the call timed out; retry, and check API server load (`apiserver_request_duration_seconds`) and network latency.',
-          { evidence },
-        );
-      case 'unreachable':
-        return outcome.nonPass(
-          'error',
-          check,
-          subject,
-          `could not ${what}: ${err.message}`,
-          hints.unreachableCluster,
-          {
-            evidence,
-          },
-        );
-      case 'rate-limited':
-      case 'server-error':
-        return outcome.nonPass(
-          'error',
-          check,
-          subject,
-          `could not ${what}: ${err.message}`,
-          'The API server kept failing or throttling (429/5xx) after retries: check its health and priority-and-fairness limits.',
-          { evidence },
-        );
-      default:
-        return outcome.nonPass(
-          'error',
-          check,
-          subject,
-          `could not ${what}: ${err.message}`,
-          'Retry; if it persists, check the API server and fleetcheck logs.',
-          {
-            evidence,
-          },
-        );
-    }
+    const hint =
+      HINTS[err.code]?.(err.context) ?? 'Retry; if it persists, check the API server and fleetcheck logs.';
+    return o.error(subject, `could not ${what}: ${err.message}`, hint, { evidence: { code: err.code } });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return outcome.nonPass(
-    'error',
-    check,
+  return o.error(
     subject,
     `could not ${what}: ${message}`,
     'Unexpected error inside fleetcheck; see its logs.',
@@ -83,9 +44,4 @@ export function errorOutcome(check: string, subject: string, err: unknown, what 
       evidence: { code: 'internal' },
     },
   );
-}
-
-/** True when the error is the run's own abort (cluster deadline). */
-export function isAbort(err: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (err instanceof Error && err.name === 'AbortError');
 }

@@ -1,10 +1,10 @@
-import { isFleetcheckError } from '../errors.ts';
-import { outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import { persistentlyNotReady } from './endpoint-settle.ts';
-import { errorOutcome } from './error-outcome.ts';
+import { outcomes } from './outcomes.ts';
+import { endpointCrdEnabled } from './preconditions.ts';
 
 const ID = 'node.endpoints.state';
+const o = outcomes(ID);
 const HINTS: Record<string, string> = {
   'waiting-for-identity':
     'Endpoints wait for a security identity: the agent cannot allocate identities (CiliumIdentity CRD writes / kvstore); check the operator and agent logs for "identity".',
@@ -27,57 +27,36 @@ export const nodeEndpointsState: CheckDefinition = {
   id: ID,
   layer: 'node',
   doc: 'CiliumEndpoints (all namespaces) are `ready`; not-ready/invalid count at once, transitional states (regenerating, waiting-for-identity, restoring…) only when still so after a re-read `endpointsSettleMs` later; counts over the thresholds warn/fail.',
+  requires: [endpointCrdEnabled],
+  doing: 'list CiliumEndpoints',
+  onError: {
+    'not-found': {
+      status: 'skip',
+      message: 'CiliumEndpoint CRD not found (CiliumEndpointSlice-only or not installed)',
+      hint: 'Check `kubectl get crd ciliumendpoints.cilium.io`.',
+    },
+  },
   async run(facts) {
     const { endpointsWarn, endpointsFail } = facts.settings;
-    try {
-      const config = await facts.ciliumConfig().catch(() => null);
-      if (config?.['disable-endpoint-crd'] === 'true') {
-        return [
-          outcome.nonPass(
-            'skip',
-            ID,
-            'cluster',
-            'CiliumEndpoint CRD disabled (disable-endpoint-crd=true)',
-            'Endpoint state is only visible per agent (`cilium-dbg endpoint list`).',
-          ),
-        ];
-      }
-      const { summary, byState: counts, bad, settled } = await persistentlyNotReady(facts);
-      const notReady = Object.values(counts).reduce((a, b) => a + b, 0);
-      const metrics: Record<string, number> = { total: summary.total, notReady, settled };
-      for (const [state, n] of Object.entries(summary.byState)) metrics[`state_${state}`] = n;
-      const evidence = {
-        counts,
-        notReady: bad.slice(0, 25).map((e) => `${e.namespace}/${e.name} (${e.state})`),
-        ...(settled > 0 ? { settledAfterReRead: settled } : {}),
-      };
-      const byState = Object.entries(counts).filter(([s]) => s !== 'ready' && s !== 'unknown');
-      const worstState = byState.sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-      const hint = HINTS[worstState] ?? DEFAULT_HINT;
-      const msg = `${notReady}/${summary.total} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
-      if (notReady >= endpointsFail)
-        return [outcome.nonPass('fail', ID, 'cluster', msg, hint, { metrics, evidence })];
-      if (notReady >= endpointsWarn && notReady > 0)
-        return [outcome.nonPass('warn', ID, 'cluster', msg, hint, { metrics, evidence })];
-      const note = settled > 0 ? ` (${settled} in a transitional state became ready on re-read)` : '';
-      const verdict =
-        notReady === 0
-          ? `${summary.total} endpoints, all ready${note}`
-          : `${summary.total} endpoints; ${msg}`;
-      return [outcome.pass(ID, 'cluster', verdict, { metrics, evidence })];
-    } catch (err) {
-      if (isFleetcheckError(err, 'not-found')) {
-        return [
-          outcome.nonPass(
-            'skip',
-            ID,
-            'cluster',
-            'CiliumEndpoint CRD not found (CiliumEndpointSlice-only or not installed)',
-            'Check `kubectl get crd ciliumendpoints.cilium.io`.',
-          ),
-        ];
-      }
-      return [errorOutcome(ID, 'cluster', err, 'list CiliumEndpoints')];
-    }
+    const { summary, byState: counts, bad, settled } = await persistentlyNotReady(facts);
+    const notReady = Object.values(counts).reduce((a, b) => a + b, 0);
+    const metrics: Record<string, number> = { total: summary.total, notReady, settled };
+    for (const [state, n] of Object.entries(summary.byState)) metrics[`state_${state}`] = n;
+    const evidence = {
+      counts,
+      notReady: bad.slice(0, 25).map((e) => `${e.namespace}/${e.name} (${e.state})`),
+      ...(settled > 0 ? { settledAfterReRead: settled } : {}),
+    };
+    const byState = Object.entries(counts).filter(([s]) => s !== 'ready' && s !== 'unknown');
+    const worstState = byState.sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const hint = HINTS[worstState] ?? DEFAULT_HINT;
+    const msg = `${notReady}/${summary.total} endpoints not ready (${byState.map(([s, n]) => `${s}: ${n}`).join(', ')})`;
+    if (notReady >= endpointsFail) return [o.fail('cluster', msg, hint, { metrics, evidence })];
+    if (notReady >= endpointsWarn && notReady > 0)
+      return [o.warn('cluster', msg, hint, { metrics, evidence })];
+    const note = settled > 0 ? ` (${settled} in a transitional state became ready on re-read)` : '';
+    const verdict =
+      notReady === 0 ? `${summary.total} endpoints, all ready${note}` : `${summary.total} endpoints; ${msg}`;
+    return [o.pass('cluster', verdict, { metrics, evidence })];
   },
 };

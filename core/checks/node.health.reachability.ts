@@ -1,11 +1,16 @@
-import { type Outcome, outcome } from '../outcome.ts';
+import type { HealthStatus } from '../cilium/health-json.ts';
+import type { Outcome } from '../outcome.ts';
+import type { AgentOutput } from './agent-exec.ts';
 import { agentProblem } from './agent-outcome.ts';
 import type { CheckDefinition } from './definition.ts';
-import { errorOutcome } from './error-outcome.ts';
+import type { ClusterFacts } from './facts.ts';
 import { type HealthLink, healthLinks } from './health-links.ts';
 import { hints } from './hints.ts';
+import { outcomes } from './outcomes.ts';
 
 const ID = 'node.health.reachability';
+const o = outcomes(ID);
+const CMD = 'cilium-health status -o json';
 
 function describe(l: HealthLink): string {
   const address = l.address ? ` ${l.address}${l.primary ? '' : ' (secondary)'}` : '';
@@ -28,7 +33,7 @@ function judgeTarget(to: string, links: HealthLink[]): Outcome {
   const metrics = { paths: links.length, pathsFailing: failing.length };
   const place = remote === undefined ? {} : { meshPeer: remote, node: to.slice(remote.length + 1) };
   if (failing.length === 0)
-    return outcome.pass(ID, to, `all ${links.length} measured ${what} reachable`, {
+    return o.pass(to, `all ${links.length} measured ${what} reachable`, {
       metrics,
       ...(remote === undefined ? {} : { evidence: place }),
     });
@@ -47,7 +52,21 @@ function judgeTarget(to: string, links: HealthLink[]): Outcome {
         ? hints.icmpOnly
         : `${hints.port4240} ${hints.icmpOnly}`;
   const hint = remote === undefined ? kind : meshHint(remote);
-  return outcome.nonPass('fail', ID, to, message, hint, { metrics, evidence });
+  return o.fail(to, message, hint, { metrics, evidence });
+}
+
+/** What to report when no path was judged: the agents' own problems, a single node, or no health data at all. */
+async function nothingMeasured(facts: ClusterFacts, outs: AgentOutput<HealthStatus>[]): Promise<Outcome[]> {
+  const problems = outs.map((out) => agentProblem(ID, out, CMD)).filter((x): x is Outcome => !!x);
+  if (problems.length > 0) return problems;
+  const nodes = await facts.nodes().catch(() => []);
+  if (nodes.length === 1 && outs.some((out) => out.kind === 'ok')) {
+    const message = 'single-node cluster: cilium-health has no other node to probe';
+    return [o.skip('cluster', message, 'Nothing to check until a second node joins.')];
+  }
+  const hint =
+    'Is health checking enabled (`enable-health-checking`)? Run `cilium-health status` in an agent.';
+  return [o.error('cluster', 'no agent reported any health path', hint)];
 }
 
 /**
@@ -61,71 +80,30 @@ export const nodeHealthReachability: CheckDefinition = {
   id: ID,
   layer: 'node',
   doc: 'Every node (and every mesh peer node, as `<cluster>/<node>`) is reachable from the sampled agents on all its addresses, host and health endpoint (ICMP and HTTP :4240).',
+  doing: 'read cilium-health status',
   async run(facts) {
-    try {
-      const outs = await facts.agentHealth();
-      if (outs.length === 0) {
-        return [
-          outcome.nonPass(
-            'skip',
-            ID,
-            'cluster',
-            'cilium-health is disabled or no agent was sampled',
-            'Enable health checking (`enable-health-checking`) to get the node-to-node matrix.',
-          ),
-        ];
-      }
-      const links = healthLinks(outs, await facts.knownCiliumClusterName());
-      const byTarget = new Map<string, HealthLink[]>();
-      for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
-      const results = new Map<string, Outcome>();
-      // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
-      const agentDown = new Set(outs.filter((o) => o.kind === 'not-running').map((o) => o.node));
-      for (const [to, ls] of [...byTarget].sort(([a], [b]) => a.localeCompare(b))) {
-        const judged = judgeTarget(to, ls);
-        results.set(
-          to,
-          agentDown.has(to) && judged.status !== 'pass'
-            ? { ...judged, hint: hints.agentDownTarget(to) }
-            : judged,
-        );
-      }
-      for (const o of outs) {
-        const problem = agentProblem(ID, o, 'cilium-health status -o json');
-        if (!problem || problem.status === 'skip') continue;
-        const existing = results.get(o.node);
-        if (!existing || existing.status === 'pass') results.set(o.node, problem);
-      }
-      if (results.size === 0) {
-        const skipped = outs
-          .map((o) => agentProblem(ID, o, 'cilium-health status -o json'))
-          .filter((x): x is Outcome => !!x);
-        if (skipped.length > 0) return skipped;
-        const nodes = await facts.nodes().catch(() => []);
-        if (nodes.length === 1 && outs.some((o) => o.kind === 'ok')) {
-          return [
-            outcome.nonPass(
-              'skip',
-              ID,
-              'cluster',
-              'single-node cluster: cilium-health has no other node to probe',
-              'Nothing to check until a second node joins.',
-            ),
-          ];
-        }
-        return [
-          outcome.nonPass(
-            'error',
-            ID,
-            'cluster',
-            'no agent reported any health path',
-            'Is health checking enabled (`enable-health-checking`)? Run `cilium-health status` in an agent.',
-          ),
-        ];
-      }
-      return [...results.values()];
-    } catch (err) {
-      return [errorOutcome(ID, 'cluster', err, 'read cilium-health status')];
+    const outs = await facts.agentHealth();
+    if (outs.length === 0) {
+      const hint = 'Enable health checking (`enable-health-checking`) to get the node-to-node matrix.';
+      return [o.skip('cluster', 'cilium-health is disabled or no agent was sampled', hint)];
     }
+    const links = healthLinks(outs, await facts.knownCiliumClusterName());
+    const byTarget = new Map<string, HealthLink[]>();
+    for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
+    const results = new Map<string, Outcome>();
+    // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
+    const agentDown = new Set(outs.filter((out) => out.kind === 'not-running').map((out) => out.node));
+    for (const [to, ls] of [...byTarget].sort(([a], [b]) => a.localeCompare(b))) {
+      const judged = judgeTarget(to, ls);
+      const down = agentDown.has(to) && judged.status !== 'pass';
+      results.set(to, down ? { ...judged, hint: hints.agentDownTarget(to) } : judged);
+    }
+    for (const out of outs) {
+      const problem = agentProblem(ID, out, CMD);
+      if (!problem || problem.status === 'skip') continue;
+      const existing = results.get(out.node);
+      if (!existing || existing.status === 'pass') results.set(out.node, problem);
+    }
+    return results.size > 0 ? [...results.values()] : nothingMeasured(facts, outs);
   },
 };

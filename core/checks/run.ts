@@ -3,9 +3,10 @@ import { type Outcome, printableOutcome } from '../outcome.ts';
 import type { ClusterRun, RunClusterChecks } from './check.ts';
 import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
-import { errorOutcome } from './error-outcome.ts';
+import { evaluateCheck } from './evaluate.ts';
 import { ClusterFacts, realSleep, type Sleep } from './facts.ts';
 import { healthLinks, storedLinks } from './health-links.ts';
+import { outcomes } from './outcomes.ts';
 import { checkRegistry } from './registry.ts';
 import { type Clock, monotonicClock, SpanRecorder } from './span-recorder.ts';
 import { forCiliumVersion } from './version-hints.ts';
@@ -23,23 +24,20 @@ async function runOne(
   aborted: Promise<'aborted'>,
 ): Promise<Outcome[]> {
   const started = facts.spans.elapsed();
-  const work = facts.spans
-    .time('check', check.id, () => check.run(facts))
-    .catch((err: unknown) => [errorOutcome(check.id, 'cluster', err)]);
+  const work = facts.spans.time('check', check.id, () => evaluateCheck(check, facts));
   const r = await Promise.race([work, aborted]);
   const durationMs = Math.round(facts.spans.elapsed() - started);
-  if (r !== 'aborted') return r.map((o) => ({ ...o, durationMs }));
-  return [
-    {
-      check: check.id,
-      subject: 'cluster',
-      status: 'error',
-      message: 'could not evaluate: the per-cluster deadline expired before this check finished',
-      hint: 'The cluster answered too slowly (API latency, hanging agents): see the other results; raise the cluster deadline if this is normal.',
-      evidence: { code: 'timeout' },
-      durationMs,
-    },
-  ];
+  const finished = r === 'aborted' ? [deadlineOutcome(check.id)] : r;
+  return finished.map((o) => ({ ...o, durationMs }));
+}
+
+function deadlineOutcome(check: string): Outcome {
+  return outcomes(check).error(
+    'cluster',
+    'could not evaluate: the per-cluster deadline expired before this check finished',
+    'The cluster answered too slowly (API latency, hanging agents): see the other results; raise the cluster deadline if this is normal.',
+    { evidence: { code: 'timeout' } },
+  );
 }
 
 /**
