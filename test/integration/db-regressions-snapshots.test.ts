@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../core/analysis/baseline.ts';
+import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { Layer } from '../../core/outcome.ts';
 import type { Db } from '../../db/client.ts';
 import { openDb } from '../../db/open-db.ts';
@@ -73,7 +74,7 @@ describe.each(drivers)('regressions from state snapshots on %s', (_driver, urlOf
         for (const r of runs) await store.saveClusterRun(id, r);
         const again = runs[0];
         if (again) await store.saveClusterRun(id, { ...again, results: again.results.slice(1) });
-        await store.finishSweep(id, new Date(sweepAt(s).getTime() + 60_000).toISOString());
+        await finishStoredSweep(store, id, new Date(sweepAt(s).getTime() + 60_000));
       } else {
         const finishedAt = new Date(sweepAt(s).getTime() + 60_000).toISOString();
         await store.saveSweep({
