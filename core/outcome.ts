@@ -3,11 +3,20 @@ import { LAYERS } from './layers.ts';
 import { printableLine } from './printable.ts';
 
 /**
+ * The statuses from least to most severe: the one order. `worstStatus` and `isWorse` compare by it, every
+ * listing shows worst first by it (`worstFirst`: fail, error, warn, pass, skip), the API serves it at
+ * `/api/v1/meta` for the dashboard, and the db stores a status as its index here (its SQL compares those
+ * codes, so a new order needs a migration). `skip` is the least severe: it did not apply, so it never makes
+ * a verdict worse and is listed last.
+ */
+export const SEVERITY = ['skip', 'pass', 'warn', 'error', 'fail'] as const;
+
+/**
  * The verdict of one check on one subject (the cluster, a node, a mesh peer...).
  * `fail` = evaluated and unhealthy; `error` = could not evaluate (timeout, 403, garbage output);
  * `skip` = does not apply (the message says why). The two are always counted apart.
  */
-export const statusSchema = z.enum(['pass', 'warn', 'fail', 'skip', 'error']);
+export const statusSchema = z.enum(SEVERITY);
 export type Status = z.infer<typeof statusSchema>;
 
 export const layerSchema = z.enum(LAYERS);
@@ -33,8 +42,18 @@ export const outcomeSchema = z.object({
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-/** Severity order used to combine verdicts: skip < pass < warn < error < fail. */
-const rank: Record<Status, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
+/** A status's place in `SEVERITY`: 0 for skip up to 4 for fail. */
+export function severityOf(s: Status): number {
+  return SEVERITY.indexOf(s);
+}
+
+/**
+ * Sort comparator for listings, worst first (fail, error, warn, pass, skip).
+ * @example results.sort((a, b) => worstFirst(a.status, b.status) || a.check.localeCompare(b.check))
+ */
+export function worstFirst(a: Status, b: Status): number {
+  return severityOf(b) - severityOf(a);
+}
 
 /**
  * A cluster's (or sweep's) status from its results: `fail` if any failed, else `error` if any errored,
@@ -43,14 +62,23 @@ const rank: Record<Status, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail
  */
 export function worstStatus(statuses: Iterable<Status>): Exclude<Status, 'skip'> {
   let worst: Status = 'pass';
-  for (const s of statuses) if (rank[s] > rank[worst]) worst = s;
+  for (const s of statuses) if (severityOf(s) > severityOf(worst)) worst = s;
   return worst === 'skip' ? 'pass' : worst;
+}
+
+/**
+ * The verdict of a group of results (a layer, one check's subjects): the worst counted status, or `skip` when
+ * every result skipped (or there is none).
+ * @example groupVerdict(['skip', 'skip']) // 'skip'
+ */
+export function groupVerdict(statuses: readonly Status[]): Status {
+  return statuses.every((s) => s === 'skip') ? 'skip' : worstStatus(statuses);
 }
 
 /** True when `to` is worse than `from` in the regression sense (pass→warn/fail/error, warn→fail...). */
 export function isWorse(from: Status, to: Status): boolean {
   if (from === 'skip' || to === 'skip') return false;
-  return rank[to] > rank[from];
+  return severityOf(to) > severityOf(from);
 }
 
 export const outcome = {

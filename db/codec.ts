@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import type { LayerStatuses } from '../core/analysis/types.ts';
 import { FleetcheckError } from '../core/errors.ts';
-import { type Layer, layerSchema, type Status } from '../core/outcome.ts';
+import { type Layer, layerSchema, SEVERITY, type Status } from '../core/outcome.ts';
 import type { ClusterReport } from '../core/sweep/report.ts';
-
-const statuses: Status[] = ['skip', 'pass', 'warn', 'error', 'fail'];
 
 /** Status as a small int in severity order: skip 0, pass 1, warn 2, error 3, fail 4. */
 export function statusCode(s: Status): number {
-  return statuses.indexOf(s);
+  return SEVERITY.indexOf(s);
 }
 
 export function statusName(code: number): Status {
-  return statuses[code] ?? 'error';
+  return SEVERITY[code] ?? 'error';
 }
 
 export function clusterStatusName(code: number): ClusterReport['status'] {

@@ -1,7 +1,5 @@
-import { type Layer, type Outcome, type Status, worstStatus } from '../../core/outcome.ts';
-
-/** Layers shown as table columns, in order. */
-export const TABLE_LAYERS: Layer[] = ['component', 'node', 'business', 'config', 'mesh', 'version'];
+import { LAYERS } from '../../core/layers.ts';
+import { groupVerdict, type Layer, type Outcome, type Status } from '../../core/outcome.ts';
 
 /** The layer of a check id (`node.health.latency` → `node`). */
 export function layerOf(check: string): string {
@@ -19,10 +17,10 @@ export function layerVerdicts(results: Outcome[]): Partial<Record<Layer, Status>
     by.set(l, [...(by.get(l) ?? []), r.status]);
   }
   const out: Partial<Record<Layer, Status>> = {};
-  for (const layer of TABLE_LAYERS) {
+  for (const layer of LAYERS) {
     const statuses = by.get(layer);
     if (!statuses) continue;
-    out[layer] = statuses.every((s) => s === 'skip') ? 'skip' : worstStatus(statuses);
+    out[layer] = groupVerdict(statuses);
   }
   return out;
 }

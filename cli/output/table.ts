@@ -1,8 +1,9 @@
-import type { Outcome, Status } from '../../core/outcome.ts';
+import { LAYERS } from '../../core/layers.ts';
+import { type Outcome, type Status, worstFirst } from '../../core/outcome.ts';
 import type { ClusterReport, MeshPairReport, SweepReport } from '../../core/sweep/report.ts';
 import { countStatuses } from '../../core/sweep/status.ts';
 import { counted } from '../../core/text/plural.ts';
-import { layerVerdicts, TABLE_LAYERS } from './layers.ts';
+import { layerVerdicts } from './layers.ts';
 import { clip, duration, pad, type Styles, wrap } from './style.ts';
 
 export interface TableOptions {
@@ -23,7 +24,6 @@ const LAYER_W: Record<string, number> = {
   mesh: 6,
   version: 8,
 };
-const severity: Record<Status, number> = { fail: 0, error: 1, warn: 2, skip: 3, pass: 4 };
 
 const CLUSTER_ERROR_HINTS: Record<string, string> = {
   unreachable: 'check the API endpoint, the network path to it and its TLS settings (kubeconfig context).',
@@ -34,13 +34,13 @@ const CLUSTER_ERROR_HINTS: Record<string, string> = {
 };
 
 function header(s: Styles): string {
-  const cols = TABLE_LAYERS.map((l) => pad(l.toUpperCase(), LAYER_W[l] ?? 8)).join('');
+  const cols = LAYERS.map((l) => pad(l.toUpperCase(), LAYER_W[l] ?? 8)).join('');
   return s.c.bold(`${pad('CLUSTER', NAME_W)}${pad('STATUS', STATUS_W)}${cols}${pad('TIME', 8)}CILIUM`);
 }
 
 function clusterLine(c: ClusterReport, s: Styles): string {
   const verdicts = layerVerdicts(c.results);
-  const cols = TABLE_LAYERS.map((l) => {
+  const cols = LAYERS.map((l) => {
     const v = verdicts[l];
     const w = LAYER_W[l] ?? 8;
     return v ? s.status(v, pad(v, w)) : s.c.dim(pad('-', w));
@@ -78,7 +78,7 @@ function clusterBlock(c: ClusterReport, o: TableOptions, width: number): string[
   }
   const shown = c.results
     .filter((r) => o.detail || (r.status !== 'pass' && r.status !== 'skip'))
-    .sort((a, b) => severity[a.status] - severity[b.status] || a.check.localeCompare(b.check));
+    .sort((a, b) => worstFirst(a.status, b.status) || a.check.localeCompare(b.check));
   for (const r of shown) lines.push(...resultLines(r, o, width));
   return lines;
 }

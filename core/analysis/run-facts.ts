@@ -1,4 +1,4 @@
-import { type Layer, layerSchema, type Outcome, type Status } from '../outcome.ts';
+import { type Layer, layerSchema, type Outcome, severityOf } from '../outcome.ts';
 import type { ClusterReport } from '../sweep/report.ts';
 import type { LayerStatuses, StatusCounts } from './types.ts';
 
@@ -17,8 +17,6 @@ export function countResults(results: readonly Pick<Outcome, 'status'>[]): Statu
   return c;
 }
 
-const rank: Record<Status, number> = { skip: 0, pass: 1, warn: 2, error: 3, fail: 4 };
-
 /** Worst status per layer (skips ignored; a layer with only skips is absent). */
 export function layerStatuses(results: readonly Pick<Outcome, 'status' | 'check'>[]): LayerStatuses {
   const out: LayerStatuses = {};
@@ -26,7 +24,7 @@ export function layerStatuses(results: readonly Pick<Outcome, 'status' | 'check'
     const l = layerOf(r.check);
     if (!l || r.status === 'skip') continue;
     const cur = out[l];
-    if (!cur || rank[r.status] > rank[cur]) out[l] = r.status;
+    if (!cur || severityOf(r.status) > severityOf(cur)) out[l] = r.status;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi } from '../kube/cluster-api.ts';
+import { LAYERS } from '../layers.ts';
 import type { Layer } from '../outcome.ts';
 import type { ClusterReport } from '../sweep/report.ts';
 
@@ -31,7 +32,7 @@ export interface CheckSettings {
 }
 
 export const defaultCheckSettings: CheckSettings = {
-  layers: ['component', 'node', 'business', 'config', 'mesh', 'version'],
+  layers: [...LAYERS],
   sampleAgents: 5,
   full: false,
   runBusiness: true,

@@ -1,4 +1,5 @@
 import type { Regression } from '../analysis/types.ts';
+import { worstFirst } from '../outcome.ts';
 import type { WebhookMessage } from './webhook.ts';
 
 const SHOWN = 20;
@@ -9,10 +10,8 @@ const SHOWN = 20;
  * @example regressionsMessage('sw_…', regressions).text // '*fleetcheck*: 2 new regressions in sweep sw_…'
  */
 export function regressionsMessage(sweepId: string, regressions: Regression[]): WebhookMessage {
-  const order = { fail: 0, error: 1, warn: 2, skip: 3, pass: 4 } as const;
   const sorted = [...regressions].sort(
-    (a, b) =>
-      order[a.to] - order[b.to] || a.cluster.localeCompare(b.cluster) || a.check.localeCompare(b.check),
+    (a, b) => worstFirst(a.to, b.to) || a.cluster.localeCompare(b.cluster) || a.check.localeCompare(b.check),
   );
   const lines = sorted.slice(0, SHOWN).map((r) => {
     const subject = r.subject === r.cluster ? '' : ` (${r.subject})`;

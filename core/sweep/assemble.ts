@@ -1,3 +1,4 @@
+import { LAYERS } from '../layers.ts';
 import type { Layer } from '../outcome.ts';
 import { CROSS_CLUSTER, crossClusterChecks } from './cross/index.ts';
 import { withoutPeerAliases } from './peer-aliases.ts';
@@ -17,8 +18,6 @@ export interface AssembleInput {
   expectedPeers?: Readonly<Record<string, readonly string[]>>;
 }
 
-const ALL: Layer[] = ['component', 'node', 'business', 'config', 'mesh', 'version'];
-
 /**
  * Turns per-cluster run reports into the final SweepReport: appends the cross-cluster outcomes (mesh
  * identity, version skew), computes mesh pairs and every status. Idempotent: cross-cluster outcomes of an
@@ -32,7 +31,7 @@ export function assembleSweepReport(input: AssembleInput): SweepReport {
       report: { ...c, results: c.results.filter((r) => r.evidence?.[CROSS_CLUSTER] !== true) },
     })),
   );
-  const cross = crossClusterChecks(members, input.layers ?? ALL);
+  const cross = crossClusterChecks(members, input.layers ?? LAYERS);
   const clusters = members.map(({ report }) => {
     const {
       name,

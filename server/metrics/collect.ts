@@ -1,10 +1,9 @@
 import { Gauge, Registry } from 'prom-client';
 import type { ClusterDetail } from '../../core/analysis/types.ts';
-import { type Status, worstStatus } from '../../core/outcome.ts';
+import { groupVerdict, type Status, statusSchema } from '../../core/outcome.ts';
+import { clusterStatusSchema } from '../../core/sweep/report.ts';
 import type { Store } from '../../db/store.ts';
 
-const CLUSTER_STATUSES = ['pass', 'warn', 'fail', 'error'] as const;
-const CHECK_STATUSES = ['pass', 'warn', 'fail', 'error', 'skip'] as const;
 const DETAIL_CONCURRENCY = 8;
 
 function gauge(registry: Registry, name: string, help: string, labelNames: string[] = []) {
@@ -20,8 +19,7 @@ function checkStatuses(detail: ClusterDetail): Map<string, Status> {
     byCheck.set(r.check, list);
   }
   const out = new Map<string, Status>();
-  for (const [check, list] of byCheck)
-    out.set(check, list.every((s) => s === 'skip') ? 'skip' : worstStatus(list));
+  for (const [check, list] of byCheck) out.set(check, groupVerdict(list));
   return out;
 }
 
@@ -90,7 +88,7 @@ export async function collectMetrics(store: Store, now: Date): Promise<Registry>
 
   const fleet = await store.fleet({ now });
   for (const c of fleet.clusters) {
-    for (const s of CLUSTER_STATUSES)
+    for (const s of clusterStatusSchema.options)
       clusterStatus.set({ cluster: c.name, status: s }, c.status === s ? 1 : 0);
     stale.set({ cluster: c.name }, c.stale ? 1 : 0);
     lastChecked.set({ cluster: c.name }, Date.parse(c.lastCheckedAt) / 1000);
@@ -102,7 +100,7 @@ export async function collectMetrics(store: Store, now: Date): Promise<Registry>
     fleet.clusters.map((c) => c.name),
   )) {
     for (const [check, status] of checkStatuses(d)) {
-      for (const s of CHECK_STATUSES)
+      for (const s of statusSchema.options)
         checkStatus.set({ cluster: d.name, check, status: s }, status === s ? 1 : 0);
     }
     const p95 = d.latestRun?.healthRttP95Ms;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureSweep } from '../../bench/history-fixtures.ts';
+import { type Status, worstFirst, worstStatus } from '../../core/outcome.ts';
 import { openStore } from '../../db/store.ts';
 import { createApp } from '../../server/app.ts';
 import { fakeStore } from './api-fake-store.ts';
@@ -198,6 +199,18 @@ describe('API routes', () => {
     expect(await (await createApp({ store }).request('/api/v1/meta')).json()).toMatchObject({
       simulated: false,
     });
+  });
+
+  it('serves the severity order and the layers, the ones verdicts combine and listings sort by', async () => {
+    const meta = (await (await setup().app.request('/api/v1/meta')).json()) as {
+      severity: Status[];
+      layers: string[];
+    };
+    expect(meta.severity).toEqual(['skip', 'pass', 'warn', 'error', 'fail']);
+    expect(meta.layers).toEqual(['component', 'node', 'business', 'config', 'mesh', 'version']);
+    for (let i = 1; i < meta.severity.length; i++)
+      expect(worstStatus(meta.severity.slice(0, i + 1))).toBe(meta.severity[i]);
+    expect([...meta.severity].sort(worstFirst)).toEqual([...meta.severity].reverse());
   });
 
   it('maps a store failure to a 500 without leaking details', async () => {

@@ -60,6 +60,16 @@ describe('sweep table', () => {
     );
   });
 
+  it('lists results worst first with detail: fail, error, warn, pass, then skip', () => {
+    const statuses = ['skip', 'pass', 'warn', 'fail', 'error'] as const;
+    const detailed = renderSweepTable(
+      report([{ status: 'fail', results: statuses.map((s) => result(`node.x.${s}`, s)) }]),
+      { styles: styles(false), detail: true },
+    );
+    const listed = [...detailed.matchAll(/^ {4}(\w+) +node\.x\./gm)].map((m) => m[1]);
+    expect(listed).toEqual(['fail', 'error', 'warn', 'pass', 'skip']);
+  });
+
   it('colours only when asked', () => {
     expect(out).not.toContain('\x1b[');
     expect(renderSweepTable(r, { styles: styles(true) })).toContain('\x1b[');
