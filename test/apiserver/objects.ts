@@ -10,6 +10,7 @@ const PLURALS: Record<string, string> = {
   Node: 'nodes',
   Pod: 'pods',
   ConfigMap: 'configmaps',
+  ServiceAccount: 'serviceaccounts',
   Secret: 'secrets',
   DaemonSet: 'daemonsets',
   Deployment: 'deployments',
@@ -19,6 +20,7 @@ const PLURALS: Record<string, string> = {
   RoleBinding: 'rolebindings',
   CustomResourceDefinition: 'customresourcedefinitions',
   CiliumEndpoint: 'ciliumendpoints',
+  CiliumNode: 'ciliumnodes',
 };
 
 /** The REST path of an object's collection (`/api/v1/namespaces/ns/pods`, `/apis/apps/v1/...`). */

@@ -6,7 +6,9 @@ import { create, putStatus } from './objects.ts';
 import { waitFor } from './processes.ts';
 
 export const NODES = ['node-1', 'node-2'];
-export const CILIUM_VERSION = '1.16.5';
+/** Cilium's CRDs loaded from test/fixtures/cilium-crds/ (one release, see its README), by plural. */
+export const CILIUM_CRDS = ['ciliumendpoints', 'ciliumnodes'];
+export const CILIUM_VERSION = '1.18.4';
 const IMAGE = `quay.io/cilium/cilium:v${CILIUM_VERSION}`;
 const KS = 'kube-system';
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({
@@ -78,17 +80,19 @@ async function agentPod(cp: ControlPlane, node: string, i: number): Promise<void
  * What a Cilium cluster looks like to the API (no kubelet runs): deploy/rbac.yaml, Cilium's CRDs, cordoned nodes
  * whose kubelet port is closed (exec gets past authorisation, then fails), the agent DaemonSet + operator and
  * hubble-relay Deployments with their status, cilium-config, the clustermesh secret, running agent pods and
- * `endpoints` CiliumEndpoints in namespace `default`.
+ * `endpoints` CiliumEndpoints in namespace `default`, one CiliumNode per node.
  */
 export async function seedCluster(cp: ControlPlane, kubeletPort: number, endpoints: number): Promise<void> {
   await applyFile(cp, 'deploy/rbac.yaml');
-  await applyFile(cp, 'test/fixtures/cilium-crds/ciliumendpoints.yaml');
-  await waitFor(
-    'CiliumEndpoint CRD established',
-    async () =>
-      (await kubeRequest(cp, cp.adminToken, 'GET', '/apis/cilium.io/v2/ciliumendpoints')).status === 200,
-    60_000,
-  );
+  for (const plural of CILIUM_CRDS) {
+    await applyFile(cp, `test/fixtures/cilium-crds/${plural}.yaml`);
+    await waitFor(
+      `${plural}.cilium.io CRD established`,
+      async () =>
+        (await kubeRequest(cp, cp.adminToken, 'GET', `/apis/cilium.io/v2/${plural}`)).status === 200,
+      60_000,
+    );
+  }
   for (const [i, name] of NODES.entries()) {
     const node = { apiVersion: 'v1', kind: 'Node', metadata: meta(name), spec: { unschedulable: true } };
     await create(cp, cp.adminToken, node);
@@ -179,7 +183,18 @@ export async function seedCluster(cp: ControlPlane, kubeletPort: number, endpoin
     type: 'Opaque',
     data: {},
   });
-  for (const [i, node] of NODES.entries()) await agentPod(cp, node, i + 1);
+  for (const [i, node] of NODES.entries()) {
+    await agentPod(cp, node, i + 1);
+    await create(cp, cp.adminToken, {
+      apiVersion: 'cilium.io/v2',
+      kind: 'CiliumNode',
+      metadata: meta(node),
+      spec: {
+        addresses: [{ type: 'InternalIP', ip: '127.0.0.1' }],
+        ipam: { podCIDRs: [`10.0.${i + 1}.0/24`] },
+      },
+    });
+  }
   for (let i = 0; i < endpoints; i++) {
     await create(cp, cp.adminToken, {
       apiVersion: 'cilium.io/v2',
