@@ -6,6 +6,7 @@ import { ClusterSim } from './cluster/cluster-sim.ts';
 import { kubeconfigYaml } from './kubeconfig.ts';
 import type { Identity } from './rbac/authorize.ts';
 import { deployRbacPolicy } from './rbac/policy.ts';
+import { FLEETCHECK_SERVICE_ACCOUNT, serviceAccountIdentity } from './rbac/service-account.ts';
 import { resolveClusters } from './scenario/load.ts';
 import { faultSchema, type Scenario } from './scenario/schema.ts';
 import { ApiServer } from './server/apiserver.ts';
@@ -17,6 +18,7 @@ const TICK_MS = 200;
 /** The identity deploy/rbac.yaml binds (group fleetcheck); its grants are enforced. */
 const FLEETCHECK: Identity = { user: 'fleetcheck', groups: ['fleetcheck', 'system:authenticated'] };
 const ADMIN: Identity = { user: 'admin', groups: ['system:masters', 'system:authenticated'] };
+const SERVICE_ACCOUNT = serviceAccountIdentity(FLEETCHECK_SERVICE_ACCOUNT);
 const simToken = () => `fleetcheck-sim.${randomBytes(16).toString('hex')}`;
 
 /** Starts every cluster of the scenario: one ClusterSim + ApiServer each, one shared CA/cert. */
@@ -46,10 +48,10 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
   });
   const pki = await pkiPromise;
   const clusters: SimulatedCluster[] = [];
-  const tokens = new Map<string, { token: string; adminToken: string }>();
+  const tokens = new Map<string, { token: string; adminToken: string; serviceAccountToken: string }>();
   const policy = deployRbacPolicy();
   for (const sim of sims.values()) {
-    const issued = { token: simToken(), adminToken: simToken() };
+    const issued = { token: simToken(), adminToken: simToken(), serviceAccountToken: simToken() };
     tokens.set(sim.name, issued);
     servers.set(
       sim.name,
@@ -58,6 +60,7 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
         tokens: new Map<string, Identity>([
           [issued.token, FLEETCHECK],
           [issued.adminToken, ADMIN],
+          [issued.serviceAccountToken, SERVICE_ACCOUNT],
         ]),
         policy,
         tls: pki ? { key: pki.serverKeyPem, cert: pki.serverCertPem } : undefined,
@@ -72,6 +75,7 @@ export async function startFleet(scenario: Scenario, opts: SimulatorOptions): Pr
       server: `${pki ? 'https' : 'http'}://127.0.0.1:${server.port}`,
       token: tokens.get(name)?.token ?? '',
       adminToken: tokens.get(name)?.adminToken ?? '',
+      serviceAccountToken: tokens.get(name)?.serviceAccountToken ?? '',
     });
   }
   let stopped = false;

@@ -19,6 +19,8 @@ export interface SimulatedCluster {
   token: string;
   /** A system:masters identity (set-up and kubectl tests outside fleetcheck's grants). */
   adminToken: string;
+  /** The ServiceAccount fleetcheck/fleetcheck that deploy/rbac.yaml also binds: the same grants as `token`. */
+  serviceAccountToken: string;
 }
 
 export interface ClusterStats {

@@ -19,6 +19,16 @@ export interface RequestAttributes {
 const PUBLIC = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
 /** Paths every authenticated user may GET (bootstrap ClusterRole system:discovery). */
 const DISCOVERY = [...PUBLIC, '/api', '/api/*', '/apis', '/apis/*', '/openapi/*'];
+/**
+ * Paths every ServiceAccount may GET (bootstrap ClusterRole system:service-account-issuer-discovery, bound to
+ * group system:serviceaccounts; k8s v1.35.4 plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go).
+ */
+const ISSUER_DISCOVERY = [
+  '/.well-known/openid-configuration',
+  '/.well-known/openid-configuration/',
+  '/openid/v1/jwks',
+  '/openid/v1/jwks/',
+];
 
 const pathIn = (urls: string[], path: string) =>
   urls.some((u) => u === path || (u.endsWith('*') && path.startsWith(u.slice(0, -1))));
@@ -75,6 +85,7 @@ export function authorize(policy: RbacPolicy, who: Identity, a: RequestAttribute
   if (!a.resource && a.verb === 'get') {
     if (pathIn(PUBLIC, a.path)) return true;
     if (who.groups.includes('system:authenticated') && pathIn(DISCOVERY, a.path)) return true;
+    if (who.groups.includes('system:serviceaccounts') && ISSUER_DISCOVERY.includes(a.path)) return true;
   }
   return rulesFor(policy, who, a.resource?.namespace).some((rule) => ruleAllows(rule, a));
 }

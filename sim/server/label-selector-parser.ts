@@ -1,8 +1,15 @@
 /**
  * The label selector grammar and its parse errors as kube-apiserver words them
- * (k8s.io/apimachinery v0.35.4 `pkg/labels/selector.go`: Lexer, Parser.parse and its helpers).
- * Key and value validation is looser than `content.IsLabelKey` / `IsValidLabelValue`.
+ * (k8s.io/apimachinery v0.35.4 `pkg/labels/selector.go`: Lexer, Parser.parse and its helpers, NewRequirement's
+ * checks); key and value validation worded per version (label-validation.ts).
  */
+import {
+  fieldInvalid,
+  type LabelWording,
+  labelKeyErrors,
+  labelValueErrors,
+  labelWording,
+} from './label-validation.ts';
 
 export type Requirement =
   | { op: 'eq' | 'neq' | 'gt' | 'lt'; key: string; value: string }
@@ -61,7 +68,10 @@ function lex(s: string): { tok: Tok; lit: string }[] {
 
 class Parser {
   private pos = 0;
-  constructor(private readonly items: { tok: Tok; lit: string }[]) {}
+  constructor(
+    private readonly items: { tok: Tok; lit: string }[],
+    private readonly wording: LabelWording,
+  ) {}
 
   private at(i: number, values: boolean): [Tok, string] {
     const { tok, lit } = this.items[i] as { tok: Tok; lit: string };
@@ -99,15 +109,39 @@ class Parser {
     const negated = tok === '!';
     if (negated) [tok, key] = this.take();
     if (tok !== 'id') throw new Error(`found '${key}', expected: identifier`);
+    const keyErrors = labelKeyErrors(key, this.wording);
+    if (keyErrors.length > 0) throw new Error(fieldInvalid('<nil>', key, keyErrors.join('; ')));
     const [next] = this.look();
     if (next === 'end' || next === ',') return { op: negated ? 'notexists' : 'exists', key };
     if (negated) return { op: 'notexists', key };
     const [op, lit] = this.take(false);
-    if (op === 'in' || op === 'notin') return { op, key, values: this.values() };
-    if (op === '=' || op === '==' || op === '!=')
-      return { op: op === '!=' ? 'neq' : 'eq', key, value: this.exactValue() };
-    if (op === '>' || op === '<') return { op: op === '>' ? 'gt' : 'lt', key, value: this.exactValue() };
-    throw new Error(`found '${lit}', expected: ${BINARY.join(', ')}`);
+    let req: Requirement;
+    if (op === 'in' || op === 'notin') req = { op, key, values: this.values() };
+    else if (op === '=' || op === '==' || op === '!=')
+      req = { op: op === '!=' ? 'neq' : 'eq', key, value: this.exactValue() };
+    else if (op === '>' || op === '<') req = { op: op === '>' ? 'gt' : 'lt', key, value: this.exactValue() };
+    else throw new Error(`found '${lit}', expected: ${BINARY.join(', ')}`);
+    this.checkValues(req);
+    return req;
+  }
+
+  /** NewRequirement's checks of the values (the parser hands them over sorted), aggregated like Go's. */
+  private checkValues(req: Requirement): void {
+    const values = 'values' in req ? req.values : 'value' in req ? [req.value] : [];
+    const errs: string[] = [];
+    if (req.op === 'gt' || req.op === 'lt')
+      for (const [i, v] of values.entries())
+        if (!isGoInt64(v))
+          errs.push(
+            fieldInvalid(`values[${i}]`, v, "for 'Gt', 'Lt' operators, the value must be an integer"),
+          );
+    for (const [i, v] of values.entries()) {
+      const bad = labelValueErrors(v, this.wording);
+      if (bad.length > 0) errs.push(fieldInvalid(`values[${i}][${req.key}]`, v, bad.join('; ')));
+    }
+    const distinct = [...new Set(errs)];
+    if (distinct.length === 1) throw new Error(distinct[0]);
+    if (distinct.length > 1) throw new Error(`[${distinct.join(', ')}]`);
   }
 
   private values(): string[] {
@@ -140,7 +174,7 @@ class Parser {
       if (t2 === ',') out.add('');
     }
     this.take();
-    return [...out];
+    return [...out].sort();
   }
 
   private exactValue(): string {
@@ -152,8 +186,18 @@ class Parser {
   }
 }
 
-/** Parses a label selector: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`. */
-export function parseLabelSelector(text: string | null): Requirement[] {
+/** strconv.ParseInt(v, 10, 64) succeeds. */
+function isGoInt64(v: string): boolean {
+  if (!/^[+-]?[0-9]+$/.test(v)) return false;
+  const n = BigInt(v);
+  return n >= -(2n ** 63n) && n < 2n ** 63n;
+}
+
+/**
+ * Parses a label selector: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`, `a>1`, `a<1`, with the
+ * validation and wording of kube-apiserver `kubernetesVersion`.
+ */
+export function parseLabelSelector(text: string | null, kubernetesVersion: string): Requirement[] {
   if (!text) return [];
-  return new Parser(lex(text)).parse();
+  return new Parser(lex(text), labelWording(kubernetesVersion)).parse();
 }

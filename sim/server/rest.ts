@@ -59,7 +59,12 @@ export function handleRest(ctx: RestContext): undefined {
   if (req.method === 'GET' && !path.name) {
     let match: (o: KObject) => boolean;
     try {
-      match = selectorPredicate(query.get('labelSelector'), query.get('fieldSelector'));
+      match = selectorPredicate(
+        r.name,
+        query.get('labelSelector'),
+        query.get('fieldSelector'),
+        cluster.world.cluster.kubernetesVersion,
+      );
     } catch (err) {
       if (err instanceof SelectorError) return sendStatus(res, failure(400, err.message));
       throw err;

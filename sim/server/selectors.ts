@@ -1,4 +1,6 @@
-import type { KObject } from '../world/types.ts';
+import type { KObject, ResourceName } from '../world/types.ts';
+import { fieldLabel } from './field-labels.ts';
+import { parseFieldSelector } from './field-selector.ts';
 import { parseLabelSelector, type Requirement, SelectorError } from './label-selector-parser.ts';
 
 export { SelectorError };
@@ -28,30 +30,23 @@ function matches(reqs: Requirement[], get: (key: string) => string | undefined):
   });
 }
 
-const FIELDS: Record<string, (o: KObject) => string | undefined> = {
-  'metadata.name': (o) => o.metadata.name,
-  'metadata.namespace': (o) => o.metadata.namespace,
-  'spec.nodeName': (o) => o.spec?.nodeName ?? '',
-  'status.phase': (o) => o.status?.phase,
-  'involvedObject.name': (o) => o.involvedObject?.name,
-  'involvedObject.namespace': (o) => o.involvedObject?.namespace,
-  'involvedObject.uid': (o) => o.involvedObject?.uid,
-  'involvedObject.kind': (o) => o.involvedObject?.kind,
-  type: (o) => o.type,
-};
-
-/** Builds a predicate from `labelSelector` and `fieldSelector` query values. */
+/**
+ * Builds a predicate from `labelSelector` and `fieldSelector` query values for a list of `resource`, or throws
+ * SelectorError worded like kube-apiserver `kubernetesVersion` (the label selector is checked first).
+ */
 export function selectorPredicate(
+  resource: ResourceName,
   labelSelector: string | null,
   fieldSelector: string | null,
+  kubernetesVersion: string,
 ): (o: KObject) => boolean {
-  const labels = parseLabelSelector(labelSelector);
-  const fields = parseLabelSelector(fieldSelector);
-  for (const f of fields) {
-    if (!FIELDS[f.key] || (f.op !== 'eq' && f.op !== 'neq'))
-      throw new SelectorError(
-        `"${f.key}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
-      );
-  }
-  return (o) => matches(labels, (k) => o.metadata.labels?.[k]) && matches(fields, (k) => FIELDS[k]?.(o));
+  const labels = parseLabelSelector(labelSelector, kubernetesVersion);
+  const fields = parseFieldSelector(fieldSelector).map((t) => {
+    const label = fieldLabel(resource, t.field);
+    if ('error' in label) throw new SelectorError(label.error);
+    return { ...t, extract: label.extract };
+  });
+  return (o) =>
+    matches(labels, (k) => o.metadata.labels?.[k]) &&
+    fields.every((f) => ((f.extract(o) ?? '') === f.value) === (f.op === 'eq'));
 }

@@ -1,14 +1,18 @@
 import { jobManifest } from '../../core/kube/job-manifest.ts';
+import { SELECTOR_STEPS } from './differential-selectors.ts';
 import { type Endpoint, type KubeResponse, kubeRequest } from './kube-http.ts';
 
-/** Who sends a request: the identity deploy/rbac.yaml binds, cluster admin, a wrong token, or nobody. */
-export type Who = 'fleetcheck' | 'admin' | 'bad-token' | 'anonymous';
+/**
+ * Who sends a request: a member of the group deploy/rbac.yaml binds, its ServiceAccount, cluster admin, a wrong
+ * token, or nobody.
+ */
+export type Who = 'fleetcheck' | 'serviceaccount' | 'admin' | 'bad-token' | 'anonymous';
 
 export interface Target extends Endpoint {
-  tokens: { fleetcheck: string; admin: string };
+  tokens: { fleetcheck: string; serviceaccount: string; admin: string };
 }
 
-interface Step {
+export interface Step {
   name: string;
   who: Who;
   method: string;
@@ -125,6 +129,7 @@ export const STEPS: Step[] = [
     method: 'GET',
     path: `/api/v1/namespaces/${KS}/pods?labelSelector=k8s-app%3D%21a`,
   },
+  ...SELECTOR_STEPS,
   {
     name: 'list ciliumendpoints',
     who: 'fleetcheck',
@@ -183,6 +188,55 @@ export const STEPS: Step[] = [
     who: 'fleetcheck',
     method: 'GET',
     path: `/api/v1/namespaces/${KS}/secrets/other`,
+  },
+  {
+    name: 'list nodes as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: '/api/v1/nodes?limit=1',
+  },
+  {
+    name: 'list agents as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/pods?labelSelector=k8s-app%3Dcilium`,
+  },
+  {
+    name: 'get cilium-config as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/configmaps/cilium-config`,
+  },
+  {
+    name: 'get a Secret not named in the Role as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: `/api/v1/namespaces/${KS}/secrets/other`,
+  },
+  {
+    name: 'list pods of all namespaces as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: '/api/v1/pods',
+  },
+  {
+    name: 'get the ServiceAccount itself',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: '/api/v1/namespaces/fleetcheck/serviceaccounts/fleetcheck',
+  },
+  {
+    name: 'exec outside kube-system as the ServiceAccount',
+    who: 'serviceaccount',
+    method: 'GET',
+    path: '/api/v1/namespaces/default/pods/x/exec?command=true&stdout=true',
+    headers: upgrade,
+  },
+  {
+    name: 'issuer discovery, not a ServiceAccount',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/.well-known/openid-configuration',
   },
   { name: 'bad token', who: 'bad-token', method: 'GET', path: '/api/v1/nodes' },
   { name: 'no token', who: 'anonymous', method: 'GET', path: '/api/v1/nodes' },
@@ -273,14 +327,7 @@ export async function runSteps(t: Target): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const answers: KubeResponse[] = [];
   for (const s of STEPS) {
-    const token =
-      s.who === 'fleetcheck'
-        ? t.tokens.fleetcheck
-        : s.who === 'admin'
-          ? t.tokens.admin
-          : s.who === 'bad-token'
-            ? 'not-a-token'
-            : null;
+    const token = s.who === 'bad-token' ? 'not-a-token' : s.who === 'anonymous' ? null : t.tokens[s.who];
     const path = typeof s.path === 'string' ? s.path : s.path(answers);
     const r = await kubeRequest(t, token, s.method, path, s.body, s.headers);
     answers.push(r);

@@ -9,15 +9,25 @@ import { runFile } from '../fixtures/run-file.ts';
 import type { ControlPlane } from './control-plane.ts';
 import { writeKubeconfig } from './fleetcheck-run.ts';
 import { create } from './objects.ts';
+import { serviceAccountToken } from './service-account.ts';
 
 const KUBECTL = '/usr/bin/kubectl';
 export const CAN_I_NAMESPACES = ['default', 'kube-system', 'fleetcheck-probe'];
 
-/** The `kubectl auth can-i --list -n <ns>` outputs recorded in deploy/README.md, by namespace. */
-export async function recordedCanI(): Promise<Record<string, string>> {
+/** The section headings of deploy/README.md that record `kubectl auth can-i --list` outputs, by identity. */
+export const CAN_I_SECTIONS = {
+  serviceAccount: 'The ServiceAccount',
+  group: 'A member of the group',
+} as const;
+
+/** The `kubectl … auth can-i --list -n <ns>` outputs recorded under a `### <heading>` of deploy/README.md, by namespace. */
+export async function recordedCanI(heading: string): Promise<Record<string, string>> {
   const text = await readFile('deploy/README.md', 'utf8');
+  const start = text.indexOf(`\n### ${heading}\n`);
+  if (start < 0) throw new Error(`deploy/README.md has no section "### ${heading}"`);
+  const section = text.slice(start).split(/\n#{2,3} /)[1] ?? '';
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^\$ kubectl auth can-i --list -n (\S+)\n([\s\S]*?)(?=^\$ |^```)/gm)) {
+  for (const m of section.matchAll(/^\$ kubectl .*auth can-i --list -n (\S+)\n([\s\S]*?)(?=^\$ |^```)/gm)) {
     if (m[1]) out[m[1]] = (m[2] ?? '').trimEnd();
   }
   return out;
@@ -65,11 +75,15 @@ async function execAs(cp: ControlPlane, token: string): Promise<unknown> {
 export function rbacChecks(version: string, cp: () => ControlPlane): void {
   const minor = Number(version.split('.')[1]);
 
-  it('kubectl auth can-i --list for the group is what deploy/README.md records', async () => {
+  it.each([
+    [CAN_I_SECTIONS.serviceAccount, () => serviceAccountToken(cp())],
+    [CAN_I_SECTIONS.group, async () => cp().fleetcheckToken],
+  ])('kubectl auth can-i --list for "%s" is what deploy/README.md records', async (heading, token) => {
     const dir = await mkdtemp(join(tmpdir(), 'fleetcheck-cani-'));
     try {
-      const kubeconfig = await writeKubeconfig(cp(), cp().fleetcheckToken, dir);
-      const recorded = await recordedCanI();
+      const kubeconfig = await writeKubeconfig(cp(), await token(), dir);
+      const recorded = await recordedCanI(heading);
+      expect(Object.keys(recorded)).toEqual(CAN_I_NAMESPACES);
       for (const ns of CAN_I_NAMESPACES) {
         const r = await runFile(KUBECTL, ['--kubeconfig', kubeconfig, 'auth', 'can-i', '--list', '-n', ns], {
           PATH: process.env.PATH,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultKubeLimits } from '../../core/kube/limits.ts';
 import type { Outcome } from '../../core/outcome.ts';
-import { auditEvents } from './audit.ts';
+import { type AuditEvent, auditEvents } from './audit.ts';
 import { controlPlaneBinaries, KUBE_VERSIONS } from './binaries.ts';
 import { type ControlPlane, startControlPlane } from './control-plane.ts';
 import { differentialChecks } from './differential-checks.ts';
@@ -12,7 +12,8 @@ import { fleetcheckCheck, writeKubeconfig } from './fleetcheck-run.ts';
 import { kubeRequest } from './kube-http.ts';
 import { freePort, waitFor } from './processes.ts';
 import { rbacChecks } from './rbac-checks.ts';
-import { seedCluster } from './seed-cluster.ts';
+import { CILIUM_CRDS, NODES, seedCluster } from './seed-cluster.ts';
+import { SERVICE_ACCOUNT_USER, serviceAccountToken } from './service-account.ts';
 
 const EXTRA_USERS = ['exec-get-only', 'exec-create-only'];
 /** More CiliumEndpoints than one page of fleetcheck's lists holds. */
@@ -20,7 +21,14 @@ const ENDPOINTS = defaultKubeLimits.listPageSize + 3;
 
 describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
   const bins = controlPlaneBinaries(version);
-  const ctx = { cp: undefined as unknown as ControlPlane, dir: '', results: [] as Outcome[], code: -1 };
+  const ctx = {
+    cp: undefined as unknown as ControlPlane,
+    dir: '',
+    results: [] as Outcome[],
+    code: -1,
+    /** The audit events of fleetcheck's run (later tests make requests of their own as the same user). */
+    events: [] as AuditEvent[],
+  };
 
   beforeAll(async () => {
     if (!bins) return;
@@ -28,11 +36,12 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
     ctx.dir = await mkdtemp(join(tmpdir(), 'fleetcheck-real-'));
     await seedCluster(ctx.cp, await freePort(), ENDPOINTS);
     const run = await fleetcheckCheck(
-      await writeKubeconfig(ctx.cp, ctx.cp.fleetcheckToken, ctx.dir),
+      await writeKubeconfig(ctx.cp, await serviceAccountToken(ctx.cp), ctx.dir),
       ctx.dir,
     );
     ctx.results = run.results;
     ctx.code = run.code;
+    ctx.events = await auditEvents(ctx.cp.auditLog, SERVICE_ACCOUNT_USER);
   }, 600_000);
   afterAll(async () => {
     await ctx.cp?.stop();
@@ -41,7 +50,7 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
 
   const of = (check: string) => ctx.results.filter((r) => r.check === check);
 
-  describe.skipIf(!bins)('fleetcheck check with deploy/rbac.yaml only', () => {
+  describe.skipIf(!bins)('fleetcheck check as the ServiceAccount deploy/rbac.yaml binds', () => {
     it('reads every object it needs: no result is access-denied', () => {
       expect(ctx.code).toBe(2);
       const denied = ctx.results.filter(
@@ -62,9 +71,7 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
         expect(r.status).toBe('error');
         expect(r.message).not.toMatch(/forbidden|403/);
       }
-      const execs = (await auditEvents(ctx.cp.auditLog, ctx.cp.fleetcheckUser)).filter(
-        (e) => e.objectRef?.subresource === 'exec',
-      );
+      const execs = ctx.events.filter((e) => e.objectRef?.subresource === 'exec');
       expect(execs.length).toBeGreaterThan(0);
       for (const e of execs) {
         expect(e.verb).toBe('get');
@@ -73,7 +80,7 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
     });
 
     it('lists page by page: every list of nodes, CiliumEndpoints and pods sends limit, and continue is followed to the end', async () => {
-      const lists = (await auditEvents(ctx.cp.auditLog, ctx.cp.fleetcheckUser)).filter(
+      const lists = ctx.events.filter(
         (e) =>
           e.verb === 'list' && ['nodes', 'ciliumendpoints', 'pods'].includes(e.objectRef?.resource ?? ''),
       );
@@ -90,12 +97,44 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
       expect(of('node.endpoints.state')[0]?.metrics?.['total']).toBe(ENDPOINTS);
     });
 
-    it('every request it made was authorised', async () => {
-      const events = await auditEvents(ctx.cp.auditLog, ctx.cp.fleetcheckUser);
+    it('every request it made was authorised, all as the ServiceAccount', async () => {
+      const events = ctx.events;
       expect(events.length).toBeGreaterThan(10);
       expect(
         events.filter((e) => e.responseStatus?.code === 403).map((e) => `${e.verb} ${e.requestURI}`),
       ).toEqual([]);
+    });
+
+    it("Cilium's CiliumEndpoint and CiliumNode CRDs are served; CiliumNodes are outside the grants", async () => {
+      const crds = await kubeRequest(
+        ctx.cp,
+        ctx.cp.adminToken,
+        'GET',
+        '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      );
+      const established = (
+        crds.json as {
+          items: {
+            metadata: { name: string };
+            status?: { conditions?: { type: string; status: string }[] };
+          }[];
+        }
+      ).items
+        .filter((c) => c.status?.conditions?.some((k) => k.type === 'Established' && k.status === 'True'))
+        .map((c) => c.metadata.name);
+      expect(established).toEqual(expect.arrayContaining(CILIUM_CRDS.map((p) => `${p}.cilium.io`)));
+      const nodes = await kubeRequest(ctx.cp, ctx.cp.adminToken, 'GET', '/apis/cilium.io/v2/ciliumnodes');
+      expect(
+        (nodes.json as { items: { metadata: { name: string } }[] }).items.map((n) => n.metadata.name),
+      ).toEqual(NODES);
+      const asFleetcheck = await kubeRequest(
+        ctx.cp,
+        await serviceAccountToken(ctx.cp),
+        'GET',
+        '/apis/cilium.io/v2/ciliumnodes',
+      );
+      expect(asFleetcheck.status).toBe(403);
+      expect(ctx.events.filter((e) => e.objectRef?.resource === 'ciliumnodes')).toEqual([]);
     });
 
     it('the probe Job passes PodSecurity restricted; its unschedulable pod is an error with a hint; both are garbage-collected', async () => {

@@ -4,6 +4,7 @@ import { authorize, type Identity } from '../../sim/rbac/authorize.ts';
 import { forbiddenStatus } from '../../sim/rbac/forbidden.ts';
 import { deployRbacPolicy, parseRbacPolicy } from '../../sim/rbac/policy.ts';
 import { requestAttributes } from '../../sim/rbac/request-attributes.ts';
+import { FLEETCHECK_SERVICE_ACCOUNT, serviceAccountIdentity } from '../../sim/rbac/service-account.ts';
 import { parseScenario, resolveClusters } from '../../sim/scenario/load.ts';
 import { execCreateDenied } from '../../sim/server/exec-authz.ts';
 import { parseApiPath } from '../../sim/server/paths.ts';
@@ -76,6 +77,89 @@ describe('deploy/rbac.yaml as the simulator enforces it', () => {
     );
     expect(forbiddenStatus(fleetcheck, nodes).message).toBe(
       'nodes is forbidden: User "fleetcheck" cannot watch resource "nodes" in API group "" at the cluster scope',
+    );
+  });
+});
+
+describe('the ServiceAccount deploy/rbac.yaml binds', () => {
+  const sa = serviceAccountIdentity(FLEETCHECK_SERVICE_ACCOUNT);
+  const requests: [string, string][] = [
+    ['GET', '/api/v1/nodes?limit=500'],
+    ['GET', '/api/v1/namespaces/kube-system/pods?labelSelector=k8s-app%3Dcilium'],
+    ['GET', '/api/v1/namespaces/kube-system/secrets/cilium-clustermesh'],
+    ['GET', '/api/v1/namespaces/kube-system/secrets/other'],
+    ['GET', '/apis/apps/v1/namespaces/kube-system/daemonsets/cilium'],
+    ['GET', '/apis/apps/v1/namespaces/kube-system/daemonsets'],
+    ['GET', '/api/v1/namespaces/kube-system/pods/cilium-x/exec?command=true'],
+    ['POST', '/api/v1/namespaces/kube-system/pods/cilium-x/exec?command=true'],
+    ['GET', '/api/v1/namespaces/fleetcheck-probe/pods/p/log'],
+    ['POST', '/apis/batch/v1/namespaces/fleetcheck-probe/jobs'],
+    ['POST', '/apis/batch/v1/namespaces/default/jobs'],
+    ['GET', '/api/v1/pods'],
+    ['GET', '/apis/cilium.io/v2/ciliumnodes'],
+    ['GET', '/api/v1/namespaces/fleetcheck/serviceaccounts/fleetcheck'],
+  ];
+
+  it('authenticates as system:serviceaccount:fleetcheck:fleetcheck in the ServiceAccount groups', () => {
+    expect(sa).toEqual({
+      user: 'system:serviceaccount:fleetcheck:fleetcheck',
+      groups: ['system:serviceaccounts', 'system:serviceaccounts:fleetcheck', 'system:authenticated'],
+    });
+  });
+
+  it('is allowed exactly what the group is', () => {
+    for (const [method, url] of requests)
+      expect(allowed(method, url, sa), `${method} ${url}`).toBe(allowed(method, url));
+    expect(requests.filter(([m, u]) => allowed(m, u, sa)).length).toBe(8);
+  });
+
+  it('is bound by its ServiceAccount subject: another ServiceAccount, or the same name elsewhere, gets nothing', () => {
+    for (const other of [
+      serviceAccountIdentity({ namespace: 'fleetcheck', name: 'other' }),
+      serviceAccountIdentity({ namespace: 'default', name: 'fleetcheck' }),
+    ])
+      for (const [method, url] of requests)
+        expect(allowed(method, url, other), `${other.user} ${url}`).toBe(false);
+  });
+
+  it('reaches the issuer discovery paths like every ServiceAccount (system:service-account-issuer-discovery)', () => {
+    expect(allowed('GET', '/.well-known/openid-configuration', sa)).toBe(true);
+    expect(allowed('GET', '/openid/v1/jwks', sa)).toBe(true);
+    expect(allowed('GET', '/.well-known/openid-configuration')).toBe(false);
+  });
+
+  it('grants through the system:serviceaccounts groups', () => {
+    const byGroup = (group: string) =>
+      parseRbacPolicy(`
+kind: ClusterRole
+apiVersion: rbac.authorization.k8s.io/v1
+metadata: { name: nodes }
+rules: [{ apiGroups: [""], resources: ["nodes"], verbs: ["list"] }]
+---
+kind: ClusterRoleBinding
+apiVersion: rbac.authorization.k8s.io/v1
+metadata: { name: nodes }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: nodes }
+subjects: [{ kind: Group, name: "${group}" }]
+`);
+    const attrs = requestAttributes(
+      'GET',
+      '/api/v1/nodes',
+      parseApiPath('/api/v1/nodes'),
+      new URLSearchParams(),
+    );
+    expect(authorize(byGroup('system:serviceaccounts'), sa, attrs)).toBe(true);
+    expect(authorize(byGroup('system:serviceaccounts:fleetcheck'), sa, attrs)).toBe(true);
+    expect(authorize(byGroup('system:serviceaccounts:default'), sa, attrs)).toBe(false);
+    expect(authorize(byGroup('system:serviceaccounts'), fleetcheck, attrs)).toBe(false);
+  });
+
+  it('is named in a 403 like kube-apiserver names it', () => {
+    const u = '/api/v1/namespaces/kube-system/secrets/other';
+    expect(
+      forbiddenStatus(sa, requestAttributes('GET', u, parseApiPath(u), new URLSearchParams())).message,
+    ).toBe(
+      'secrets "other" is forbidden: User "system:serviceaccount:fleetcheck:fleetcheck" cannot get resource "secrets" in API group "" in the namespace "kube-system"',
     );
   });
 });
