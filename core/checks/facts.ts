@@ -5,13 +5,13 @@ import { versionFromImage } from '../cilium/version-text.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, PodInfo } from '../kube/cluster-api.ts';
 import type { MeshView } from '../sweep/report.ts';
-import { sleep } from '../time/timers.ts';
 import { AgentExecutor, type AgentOutput } from './agent-exec.ts';
 import type { CheckSettings } from './check.ts';
 import { type ClusterDomain, clusterDomain } from './cluster-domain.ts';
 import { hints } from './hints.ts';
 import { configuredPeers, meshViews } from './mesh-views.ts';
 import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
+import { type RunClock, realClock, type Sleep } from './run-clock.ts';
 import { sampleAgentPods } from './sampling.ts';
 import { SpanRecorder } from './span-recorder.ts';
 
@@ -19,10 +19,12 @@ const KS = 'kube-system';
 /** Not-ready endpoints named per read: enough to tell the endpoints of two reads apart, still bounded memory. */
 const ENDPOINT_SAMPLE = 500;
 
-/** Waits `ms` (or until `signal` aborts); injectable so tests decide what happens while a check waits. */
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
-
-export const realSleep: Sleep = (ms, signal) => sleep(ms, signal);
+/** The time a run sees, and the wait a check takes before it re-reads (tests decide what happens meanwhile). */
+export interface FactsTime {
+  clock?: RunClock;
+  /** The settle wait of node.endpoints.state (default: the clock's sleep). */
+  sleep?: Sleep;
+}
 
 /**
  * Everything the checks read about one cluster, gathered once and shared (each getter is memoized,
@@ -31,15 +33,21 @@ export const realSleep: Sleep = (ms, signal) => sleep(ms, signal);
 export class ClusterFacts {
   private readonly memo = new Map<string, Promise<unknown>>();
   private executor?: AgentExecutor;
+  readonly clock: RunClock;
+  readonly sleep: Sleep;
+  readonly spans: SpanRecorder;
 
   constructor(
     readonly api: ClusterApi,
     readonly target: ClusterTarget,
     readonly settings: CheckSettings,
     readonly signal: AbortSignal,
-    readonly sleep: Sleep = realSleep,
-    readonly spans: SpanRecorder = new SpanRecorder(),
-  ) {}
+    time: FactsTime = {},
+  ) {
+    this.clock = time.clock ?? realClock;
+    this.sleep = time.sleep ?? this.clock.sleep;
+    this.spans = new SpanRecorder(this.clock.now);
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;
@@ -239,6 +247,7 @@ export class ClusterFacts {
             this.settings,
             this.signal,
             this.clusterDomain().then((d) => d.domain),
+            this.clock,
           ),
         ),
     );

@@ -2,7 +2,6 @@ import { isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
 import { redactedPrefix } from '../text/redact.ts';
-import { sleep } from '../time/timers.ts';
 import type { CheckSettings } from './check.ts';
 import {
   PROBE_ACTIVE_DEADLINE_SECONDS,
@@ -13,6 +12,7 @@ import {
   probeJobSpec,
 } from './probe-job-spec.ts';
 import { classifyProbe, type ProbeState } from './probe-verdict.ts';
+import { type RunClock, realClock } from './run-clock.ts';
 
 export interface ProbeContainerResult {
   plan: ProbeContainerPlan;
@@ -31,7 +31,6 @@ export type ProbeJobResult =
 
 const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|CreateContainerConfigError/;
 
-/** Waits `ms`, or less when `signal` aborts (the caller checks the signal). */
 /**
  * The Job is polled every POLL_MS while a probe pod usually runs (its end is seen at most that late), then
  * less and less often up to POLL_MAX_MS for a slow one.
@@ -39,8 +38,6 @@ const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|Cr
 const POLL_MS = 500;
 const POLL_STEADY_FOR_MS = 10_000;
 const POLL_MAX_MS = 4000;
-
-const pause = (ms: number, signal: AbortSignal) => sleep(ms, signal).catch(() => undefined);
 
 function finished(job: JobStatus | null): boolean {
   if (!job) return false;
@@ -101,6 +98,7 @@ export async function runProbeJob(
   settings: CheckSettings,
   signal: AbortSignal,
   domain: string | Promise<string>,
+  clock: RunClock = realClock,
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
   let plans: ProbeContainerPlan[];
@@ -124,13 +122,14 @@ export async function runProbeJob(
   const spec = probeJobSpec(ns, plans);
   try {
     await api.createJob(spec, { signal });
-    const created = Date.now();
+    const created = clock.now();
     const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
     let wait = POLL_MS;
     let pendingSeen = 0;
-    while (!signal.aborted && Date.now() < deadline) {
-      await pause(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
-      if (Date.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
+    while (!signal.aborted && clock.now() < deadline) {
+      // An abort ends the pause early; the loop condition then sees it.
+      await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
+      if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
       const [job, pods] = await Promise.all([
         api.getJob(ns, spec.name, { signal }),
         api.listJobPods(ns, spec.name, { signal }),

@@ -4,11 +4,10 @@ import type { ClusterRun, RunClusterChecks } from './check.ts';
 import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
 import { evaluateCheck } from './evaluate.ts';
-import { ClusterFacts, realSleep, type Sleep } from './facts.ts';
+import { ClusterFacts, type FactsTime } from './facts.ts';
 import { healthLinks, storedLinks } from './health-links.ts';
 import { outcomes } from './outcomes.ts';
 import { checkRegistry } from './registry.ts';
-import { type Clock, monotonicClock, SpanRecorder } from './span-recorder.ts';
 import { forCiliumVersion } from './version-hints.ts';
 
 function whenAborted(signal: AbortSignal): Promise<'aborted'> {
@@ -59,21 +58,13 @@ function isClusterDown(err: unknown): boolean {
 }
 
 /**
- * A cluster runner whose checks wait with `sleep` (e.g. node.endpoints.state before re-reading endpoints).
- * @example runSweep({ targets, runChecks: clusterChecksRunner({ sleep: async () => advanceClock() }) })
+ * A cluster runner on the given clock; `sleep` is what node.endpoints.state's settle wait does (default: the
+ * clock's), so a test can change the cluster while the check waits.
+ * @example runSweep({ targets, runChecks: clusterChecksRunner({ clock: virtualClock(), sleep: async () => rollOut() }) })
  */
-export function clusterChecksRunner(opts: { sleep?: Sleep; now?: Clock } = {}): RunClusterChecks {
+export function clusterChecksRunner(time: FactsTime = {}): RunClusterChecks {
   return (api, target, settings, signal) =>
-    runClusterChecksWith(
-      new ClusterFacts(
-        api,
-        target,
-        settings,
-        signal,
-        opts.sleep ?? realSleep,
-        new SpanRecorder(opts.now ?? monotonicClock),
-      ),
-    );
+    runClusterChecksWith(new ClusterFacts(api, target, settings, signal, time));
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCheckSettings } from '../../core/checks/check.ts';
 import { clusterChecksRunner } from '../../core/checks/run.ts';
 import { FakeClusterApi, fakeTarget, runFake } from '../fixtures/fake-cluster-api.ts';
+import { virtualClock } from '../fixtures/virtual-clock.ts';
 
 const REACH = 'node.health.reachability';
 const LATENCY = 'node.health.latency';
@@ -104,6 +105,7 @@ describe('node.endpoints.state counts transitional states only when they persist
   const run = async (api: FakeClusterApi, during: () => void) => {
     const waits: number[] = [];
     const runner = clusterChecksRunner({
+      clock: virtualClock(),
       sleep: async (ms) => {
         waits.push(ms);
         during();

@@ -4,12 +4,7 @@ import { clusterChecksRunner } from '../../core/checks/run.ts';
 import { runCluster } from '../../core/sweep/run-cluster.ts';
 import type { Span } from '../../core/sweep/timings.ts';
 import { apiError, FakeClusterApi, fakeTarget } from '../fixtures/fake-cluster-api.ts';
-
-/** A clock that moves one tick per reading: monotonic and the same on every run. */
-function tickingClock() {
-  let t = 0;
-  return () => ++t;
-}
+import { virtualClock } from '../fixtures/virtual-clock.ts';
 
 /** Lets pending promise callbacks and I/O callbacks run, `rounds` times over. */
 async function settle(rounds = 50): Promise<void> {
@@ -30,7 +25,7 @@ describe('one cluster run: what starts when, and the timings it reports', () => 
       await gate;
       return listNodes();
     };
-    const running = clusterChecksRunner()(
+    const running = clusterChecksRunner({ clock: virtualClock() })(
       api,
       fakeTarget(api),
       defaultCheckSettings,
@@ -49,7 +44,7 @@ describe('one cluster run: what starts when, and the timings it reports', () => 
 
   it('carries api, exec, job and check spans; each outcome carries its check duration', async () => {
     const api = new FakeClusterApi('1.16');
-    const run = await clusterChecksRunner({ now: tickingClock() })(
+    const run = await clusterChecksRunner({ clock: virtualClock({ tickMs: 1 }) })(
       api,
       fakeTarget(api),
       defaultCheckSettings,
@@ -77,7 +72,7 @@ describe('one cluster run: what starts when, and the timings it reports', () => 
     const api = new FakeClusterApi('1.16');
     api.throwOn.set('listNodes', apiError('unreachable', 'list', 'nodes'));
     api.throwOn.set('namespaceExists', apiError('unreachable', 'get', 'namespaces'));
-    const run = await clusterChecksRunner({ now: tickingClock() })(
+    const run = await clusterChecksRunner({ clock: virtualClock({ tickMs: 1 }) })(
       api,
       fakeTarget(api),
       defaultCheckSettings,
