@@ -1,112 +1,61 @@
 import type { Agent } from 'node:http';
-import { PassThrough } from 'node:stream';
-import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
-// Not re-exported by the package index; its constructor takes our socket factory and streams.
-import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
-import WebSocket from 'ws';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
+import { redactedPrefix } from '../text/redact.ts';
 import { sleep } from '../time/timers.ts';
 import type { CallRunner } from './call-runner.ts';
 import { deadlineSignal } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
+import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
-import {
-  type CallDesc,
-  errorFromStatus,
-  mapKubeError,
-  retryDelayMs,
-  upgradeStatusOf,
-} from './kube-errors.ts';
-import { OutputCapture } from './output-capture.ts';
+import { type CallDesc, errorFromStatus, mapKubeError, retryDelayMs } from './kube-errors.ts';
+import { apiUrl, authorisedOptions } from './raw-get.ts';
 
-type Ended = { kind: 'status'; status: V1Status } | { kind: 'closed' } | { kind: 'error'; err: unknown };
-
-/** Wraps `onmessage` so a protocol error thrown inside client-node's handler cannot crash the process. */
-function guardMessages(ws: WebSocket, onError: (err: unknown) => void): void {
-  let current: ((ev: WebSocket.MessageEvent) => void) | null = null;
-  Object.defineProperty(ws, 'onmessage', {
-    configurable: true,
-    get: () => current,
-    set(handler: (ev: WebSocket.MessageEvent) => void) {
-      current = handler;
-      ws.addEventListener('message', (ev) => {
-        try {
-          handler.call(ws, ev);
-        } catch (err) {
-          onError(err);
-        }
-      });
-    },
-  });
+/** Where an exec goes: the cluster's kubeconfig (credentials), its keep-alive agent (TLS) and server URL. */
+export interface ExecTarget {
+  kc: KubeConfig;
+  agent: Agent | undefined;
+  server: string;
 }
 
-/** One WebSocket exec attempt; resolves on the Status, on close, or rejects on handshake failure. */
-function attempt(
-  kc: KubeConfig,
-  a: {
-    ns: string;
-    pod: string;
-    container: string;
-    argv: string[];
-    cap: number;
-    signal: AbortSignal;
-    agent?: Agent | undefined;
-  },
-): Promise<{ ended: Ended; out: OutputCapture; err: OutputCapture; opened: boolean }> {
-  const out = new OutputCapture(a.cap);
-  const err = new OutputCapture(a.cap);
-  let ws: WebSocket | undefined;
-  let opened = false;
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = (ended: Ended) => {
-      if (done) return;
-      done = true;
-      a.signal.removeEventListener('abort', onAbort);
-      // Let writes already handed to the captures land before reading them.
-      setImmediate(() => resolve({ ended, out, err, opened }));
-    };
-    const onAbort = () => {
-      ws?.terminate();
-      finish({ kind: 'error', err: a.signal.reason ?? new Error('aborted') });
-    };
-    const factory = (uri: string, protocols: string[], opts: WebSocket.ClientOptions) => {
-      // The cluster's shared agent carries the same TLS options and caches TLS sessions for resumption.
-      ws = new WebSocket(uri, protocols, a.agent ? { ...opts, agent: a.agent } : opts);
-      guardMessages(ws, (e) => {
-        ws?.terminate();
-        finish({
-          kind: 'error',
-          err: new FleetcheckError('bad-response', `exec protocol error: ${String(e)}`),
-        });
-      });
-      ws.on('open', () => {
-        opened = true;
-      });
-      ws.on('close', () => {
-        if (opened) finish({ kind: 'closed' });
-      });
-      if (a.signal.aborted) ws.terminate();
-      return ws;
-    };
-    const streams = { stdin: new PassThrough(), stdout: out, stderr: err };
-    const exec = new Exec(kc, new WebSocketHandler(kc, factory, streams));
-    if (a.signal.aborted) return onAbort();
-    a.signal.addEventListener('abort', onAbort, { once: true });
-    exec
-      .exec(a.ns, a.pod, a.container, a.argv, out, err, null, false, (status) =>
-        finish({ kind: 'status', status }),
-      )
-      .catch((e: unknown) => finish({ kind: 'error', err: e }));
-  });
+/** The exec URL with the query client-go and client-node send (`command` once per argv element). */
+export function execUrl(server: string, ns: string, pod: string, container: string, argv: string[]): URL {
+  const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/exec`;
+  const url = apiUrl(server, path, { stdout: 'true', stderr: 'true', stdin: 'false', tty: 'false' });
+  for (const arg of argv) url.searchParams.append('command', arg);
+  url.searchParams.set('container', container);
+  return url;
+}
+
+/** A refused upgrade as a typed error; the server's own Status message is kept where the code alone says little. */
+function refusal(end: Extract<ExecEnd, { kind: 'refused' }>, d: CallDesc): FleetcheckError {
+  const e = errorFromStatus(end.httpStatus, d);
+  const said = end.status?.message;
+  const context = { ...e.context, ...(end.status?.reason ? { reason: end.status.reason } : {}) };
+  const generic = e.code === 'bad-response' || e.code === 'server-error';
+  const message = generic && said ? `${e.message}: ${redactedPrefix(said, 300)}` : e.message;
+  return new FleetcheckError(e.code, message, context);
+}
+
+function failure(err: unknown, d: CallDesc, deadlineMs: number): FleetcheckError {
+  const text = err instanceof Error ? err.message : '';
+  if (err instanceof ExecProtocolError || /subprotocol|Invalid Sec-WebSocket|Invalid Upgrade/.test(text))
+    return new FleetcheckError(
+      'bad-response',
+      `${d.cluster} broke the exec channel protocol: ${redactedPrefix(text, 160)}`,
+      { cluster: d.cluster, verb: d.verb, resource: d.resource, namespace: d.namespace },
+    );
+  return mapKubeError(err, d, deadlineMs);
 }
 
 /**
- * Runs argv in a container over the WebSocket exec protocol with a wall-clock deadline and an output cap.
- * A rejected upgrade (403/404/429/5xx) becomes a typed error naming `get pods/exec` (the upgrade is a GET).
+ * Runs argv in a container over the WebSocket channel protocol with a wall-clock deadline and an output cap.
+ * A refused upgrade (403/404/429/5xx) becomes a typed error naming `get pods/exec` (the upgrade is a GET);
+ * 429 and 5xx are retried before the connection opens (Retry-After honoured, within the deadline).
+ * @example await runExec(target, runner, 'kube-system', 'cilium-x', 'cilium-agent', ['cilium-dbg', 'status'], { deadlineMs: 15_000 })
  */
 export async function runExec(
-  kc: KubeConfig,
+  target: ExecTarget,
   runner: CallRunner,
   ns: string,
   pod: string,
@@ -125,43 +74,43 @@ export async function runExec(
     namespace: ns,
     name: pod,
   };
+  const url = execUrl(target.server, ns, pod, container, argv);
+  const timedOut = () =>
+    new FleetcheckError(
+      'timeout',
+      `exec ${argv.slice(0, 2).join(' ')} in ${ns}/${pod} (${container}) on ${runner.cluster} timed out after ${deadlineMs} ms`,
+      { cluster: runner.cluster, namespace: ns, pod, container, deadlineMs },
+    );
   for (let n = 0; ; n++) {
     try {
       await runner.limiter.acquire(signal);
     } catch {
-      throw mapKubeError(Object.assign(new Error('aborted'), { name: 'AbortError' }), d, deadlineMs);
+      throw timedOut();
     }
     runner.stats.requests++;
     runner.stats.execSessions++;
-    const r = await attempt(kc, { ns, pod, container, argv, cap, signal, agent: runner.agent });
-    const durationMs = Math.round(performance.now() - started);
-    const truncated = r.out.truncated || r.err.truncated;
-    const base = { stdout: r.out.text(), stderr: r.err.text(), truncated, durationMs };
-    if (r.ended.kind === 'status') return { ...base, ...exitFromStatus(r.ended.status) };
-    if (r.ended.kind === 'closed') return { ...base, exitCode: null };
-    if (signal.aborted)
-      throw new FleetcheckError(
-        'timeout',
-        `exec ${argv.slice(0, 2).join(' ')} in ${ns}/${pod} (${container}) on ${runner.cluster} timed out after ${deadlineMs} ms`,
-        {
-          cluster: runner.cluster,
-          namespace: ns,
-          pod,
-          container,
-          deadlineMs,
-          stdoutBytes: base.stdout.length,
-        },
-      );
-    const status = upgradeStatusOf(r.ended.err);
-    const retryable = status !== undefined && (status === 429 || status >= 500) && !r.opened;
-    const maxRetries = status === 429 ? runner.limits.rateLimitRetries : runner.limits.retries;
-    if (!retryable || n >= maxRetries) {
-      if (status !== undefined) throw errorFromStatus(status, d);
-      throw mapKubeError(r.ended.err, d, deadlineMs);
-    }
-    const wait = retryDelayMs(n, undefined, runner.limits.maxRetryAfterMs);
-    if (performance.now() - started + wait >= deadlineMs) throw errorFromStatus(status, d);
+    const options = await authorisedOptions(target.kc, target.agent, url);
+    const { end, channels } = await execOnce(url, options, cap, signal);
+    const output = {
+      stdout: channels.stdout.text(),
+      stderr: channels.stderr.text(),
+      truncated: channels.stdout.truncated || channels.stderr.truncated,
+      durationMs: Math.round(performance.now() - started),
+    };
+    if (end.kind === 'status') return { ...output, ...exitFromStatus(end.status) };
+    if (end.kind === 'closed') return { ...output, exitCode: null };
+    if (signal.aborted) throw timedOut();
+    if (end.kind === 'error') throw failure(end.err, d, deadlineMs);
+    const retryable = end.httpStatus === 429 || end.httpStatus >= 500;
+    const maxRetries = end.httpStatus === 429 ? runner.limits.rateLimitRetries : runner.limits.retries;
+    if (!retryable || n >= maxRetries) throw refusal(end, d);
+    const wait = retryDelayMs(n, end.retryAfter, runner.limits.maxRetryAfterMs);
+    if (performance.now() - started + wait >= deadlineMs) throw refusal(end, d);
     runner.stats.retries++;
-    await sleep(wait);
+    try {
+      await sleep(wait, signal);
+    } catch {
+      throw timedOut();
+    }
   }
 }

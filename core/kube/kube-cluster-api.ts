@@ -9,7 +9,7 @@ import { requestText } from './raw-get.ts';
 
 const jobsPath = (namespace: string) => `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`;
 
-/** ClusterApi for one cluster: the reads plus exec (client-node's WebSocket exec), Job writes and logs. */
+/** ClusterApi for one cluster: the reads plus exec (our WebSocket channel-protocol client), Job writes and logs. */
 export class KubeClusterApi extends KubeReads implements ClusterApi {
   async exec(
     namespace: string,
@@ -19,7 +19,8 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     opts: ExecOptions,
   ): Promise<ExecResult> {
     try {
-      return await runExec(this.kc, this.runner, namespace, pod, container, argv, opts);
+      const target = { kc: this.kc, agent: this.agent, server: this.server };
+      return await runExec(target, this.runner, namespace, pod, container, argv, opts);
     } catch (err) {
       if (!isFleetcheckError(err, 'access-denied') || err.context['status'] !== 403) throw err;
       const version = await this.serverVersion({ signal: opts.signal }).catch(() => undefined);

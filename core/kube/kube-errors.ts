@@ -79,14 +79,6 @@ export function errorFromStatus(status: number, d: CallDesc, cause?: unknown): F
   );
 }
 
-/** The HTTP status of a rejected WebSocket upgrade (`Unexpected server response: 403`), if any. */
-export function upgradeStatusOf(err: unknown): number | undefined {
-  const msg = (err as { message?: unknown } | undefined)?.message;
-  if (typeof msg !== 'string') return undefined;
-  const m = /Unexpected server response: (\d{3})/.exec(msg);
-  return m ? Number(m[1]) : undefined;
-}
-
 function systemCodeOf(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
@@ -114,8 +106,6 @@ export function isAbort(err: unknown): boolean {
 export function mapKubeError(err: unknown, d: CallDesc, deadlineMs: number): FleetcheckError {
   if (err instanceof FleetcheckError) return err;
   if (err instanceof ApiException) return errorFromStatus(err.code, d, undefined);
-  const upgrade = upgradeStatusOf(err);
-  if (upgrade !== undefined) return errorFromStatus(upgrade, d);
   if (isAbort(err))
     return new FleetcheckError(
       'timeout',

@@ -53,7 +53,7 @@ type Query = Record<string, string | undefined>;
 export class KubeReads {
   readonly runner: CallRunner;
   protected readonly agent: Agent | undefined;
-  private readonly server: string;
+  protected readonly server: string;
 
   constructor(
     readonly cluster: string,

@@ -28,6 +28,22 @@ export interface RawRequest {
 }
 
 /**
+ * `opts` with the kubeconfig's credentials and TLS (client-node's public `KubeConfig.applyToHTTPSOptions`), sent
+ * over `agent` (the cluster's keep-alive agent) when there is one.
+ */
+export async function authorisedOptions(
+  kc: KubeConfig,
+  agent: http.Agent | undefined,
+  url: URL,
+  opts: https.RequestOptions = {},
+): Promise<https.RequestOptions> {
+  await kc.applyToHTTPSOptions(opts);
+  if (agent) opts.agent = agent;
+  else if (url.protocol === 'http:') delete opts.agent;
+  return opts;
+}
+
+/**
  * One API request with the kubeconfig's TLS and credentials (client-node's public
  * `KubeConfig.applyToHTTPSOptions`), over `agent` when given (the cluster's keep-alive agent); resolves the body
  * text. A non-2xx answer throws client-node's `ApiException` (code, body text, headers) so callers map and retry
@@ -41,16 +57,13 @@ export async function requestText(
   req: RawRequest = {},
 ): Promise<string> {
   const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-  const opts: https.RequestOptions = {
+  const opts = await authorisedOptions(kc, agent, url, {
     method: req.method ?? 'GET',
     headers: {
       Accept: 'application/json, */*',
       ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) } : {}),
     },
-  };
-  await kc.applyToHTTPSOptions(opts);
-  if (agent) opts.agent = agent;
-  else if (url.protocol === 'http:') delete opts.agent;
+  });
   opts.signal = signal;
   const transport = url.protocol === 'http:' ? http : https;
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { errorFromStatus, mapKubeError, retryDelayMs, upgradeStatusOf } from '../../core/kube/kube-errors.ts';
+import { errorFromStatus, mapKubeError, retryDelayMs } from '../../core/kube/kube-errors.ts';
 import { RateLimiter } from '../../core/kube/rate-limiter.ts';
 
 const d = { cluster: 'prod', verb: 'list', resource: 'pods', namespace: 'kube-system' };
@@ -41,8 +41,6 @@ describe('kube error mapping', () => {
     const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
     expect(mapKubeError(abort, d, 1000)).toMatchObject({ code: 'timeout' });
     expect(mapKubeError(abort, d, 1000).message).toContain('timed out after 1000 ms');
-    expect(upgradeStatusOf({ message: 'Unexpected server response: 403' })).toBe(403);
-    expect(upgradeStatusOf(new Error('other'))).toBeUndefined();
     expect(mapKubeError(new Error('Cannot parse content. No Content-Type defined.'), d, 1).code).toBe(
       'bad-response',
     );

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFleetcheckError } from '../../core/errors.ts';
 import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { KubeClusterApi } from '../../core/kube/kube-cluster-api.ts';
-import { type FakeApi, frame, sendJson, startFakeApi } from '../fixtures/fleet/fake-kube-api.ts';
+import { defaultKubeLimits } from '../../core/kube/limits.ts';
+import { type FakeApi, frame, sendJson, startFakeApi, status } from '../fixtures/fleet/fake-kube-api.ts';
 
 const success = { metadata: {}, status: 'Success' };
 const exitCode = (n: number) => ({
@@ -17,13 +18,18 @@ let fake: FakeApi;
 let api: KubeClusterApi;
 let tokenCalls = 0;
 let gitVersion = 'v1.34.4';
+const refusals = new Map<string, number>();
+let clientClosed: () => void = () => {};
+const closedByClient = new Promise<void>((r) => {
+  clientClosed = r;
+});
 
 beforeAll(async () => {
   fake = await startFakeApi(
     { 'GET /version': (_req, res) => sendJson(res, 200, { major: '1', gitVersion }) },
     (ws, q, pod) => {
       const send = (ch: number, d: string | Buffer) => ws.send(frame(ch, d));
-      if (pod === 'ok') {
+      if (pod === 'ok' || pod === 'throttled') {
         send(1, `argv=${q.getAll('command').join('|')} container=${q.get('container')}`);
         send(2, 'warn');
         send(3, JSON.stringify(success));
@@ -43,12 +49,48 @@ beforeAll(async () => {
       } else if (pod === 'nostatus') {
         send(1, 'bye');
         ws.close(1000);
-      } else if (pod === 'bad255') {
+      } else if (pod === 'v5close') {
+        send(1, '');
         ws.send(Buffer.from([255, 1]));
+        send(9, 'unknown channel');
+        send(1, 'after');
+        send(3, JSON.stringify(success));
+      } else if (pod === 'split') {
+        const text = JSON.stringify(exitCode(7));
+        send(3, text.slice(0, 10));
+        send(3, text.slice(10));
+      } else if (pod === 'text') {
+        ws.send('1hello');
+      } else if (pod === 'lingering') {
+        ws.on('close', () => clientClosed());
+        send(3, JSON.stringify(success));
+      } else if (pod === 'badcode') {
+        send(
+          3,
+          JSON.stringify({ ...exitCode(3), details: { causes: [{ reason: 'ExitCode', message: '300' }] } }),
+        );
       }
       // 'hang': never answers
     },
-    (pod) => (pod === 'forbidden' ? 403 : pod === 'gone' ? 404 : undefined),
+    (pod) => {
+      refusals.set(pod, (refusals.get(pod) ?? 0) + 1);
+      if (pod === 'forbidden') return 403;
+      if (pod === 'gone') return 404;
+      if (pod === 'throttled' && (refusals.get(pod) ?? 0) === 1)
+        return {
+          code: 429,
+          headers: { 'Retry-After': '0.4' },
+          body: JSON.stringify(status(429, 'TooManyRequests')),
+        };
+      if (pod === 'broken')
+        return { code: 500, body: JSON.stringify(status(500, 'InternalError', 'etcd is down')) };
+      if (pod === 'unscheduled')
+        return {
+          code: 400,
+          body: JSON.stringify(status(400, 'BadRequest', 'pod unscheduled does not have a host assigned')),
+        };
+      return undefined;
+    },
   );
   api = clusterApiFromEndpoint({
     name: 'unit',
@@ -131,9 +173,56 @@ describe('exec over WebSocket', () => {
     expect((err as Error).message).toContain('timed out after 300 ms');
   });
 
-  it('survives a server frame on channel 255 without crashing the process', async () => {
-    const err = await run('bad255', 1000).catch((e: unknown) => e);
-    expect(isFleetcheckError(err)).toBe(true);
+  it('ignores empty frames, a 255 frame and unknown channels from the server, as client-go discards them', async () => {
+    const r = await run('v5close');
+    expect(r).toMatchObject({ exitCode: 0, stdout: 'after', stderr: '' });
+  });
+
+  it('reads a Status split over two channel-3 messages', async () => {
+    expect((await run('split')).exitCode).toBe(7);
+  });
+
+  it('refuses an exit code that is not a uint8, as client-go does', async () => {
+    const r = await run('badcode');
+    expect(r.exitCode).toBeNull();
+    expect(r.failure).toContain('without a valid ExitCode cause');
+  });
+
+  it('treats a text message as a protocol error (the channel protocol is binary)', async () => {
+    const err = await run('text').catch((e: unknown) => e);
+    expect(isFleetcheckError(err, 'bad-response')).toBe(true);
+    expect((err as Error).message).toContain('broke the exec channel protocol');
+  });
+
+  it('closes the socket itself once the Status has come', async () => {
+    expect((await run('lingering')).exitCode).toBe(0);
+    await closedByClient;
+  });
+
+  it('retries a 429 upgrade after its Retry-After', async () => {
+    const t0 = performance.now();
+    const r = await run('throttled');
+    expect(r.exitCode).toBe(0);
+    expect(refusals.get('throttled')).toBe(2);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(390);
+  });
+
+  it('retries a 5xx upgrade, then reports server-error with the Status message', async () => {
+    const before = api.runner.stats.retries;
+    const err = await run('broken', 10_000).catch((e: unknown) => e);
+    expect(isFleetcheckError(err, 'server-error')).toBe(true);
+    expect((err as Error).message).toContain(
+      'HTTP 500 to get pods/exec in namespace kube-system: etcd is down',
+    );
+    expect(refusals.get('broken')).toBe(defaultKubeLimits.retries + 1);
+    expect(api.runner.stats.retries - before).toBe(defaultKubeLimits.retries);
+  });
+
+  it('does not retry a 4xx upgrade and keeps the Status message', async () => {
+    const err = await run('unscheduled').catch((e: unknown) => e);
+    expect(isFleetcheckError(err, 'bad-response')).toBe(true);
+    expect((err as Error).message).toContain('does not have a host assigned');
+    expect(refusals.get('unscheduled')).toBe(1);
   });
 
   it('maps a refused exec connection to unreachable', async () => {
