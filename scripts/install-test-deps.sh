@@ -8,6 +8,8 @@ bash "$(dirname "$0")/install-moto.sh" >/dev/null || echo "install-test-deps: mo
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+# The exec client's judge: upstream k8s.io exec servers (Go build from the module proxy, cached; ~2-7 min cold).
+bash "$(dirname "$0")/build-exec-judge.sh" >/dev/null || echo "install-test-deps: exec-judge build failed; its integration test fails under CI=true" >&2
 # The apiserver tier's control planes (Go build from the module proxy, cached; ~10-25 min cold per version).
 bash "$(dirname "$0")/build-control-plane-all.sh" || echo "install-test-deps: control-plane build failed; the apiserver tier will fail under CI=true" >&2
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
