@@ -4,10 +4,11 @@
  * store = the read pool without the cache, single = one connection on the event loop (no pool, no cache).
  * Prints one JSON line `{ "url": … }` once listening; stops on SIGTERM.
  */
-import { openStore } from '../db/store.ts';
+
 import { createApp } from '../server/app.ts';
 import { cachedStore } from '../server/cached-store.ts';
 import { listen } from '../server/node-server.ts';
+import { openHistory } from '../server/open-history.ts';
 import { openServedStore } from '../server/served-store.ts';
 
 const argv = process.argv.slice(2);
@@ -17,7 +18,7 @@ const mode = arg('mode') ?? 'served';
 const opts = { migrate: false, intervalMs: 15 * 60_000 };
 const store =
   mode === 'single'
-    ? await openStore(db, opts)
+    ? await openHistory(db, opts)
     : mode === 'store'
       ? await openServedStore(db, opts)
       : cachedStore(await openServedStore(db, opts));

@@ -9,7 +9,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { isoWeekOf } from '../core/analysis/iso-week.ts';
-import { openStore, type Store } from '../db/store.ts';
+import type { History } from '../core/history/history.ts';
+import { openHistory } from '../server/open-history.ts';
 import { genArgs, generate } from './gen-history.ts';
 import { fixtureSweep } from './history-fixtures.ts';
 
@@ -32,7 +33,7 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<{
 
 async function storeInsertCost(url: (dir: string) => string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'fc-bench-'));
-  const store = await openStore(url(dir));
+  const store = await openHistory(url(dir));
   const clusters = Array.from({ length: 50 }, (_, i) => ({
     name: `k${i}`,
     peers: [`k${i ^ 1}`],
@@ -92,7 +93,7 @@ const size = bytesPerResult(dbPath);
 const insertBs = await storeInsertCost((d) => join(d, 'b.db'));
 const insertLs = await storeInsertCost((d) => `libsql:file:${join(d, 'b.db')}`);
 
-const store: Store = await openStore(dbPath, { intervalMs: 15 * 60_000 });
+const store: History = await openHistory(dbPath, { intervalMs: 15 * 60_000 });
 const last = (await store.sweeps({ limit: 1 })).items[0];
 const now = last ? Date.parse(last.startedAt) : Date.now();
 const day = 86_400_000;

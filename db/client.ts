@@ -1,21 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SQL } from 'drizzle-orm';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { Db, Orm } from './db.ts';
 
-/** A drizzle SQLite database of either driver; every call is awaited, so both behave the same. */
-export type Orm = BaseSQLiteDatabase<'sync' | 'async', unknown>;
-
-/** The one query layer the store uses, over better-sqlite3 or libSQL. */
-export interface Db {
-  readonly driver: 'better-sqlite3' | 'libsql';
-  readonly orm: Orm;
-  all<T>(query: SQL): Promise<T[]>;
-  run(query: SQL): Promise<number>;
-  /** Runs `fn` in one write transaction; writes are serialized per process. */
-  write<T>(fn: (tx: Orm) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Db, Orm };
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 

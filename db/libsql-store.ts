@@ -1,8 +1,9 @@
 import { FleetcheckError } from '../core/errors.ts';
+import type { HistoryStore } from '../core/history/history.ts';
 import { isLibsqlUrl } from './client.ts';
+import type { OpenStoreOptions } from './db.ts';
 import { migrateLibsql, openLibsql } from './driver-libsql.ts';
 import { openGuarded } from './open-guarded.ts';
-import type { OpenStoreOptions, Store } from './store.ts';
 import { createStore } from './store-impl.ts';
 
 /** True for a URL naming a database server (Turso / sqld), not a file on this machine. */
@@ -19,7 +20,7 @@ export function isRemoteDbUrl(url: string): boolean {
 export async function openLibsqlStore(
   url: string,
   opts: OpenStoreOptions & { remoteOnly?: boolean } = {},
-): Promise<Store> {
+): Promise<HistoryStore> {
   if (opts.remoteOnly && !isRemoteDbUrl(url))
     throw new FleetcheckError(
       'invalid-input',
@@ -29,5 +30,5 @@ export async function openLibsqlStore(
     ? url.replace(/^libsql:file:/i, 'file:')
     : `file:${url.replace(/^file:/i, '')}`;
   const db = await openGuarded(url, opts, () => openLibsql(fileUrl, opts.authToken), migrateLibsql);
-  return createStore(db, opts);
+  return createStore(db);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { isStale } from '../core/analysis/stale.ts';
-import type { ClusterDetail, ClusterSummary, FleetView, Page, RunSummary } from '../core/analysis/types.ts';
+import type { ClusterDetail, ClusterSummary, Page, RunSummary } from '../core/analysis/types.ts';
+import type { FleetRows, Staleable } from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
 import { loadLinks, loadMesh, loadResults, loadRuns, type RunRow, toReport, toSummary } from './read-run.ts';
@@ -33,13 +33,15 @@ async function recentTimes(db: Db, clusterId: number): Promise<number[]> {
   return rows.map((r) => r.at);
 }
 
-function toClusterSummary(c: ClusterRow, stale: boolean): ClusterSummary {
+const labelsSchema = z.record(z.string(), z.string());
+
+function toClusterSummary(c: ClusterRow): ClusterSummary {
   const s: ClusterSummary = {
     name: c.name,
-    labels: JSON.parse(c.labels) as Record<string, string>,
+    labels: labelsSchema.parse(JSON.parse(c.labels)),
     firstSeen: iso(c.first_seen),
     lastSeen: iso(c.last_seen),
-    stale,
+    stale: false,
   };
   if (c.provider !== null) s.provider = c.provider;
   if (c.region !== null) s.region = c.region;
@@ -53,38 +55,35 @@ function toClusterSummary(c: ClusterRow, stale: boolean): ClusterSummary {
 }
 
 /** Registry rows by name, cursor = last name. */
-export async function listClusters(
+export async function clusterRows(
   db: Db,
-  intervalMs: number,
-  opts: { cursor?: string; limit?: number; now?: Date },
-): Promise<Page<ClusterSummary>> {
+  opts: { cursor?: string; limit?: number },
+): Promise<Page<Staleable<ClusterSummary>>> {
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
   const after = decodeCursor(opts.cursor, z.string());
   const rows = await db.all<ClusterRow>(
     sql`${clusterSelect} where ${after === undefined ? sql`1 = 1` : sql`c.name > ${after}`} order by c.name limit ${limit + 1}`,
   );
-  const now = (opts.now ?? new Date()).getTime();
   const recent = await recentTimesByCluster(db);
-  const items = rows
-    .slice(0, limit)
-    .map((c) => toClusterSummary(c, isStale(c.last_seen, now, intervalMs, recent.get(c.id) ?? [])));
+  const items = rows.slice(0, limit).map((c) => ({
+    item: toClusterSummary(c),
+    lastAt: c.last_seen,
+    recentRunTimes: recent.get(c.id) ?? [],
+  }));
   const last = rows[limit - 1];
   return rows.length > limit && last ? { items, nextCursor: encodeCursor(last.name) } : { items };
 }
 
 /** One cluster with its latest run in full. */
-export async function readCluster(
-  db: Db,
-  intervalMs: number,
-  name: string,
-  now = new Date(),
-): Promise<ClusterDetail | null> {
+export async function clusterRow(db: Db, name: string): Promise<Staleable<ClusterDetail> | null> {
   const c = (await db.all<ClusterRow>(sql`${clusterSelect} where c.name = ${name}`))[0];
   if (!c) return null;
-  const summary = toClusterSummary(
-    c,
-    isStale(c.last_seen, now.getTime(), intervalMs, await recentTimes(db, c.id)),
-  );
+  const stale = { lastAt: c.last_seen, recentRunTimes: await recentTimes(db, c.id) };
+  return { item: await withLatestRun(db, c), ...stale };
+}
+
+async function withLatestRun(db: Db, c: ClusterRow): Promise<ClusterDetail> {
+  const summary = toClusterSummary(c);
   const run = c.last_run_id === null ? undefined : (await loadRuns(db, sql`r.id = ${c.last_run_id}`))[0];
   if (!run) return { ...summary, latestRun: null };
   const [results, links, mesh] = await Promise.all([
@@ -142,8 +141,8 @@ type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'cilium_cluster_id'> & {
   mesh_group: string | null;
 };
 
-/** Latest verdict per cluster; stale clusters are flagged and counted only as stale (never as healthy). */
-export async function readFleet(db: Db, intervalMs: number, now = new Date()): Promise<FleetView> {
+/** Latest run per cluster with its registry facts, and the last sweep. */
+export async function fleetRows(db: Db): Promise<FleetRows> {
   const runs = await db.all<FleetRunRow>(sql`select r.id, r.sweep_id, r.cluster_id, c.name, r.at, r.status,
     r.duration_ms, r.n_pass, r.n_warn, r.n_fail, r.n_error, r.n_skip, r.layers, r.rtt_p95, r.ep_not_ready,
     r.cilium_version, r.error_code, r.error_message, c.provider, c.region, c.mesh_group
@@ -154,30 +153,27 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
     )
   )[0];
-  const counts = { total: 0, pass: 0, warn: 0, fail: 0, error: 0, stale: 0 };
-  const clusters: FleetView['clusters'] = [];
-  for (const r of runs) {
-    const stale = isStale(r.at, now.getTime(), intervalMs, recent.get(r.cluster_id) ?? []);
+  const clusters = runs.map((r) => {
     const s = toSummary(r);
-    counts.total += 1;
-    if (stale) counts.stale += 1;
-    else counts[s.status] += 1;
-    clusters.push({
-      name: r.name,
-      status: s.status,
-      stale,
-      lastCheckedAt: s.at,
-      sweepId: r.sweep_id,
-      layers: s.layers,
-      counts: s.counts,
-      ...(r.provider ? { provider: r.provider } : {}),
-      ...(r.region ? { region: r.region } : {}),
-      ...(r.mesh_group ? { meshGroup: r.mesh_group } : {}),
-      ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
-    });
-  }
+    return {
+      item: {
+        name: r.name,
+        status: s.status,
+        stale: false,
+        lastCheckedAt: s.at,
+        sweepId: r.sweep_id,
+        layers: s.layers,
+        counts: s.counts,
+        ...(r.provider ? { provider: r.provider } : {}),
+        ...(r.region ? { region: r.region } : {}),
+        ...(r.mesh_group ? { meshGroup: r.mesh_group } : {}),
+        ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
+      },
+      lastAt: r.at,
+      recentRunTimes: recent.get(r.cluster_id) ?? [],
+    };
+  });
   return {
-    generatedAt: now.toISOString(),
     lastSweep: lastSweep
       ? {
           id: lastSweep.id,
@@ -185,7 +181,6 @@ export async function readFleet(db: Db, intervalMs: number, now = new Date()): P
           ...(lastSweep.status !== null ? { status: clusterStatusName(lastSweep.status) } : {}),
         }
       : null,
-    counts,
     clusters,
   };
 }

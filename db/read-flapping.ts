@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { flapping, type StatusChange } from '../core/analysis/flapping.ts';
-import type { Flap } from '../core/analysis/types.ts';
+import type { StatusChange } from '../core/analysis/flapping.ts';
 import type { Db } from './client.ts';
 import { statusName } from './codec.ts';
 
@@ -32,11 +31,4 @@ export async function readChanges(
     from: statusName(r.f),
     to: statusName(r.t),
   }));
-}
-
-export async function readFlapping(
-  db: Db,
-  q: { from: Date; to: Date; minChanges?: number; cluster?: string },
-): Promise<Flap[]> {
-  return flapping(await readChanges(db, q.from.getTime(), q.to.getTime(), q.cluster), q.minChanges ?? 3);
 }

@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { comparePair } from '../core/analysis/mesh-compare.ts';
 import type { MeshComparison, MeshPairSummary } from '../core/analysis/mesh-types.ts';
-import { meshComponents } from '../core/sweep/plan.ts';
 import type { MeshPairReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso } from './codec.ts';
-import { readCluster } from './read-clusters.ts';
-
-const DAY = 86_400_000;
 
 /** A mesh_pairs row with its message joined from texts. */
 export interface PairReportRow {
@@ -48,43 +43,41 @@ export async function readMeshPairs(db: Db): Promise<MeshPairSummary[]> {
   return rows.map(toPair);
 }
 
-/** Side-by-side comparison of a pair; null when neither cluster is known. */
-export async function readMeshCompare(
+/** A pair's verdicts in [from, to] newest first (at most 500), oriented as (nameA, nameB). */
+export async function readPairHistory(
   db: Db,
-  intervalMs: number,
   nameA: string,
   nameB: string,
-  opts: { from?: Date; to?: Date },
-): Promise<MeshComparison | null> {
-  const [a, b] = await Promise.all([readCluster(db, intervalMs, nameA), readCluster(db, intervalMs, nameB)]);
-  if (!a && !b) return null;
-  const ids = [a?.clusterId, b?.clusterId].filter((v): v is number => v !== undefined);
-  const clash =
-    ids.length === 0
-      ? []
-      : await db.all<{ name: string }>(sql`select name from clusters where cilium_cluster_id in
-          (${sql.join(
-            ids.map((i) => sql`${i}`),
-            sql`, `,
-          )}) and name not in (${nameA}, ${nameB}) order by name`);
-  // A shared cluster-id only clashes within one mesh (a connected component of the latest pairs).
-  const components = meshComponents(await readMeshPairs(db));
-  const meshes = new Set([components.get(nameA), components.get(nameB)]);
-  meshes.delete(undefined);
-  const sameMesh = clash.filter((c) => meshes.has(components.get(c.name)));
+  range: { from: number; to: number },
+): Promise<MeshComparison['history']> {
   const [x, y] = [nameA, nameB].sort() as [string, string];
-  const to = opts.to?.getTime() ?? Date.now() + DAY;
-  const from = opts.from?.getTime() ?? to - 8 * DAY;
   const hist = await db.all<PairRow>(sql`select p.a, p.b, p.at, p.status, p.a_sees_b, p.b_sees_a, p.sweep_id,
-      null as message from mesh_pairs p where p.a = ${x} and p.b = ${y} and p.at >= ${from} and p.at <= ${to}
-    order by p.at desc limit 500`);
+      null as message from mesh_pairs p where p.a = ${x} and p.b = ${y} and p.at >= ${range.from}
+      and p.at <= ${range.to} order by p.at desc limit 500`);
   const flip = x !== nameA;
-  const history = hist.map((h) => ({
+  return hist.map((h) => ({
     sweepId: h.sweep_id,
     at: iso(h.at),
     status: clusterStatusName(h.status),
     aSeesB: (flip ? h.b_sees_a : h.a_sees_b) === 1,
     bSeesA: (flip ? h.a_sees_b : h.b_sees_a) === 1,
   }));
-  return comparePair(nameA, a, nameB, b, { clashWith: sameMesh.map((c) => c.name), history });
+}
+
+/** Clusters other than `except` reporting one of the Cilium cluster-ids, by name. */
+export async function readClustersWithIds(
+  db: Db,
+  ids: readonly number[],
+  except: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.all<{ name: string }>(sql`select name from clusters where cilium_cluster_id in
+    (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )}) and name not in (${sql.join(
+      except.map((n) => sql`${n}`),
+      sql`, `,
+    )}) order by name`);
+  return rows.map((r) => r.name);
 }

@@ -1,16 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { diffRuns, metricRegression, type RunForDiff } from '../core/analysis/regressions.ts';
-import type { MetricRegression, RegressionReport } from '../core/analysis/types.ts';
+import type { Baseline } from '../core/analysis/baseline.ts';
+import type { RunForDiff } from '../core/analysis/regressions.ts';
 import { FleetcheckError } from '../core/errors.ts';
-import type { Layer } from '../core/outcome.ts';
+import type { ClusterState, MetricSamples, SweepPoint as SweepRef } from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
-import { clusterStatusName, iso, statusName } from './codec.ts';
-import type { Baseline } from './store.ts';
-
-interface SweepRef {
-  id: string;
-  at: number;
-}
+import { clusterStatusName, statusName } from './codec.ts';
 
 const hasRuns = sql`exists (select 1 from cluster_runs r where r.sweep_id = s.id)`;
 
@@ -76,21 +70,16 @@ function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunFor
 }
 
 /**
- * Regressions / recoveries / metric regressions of the current sweep vs the baseline, from two state snapshots:
- * the current side from the latest-state table, the baseline side from each cluster's run at the baseline.
+ * Both regression sides as cluster states, from two snapshots: the current sweep's runs (their results from the
+ * latest-state table when they are their cluster's latest run) and each of those clusters' run at the baseline.
  */
-export async function readRegressions(
+export async function regressionStates(
   db: Db,
-  q: { baseline: Baseline; since?: Date; cluster?: string; layer?: Layer; until?: Date },
-): Promise<RegressionReport> {
-  const baseline: Baseline = q.baseline === 'previous' && q.since ? { at: q.since } : q.baseline;
-  const { current, base } = await resolveSweeps(db, baseline, q.until);
-  const empty = { regressions: [], recoveries: [], metricRegressions: [] };
-  if (!current) return { baseline: null, current: null, ...empty };
-  const ref = (s: SweepRef) => ({ sweepId: s.id, at: iso(s.at) });
-  if (!base) return { baseline: null, current: ref(current), ...empty };
-  if (base.id === current.id) return { baseline: ref(base), current: ref(current), ...empty };
-  const only = q.cluster ? sql` and c.name = ${q.cluster}` : sql``;
+  current: SweepRef,
+  base: SweepRef,
+  opts: { cluster?: string },
+): Promise<{ current: ClusterState[]; base: ClusterState[] }> {
+  const only = opts.cluster ? sql` and c.name = ${opts.cluster}` : sql``;
   const curRuns = await loadRuns(db, sql`r.sweep_id = ${current.id}${only}`);
   const baseRuns = await loadRuns(
     db,
@@ -99,55 +88,49 @@ export async function readRegressions(
       where x.sweep_id = ${current.id})${only}`,
   );
   const results = await loadLightResults(db, await runsWithFindings(db, curRuns, baseRuns));
-  const baseMap = new Map(baseRuns.map((r) => [r.name, forDiff(r, results)]));
-  const diff = diffRuns(
-    baseMap,
-    curRuns.map((r) => forDiff(r, results)),
-    q.layer ? { layer: q.layer } : {},
-  );
-  await resolveTexts(db, diff.regressions);
-  const metricRegressions = q.layer && q.layer !== 'node' ? [] : await metricRegs(db, curRuns, base.at);
-  return { baseline: ref(base), current: ref(current), ...diff, metricRegressions };
+  return { current: curRuns.map((r) => toState(r, results)), base: baseRuns.map((r) => toState(r, results)) };
+}
+
+function toState(r: RunRow, results: Map<number, RunForDiff['results']>): ClusterState {
+  const out: ClusterState = forDiff(r, results);
+  if (r.rtt_p95 !== null) out.healthRttP95Ms = r.rtt_p95;
+  if (r.ep_not_ready !== null) out.endpointsNotReady = r.ep_not_ready;
+  return out;
 }
 
 /**
  * Up to 8 newest runs per cluster at or before the baseline, read from the covering (cluster, at, metrics) index:
  * the 8th newest time per cluster bounds one index range (no row lookups); ties at that bound are cut in order.
  */
-async function baselineWindows(db: Db, curRuns: RunRow[], baseAt: number) {
-  const rows = await db.all<{ cluster_id: number; rtt_p95: number | null; ep_not_ready: number | null }>(sql`
-    select r.cluster_id, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.cluster_id = c.id
+async function baselineWindows(db: Db, clusters: readonly string[], baseAt: number) {
+  const rows = await db.all<{ name: string; rtt_p95: number | null; ep_not_ready: number | null }>(sql`
+    select c.name, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.cluster_id = c.id
       and r.at <= ${baseAt} and r.at >= coalesce((select r3.at from cluster_runs r3 where r3.cluster_id = c.id
         and r3.at <= ${baseAt} order by r3.at desc limit 1 offset 7), ${Number.MIN_SAFE_INTEGER})
-    where c.id in (${ids(curRuns.map((r) => r.cluster_id))}) order by r.cluster_id, r.at desc`);
-  const seen = new Map<number, number>();
+    where c.name in (${names(clusters)}) order by r.cluster_id, r.at desc`);
+  const seen = new Map<string, number>();
   return rows.filter((r) => {
-    const n = (seen.get(r.cluster_id) ?? 0) + 1;
-    seen.set(r.cluster_id, n);
+    const n = (seen.get(r.name) ?? 0) + 1;
+    seen.set(r.name, n);
     return n <= 8;
   });
 }
 
-async function metricRegs(db: Db, curRuns: RunRow[], baseAt: number): Promise<MetricRegression[]> {
-  if (curRuns.length === 0) return [];
-  const rows = await baselineWindows(db, curRuns, baseAt);
-  const byCluster = new Map<number, { rtt: number[]; ep: number[] }>();
-  for (const r of rows) {
-    const v = byCluster.get(r.cluster_id) ?? { rtt: [], ep: [] };
-    if (r.rtt_p95 !== null) v.rtt.push(r.rtt_p95);
-    if (r.ep_not_ready !== null) v.ep.push(r.ep_not_ready);
-    byCluster.set(r.cluster_id, v);
+/** Per cluster, the metric values of its newest runs (up to 8) at or before `baseAt`. */
+export async function metricBaselines(
+  db: Db,
+  clusters: readonly string[],
+  baseAt: number,
+): Promise<Map<string, MetricSamples>> {
+  const out = new Map<string, MetricSamples>();
+  if (clusters.length === 0) return out;
+  for (const r of await baselineWindows(db, clusters, baseAt)) {
+    const v = out.get(r.name) ?? { healthRttP95Ms: [], endpointsNotReady: [] };
+    if (r.rtt_p95 !== null) v.healthRttP95Ms.push(r.rtt_p95);
+    if (r.ep_not_ready !== null) v.endpointsNotReady.push(r.ep_not_ready);
+    out.set(r.name, v);
   }
-  const out: MetricRegression[] = [];
-  for (const r of curRuns) {
-    const v = byCluster.get(r.cluster_id);
-    if (!v) continue;
-    const rtt = metricRegression(r.name, 'health_rtt_p95_ms', v.rtt, r.rtt_p95 ?? undefined);
-    const ep = metricRegression(r.name, 'endpoints_not_ready', v.ep, r.ep_not_ready ?? undefined);
-    if (rtt) out.push(rtt);
-    if (ep) out.push(ep);
-  }
-  return out.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.metric.localeCompare(b.metric));
+  return out;
 }
 
 /** Where a run's results are read: the latest-state table for a cluster's latest run, else its own rows. */
@@ -184,6 +167,12 @@ async function runsWithFindings(db: Db, curRuns: RunRow[], baseRuns: RunRow[]): 
 const ids = (list: readonly number[]) =>
   sql.join(
     list.map((i) => sql`${i}`),
+    sql`, `,
+  );
+
+const names = (list: readonly string[]) =>
+  sql.join(
+    list.map((n) => sql`${n}`),
     sql`, `,
   );
 
@@ -250,21 +239,12 @@ async function loadLightResults(db: Db, runs: RunRow[]): Promise<Map<number, Run
   return out;
 }
 
-/** Replaces `#<text id>` placeholders in regression messages / hints with the texts. */
-async function resolveTexts(db: Db, regs: { message: string; hint?: string }[]): Promise<void> {
-  const wanted = new Set<number>();
-  for (const r of regs)
-    for (const v of [r.message, r.hint]) if (v?.startsWith('#')) wanted.add(Number(v.slice(1)));
-  if (wanted.size === 0) return;
-  const texts = new Map(
-    (
-      await db.all<{ id: number; body: string }>(
-        sql`select id, body from texts where id in (${ids([...wanted])})`,
-      )
-    ).map((t) => [`#${t.id}`, t.body]),
+/** The texts of `#<text id>` references. */
+export async function readTexts(db: Db, refs: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(refs.filter((r) => r.startsWith('#')).map((r) => Number(r.slice(1))))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.all<{ id: number; body: string }>(
+    sql`select id, body from texts where id in (${ids(wanted)})`,
   );
-  for (const r of regs) {
-    if (r.message.startsWith('#')) r.message = texts.get(r.message) ?? '';
-    if (r.hint?.startsWith('#')) r.hint = texts.get(r.hint) ?? '';
-  }
+  return new Map(rows.map((t) => [`#${t.id}`, t.body]));
 }

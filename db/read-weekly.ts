@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { isoWeekRange } from '../core/analysis/iso-week.ts';
-import type { WeeklyReport } from '../core/analysis/mesh-types.ts';
+import type { WeekRows } from '../core/history/read-ports.ts';
 import type { Layer } from '../core/outcome.ts';
 import type { Db } from './client.ts';
 import { statusName } from './codec.ts';
-import { readFlapping } from './read-flapping.ts';
-import { readRegressions } from './read-regressions.ts';
 
 const WEEK = 7 * 86_400_000;
 
@@ -18,9 +15,12 @@ async function score(db: Db, from: number, to: number): Promise<number | null> {
   return r?.n ? (r.p ?? 0) / r.n : null;
 }
 
-/** The weekly report of an ISO week (data from day rollups — ISO weeks are whole UTC days — sweeps and status changes). */
-export async function readWeekly(db: Db, week: string, now: Date): Promise<WeeklyReport> {
-  const { from, to } = isoWeekRange(week);
+/**
+ * What the weekly report of the ISO week [from, to) is computed from: day rollups (ISO weeks are whole UTC days),
+ * sweeps and degraded mesh pairs.
+ */
+export async function readWeekRows(db: Db, range: { from: number; to: number }): Promise<WeekRows> {
+  const { from, to } = range;
   const fleetScore = await score(db, from, to);
   const previousScore = await score(db, from - WEEK, from);
   const sweeps =
@@ -37,27 +37,18 @@ export async function readWeekly(db: Db, week: string, now: Date): Promise<Weekl
     await db.all<{ id: string }>(sql`select id from sweeps s where started_at < ${from}
       and exists (select 1 from cluster_runs r where r.sweep_id = s.id) order by started_at desc limit 1`)
   )[0];
-  const baseId = before?.id ?? first?.id;
-  const reg =
-    sweeps > 0 && baseId
-      ? await readRegressions(db, { baseline: { sweepId: baseId }, until: new Date(to - 1) })
-      : { regressions: [], recoveries: [], current: null };
-  const sameSweep = reg.current?.sweepId === baseId;
-  const perCluster = await db.all<{ name: string; p: number; w: number; f: number; e: number }>(sql`
-    select c.name, sum(u.n_pass) as p, sum(u.n_warn) as w, sum(u.n_fail) as f, sum(u.n_error) as e
+  const baselineSweepId = before?.id ?? first?.id;
+  const clusterSums = await db.all<{
+    cluster: string;
+    pass: number;
+    warn: number;
+    fail: number;
+    error: number;
+  }>(sql`
+    select c.name as cluster, sum(u.n_pass) as pass, sum(u.n_warn) as warn, sum(u.n_fail) as fail,
+      sum(u.n_error) as error
     from rollups u join clusters c on c.id = u.cluster_id
     where u.period = 1 and u.check_id = 0 and u.bucket >= ${from} and u.bucket < ${to} group by c.name`);
-  const worstClusters = perCluster
-    .map((c) => ({
-      cluster: c.name,
-      score: c.p / Math.max(1, c.p + c.w + c.f + c.e),
-      fail: c.f,
-      error: c.e,
-      warn: c.w,
-    }))
-    .filter((c) => c.score < 1)
-    .sort((x, y) => x.score - y.score || y.fail - x.fail || x.cluster.localeCompare(y.cluster))
-    .slice(0, 10);
   const pairs = await db.all<{
     a: string;
     b: string;
@@ -75,19 +66,11 @@ export async function readWeekly(db: Db, week: string, now: Date): Promise<Weekl
     where u.period = 1 and u.check_id <> 0 and u.bucket >= ${from} and u.bucket < ${to} and k.layer is not null
     group by k.layer order by k.layer`);
   return {
-    week,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    generatedAt: now.toISOString(),
-    sweeps,
-    clusters: perCluster.length,
     fleetScore,
     previousScore,
-    scoreChange: fleetScore !== null && previousScore !== null ? fleetScore - previousScore : null,
-    openRegressions: sameSweep ? [] : reg.regressions,
-    recoveries: sameSweep ? [] : reg.recoveries,
-    flapping: await readFlapping(db, { from: new Date(from), to: new Date(to - 1) }),
-    worstClusters,
+    sweeps,
+    ...(baselineSweepId ? { baselineSweepId } : {}),
+    clusterSums,
     degradedMeshPairs: pairs.map((p) => ({
       a: p.a,
       b: p.b,

@@ -1,25 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { trendSeries } from '../core/analysis/trends.ts';
-import { config } from '../core/config.ts';
+import type { HistoryStore } from '../core/history/history.ts';
 import type { Db } from './client.ts';
 import { Dictionary } from './dictionary.ts';
 import { acquireLease, releaseLease } from './leases.ts';
 import { prune } from './prune.ts';
-import { listClusters, readCluster, readFleet, readHistory } from './read-clusters.ts';
-import { readFlapping } from './read-flapping.ts';
-import { readMeshCompare, readMeshPairs } from './read-mesh.ts';
-import { readRegressions } from './read-regressions.ts';
+import { clusterRow, clusterRows, fleetRows, readHistory } from './read-clusters.ts';
+import { readChanges } from './read-flapping.ts';
+import { readClustersWithIds, readMeshPairs, readPairHistory } from './read-mesh.ts';
+import { metricBaselines, readTexts, regressionStates, resolveSweeps } from './read-regressions.ts';
 import { listSweeps, readSweep } from './read-sweeps.ts';
-import { readWeekly } from './read-weekly.ts';
+import { readWeekRows } from './read-weekly.ts';
 import { readStoredWeekly, saveWeeklyReport } from './reports.ts';
 import { readBucketSums, refreshRollups } from './rollups.ts';
-import type { OpenStoreOptions, Store } from './store.ts';
 import { claimFinish, createSweep, readSweepRuns, recordFinished, saveClusterRun } from './sweep-write.ts';
 
-/** Builds the Store over an opened database (either driver). */
-export async function createStore(db: Db, opts: OpenStoreOptions): Promise<Store> {
+/** Builds the history store over an opened database (either driver): rows in and out, no analysis. */
+export function createStore(db: Db): HistoryStore {
   const dict = new Dictionary();
-  const interval = opts.intervalMs ?? config().FLEETCHECK_INTERVAL;
   const guarded = async <T>(fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -45,34 +42,31 @@ export async function createStore(db: Db, opts: OpenStoreOptions): Promise<Store
     releaseLease: (name, holder) => releaseLease(db, name, holder),
     recordFinished: (r, o) => guarded(() => recordFinished(db, dict, r, o)),
     sweepRuns: (id) => readSweepRuns(db, id),
-    fleet: (o) => readFleet(db, interval, o.now),
-    clusters: (o) => listClusters(db, interval, o),
-    cluster: (name) => readCluster(db, interval, name),
+    fleetRows: () => fleetRows(db),
+    clusterRows: (o) => clusterRows(db, o),
+    clusterRow: (name) => clusterRow(db, name),
     clusterHistory: (name, o) => readHistory(db, name, o),
     sweeps: (o) => listSweeps(db, o),
     sweep: (id) => readSweep(db, id),
-    regressions: (q) => readRegressions(db, q),
-    flapping: (q) => readFlapping(db, q),
-    trends: async (q) => {
+    regressionSweeps: (baseline, until) => resolveSweeps(db, baseline, until),
+    regressionStates: (current, base, o) => regressionStates(db, current, base, o),
+    metricBaselines: (clusters, baseAt) => metricBaselines(db, clusters, baseAt),
+    texts: (refs) => readTexts(db, refs),
+    statusChanges: (q) => readChanges(db, q.from, q.to, q.cluster),
+    bucketSums: async (q) => {
       await refresh();
-      const rows = await readBucketSums(db, { ...q, from: q.from.getTime(), to: q.to.getTime() });
-      return trendSeries(rows, {
-        metric: q.metric,
-        bucket: q.bucket,
-        from: q.from.getTime(),
-        to: q.to.getTime(),
-      });
+      return readBucketSums(db, q);
     },
     meshPairs: () => readMeshPairs(db),
-    meshCompare: (a, b, o) => readMeshCompare(db, interval, a, b, o ?? {}),
-    weeklyReport: async (week, o) => {
+    meshPairHistory: (a, b, range) => readPairHistory(db, a, b, range),
+    clustersWithIds: (ids, except) => readClustersWithIds(db, ids, except),
+    weekRows: async (range) => {
       await refresh();
-      return readWeekly(db, week, o?.now ?? new Date());
+      return readWeekRows(db, range);
     },
     saveReport: (week, report) => saveWeeklyReport(db, week, report),
     storedReport: (week) => readStoredWeekly(db, week),
-    prune: (o) =>
-      guarded(() => prune(db, o.now ?? new Date(), o.retentionDays ?? config().FLEETCHECK_RETENTION_DAYS)),
+    prune: (now, retentionDays) => guarded(() => prune(db, now, retentionDays)),
     close: () => db.close(),
   };
 }

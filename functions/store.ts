@@ -1,9 +1,11 @@
 import { config } from '../core/config.ts';
+import type { History } from '../core/history/history.ts';
+import { createHistory } from '../core/history/service.ts';
+import { historySettings } from '../core/history/settings.ts';
 import { openLibsqlStore } from '../db/libsql-store.ts';
-import type { Store } from '../db/store.ts';
 import { resources } from './resources.ts';
 
-let opened: Promise<Store> | undefined;
+let opened: Promise<History> | undefined;
 
 /** True inside AWS Lambda (the runtime sets AWS_LAMBDA_FUNCTION_NAME). */
 export function inLambda(): boolean {
@@ -15,14 +17,14 @@ export function inLambda(): boolean {
  * on first use and reused by later invocations; a failed open is retried on the next call. Only
  * functions/migrate (invoked once per deploy) and local runs pass `migrate: true`; no cold start migrates.
  */
-export function lambdaStore(opts: { migrate?: boolean } = {}): Promise<Store> {
+export function lambdaStore(opts: { migrate?: boolean } = {}): Promise<History> {
   if (!opened) {
     const { databaseUrl, databaseAuthToken } = resources();
     opened = openLibsqlStore(databaseUrl, {
       migrate: opts.migrate ?? false,
       remoteOnly: inLambda(),
       ...(databaseAuthToken ? { authToken: databaseAuthToken } : {}),
-    });
+    }).then((store) => createHistory(store, historySettings()));
     opened.catch(() => {
       opened = undefined;
     });

@@ -22,7 +22,7 @@ export const METAFILE = 'meta.json';
 /**
  * Builds the shipped CLI: `cli/main.ts` as one ESM entry `dist/fleetcheck.mjs` plus a chunk per lazily
  * imported command, dependencies bundled except the native ones; the worker threads started beside their
- * module (db/read-pool.ts → `read-worker.mjs`, the demo's server/demo/sim-thread.ts → `sim-thread.mjs`) as
+ * module (server/read-pool/read-pool.ts → `read-worker.mjs`, the demo's server/demo/sim-thread.ts → `sim-thread.mjs`) as
  * entries of their own.
  * @example await buildCli('/path/to/fleetcheck') // writes /path/to/fleetcheck/dist/fleetcheck.mjs
  */
@@ -33,7 +33,7 @@ export async function buildCli(root: string = process.cwd()): Promise<string> {
     absWorkingDir: root,
     entryPoints: {
       fleetcheck: 'cli/main.ts',
-      'read-worker': 'db/read-worker-main.ts',
+      'read-worker': 'server/read-pool/read-worker-main.ts',
       'sim-thread': 'server/demo/sim-thread-main.ts',
     },
     outdir,

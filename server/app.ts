@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Store } from '../db/store.ts';
+import type { History } from '../core/history/history.ts';
 import { bearerAuth } from './auth.ts';
 import { dashboardRoutes } from './dashboard/assets.ts';
 import { type ApiDeps, type BackfillProgress, type ServiceMeta, subApp } from './deps.ts';
@@ -20,7 +20,7 @@ import type { Sweeper } from './sweeper.ts';
 import { VERSION } from './version.ts';
 
 export interface AppOptions {
-  store: Store;
+  store: History;
   /** Enables `POST /api/v1/sweeps`; without it the route answers 409. */
   sweeper?: Sweeper;
   /** Bearer token required on `/api/v1/*` and `/metrics` (from `config().FLEETCHECK_API_TOKEN`). */

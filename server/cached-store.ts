@@ -1,5 +1,5 @@
-import { POOLED_READS } from '../db/read-pool-protocol.ts';
-import type { Store } from '../db/store.ts';
+import type { History } from '../core/history/history.ts';
+import { POOLED_READS } from './read-pool/read-pool-protocol.ts';
 
 function keyOf(method: string, args: unknown[], ttlMs: number): string {
   return `${method}:${JSON.stringify(args, (k, v) => {
@@ -10,15 +10,15 @@ function keyOf(method: string, args: unknown[], ttlMs: number): string {
 }
 
 /**
- * Wraps a Store so identical reads share one query: concurrent callers await the same promise, and the answer
+ * Wraps a History so identical reads share one query: concurrent callers await the same promise, and the answer
  * is reused for `ttlMs` or until something is written through this wrapper (a stored sweep invalidates all).
  * History only changes when a sweep is stored, so API answers stay exact for the local service.
  * @example const store = cachedStore(await openStore(url), { ttlMs: 5000 });
  */
-export function cachedStore(inner: Store, { ttlMs = 5000, maxEntries = 500 } = {}): Store {
+export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } = {}): History {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
   const clear = () => cache.clear();
-  const wrapped: Store = {
+  const wrapped: History = {
     ...inner,
     saveSweep: async (r) => {
       try {

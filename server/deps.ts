@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Store } from '../db/store.ts';
+import type { History } from '../core/history/history.ts';
 import { validationHook } from './errors.ts';
 import type { Sweeper } from './sweeper.ts';
 
@@ -18,7 +18,7 @@ export interface BackfillProgress {
 
 /** Everything a route needs, injected once by createApp. */
 export interface ApiDeps {
-  store: Store;
+  store: History;
   sweeper?: Sweeper | undefined;
   now: () => Date;
   meta: ServiceMeta;

@@ -1,5 +1,5 @@
 import { FleetcheckError } from '../core/errors.ts';
-import type { Store } from '../db/store.ts';
+import type { History } from '../core/history/history.ts';
 import { notFoundError } from './errors.ts';
 
 /** 400 unless `from` is before `to` (when both are given), as for every windowed query. */
@@ -24,6 +24,6 @@ export function timeWindow(
 }
 
 /** 404 for a `cluster` filter naming a cluster with no stored run (as the CLI's "unknown cluster"). */
-export async function requireKnownCluster(store: Store, name: string | undefined): Promise<void> {
+export async function requireKnownCluster(store: History, name: string | undefined): Promise<void> {
   if (name !== undefined && !(await store.cluster(name))) throw notFoundError('cluster', name);
 }

@@ -2,14 +2,14 @@ import { runClusterChecks } from '../core/checks/run.ts';
 import { FleetcheckError } from '../core/errors.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
 import { finishSweep } from '../core/history/finish.ts';
+import type { History } from '../core/history/history.ts';
 import { type SweepOptions, sweepClusters } from '../core/sweep/index.ts';
 import type { SweepReport } from '../core/sweep/report.ts';
 import { storeReason } from '../db/open-checks.ts';
-import type { Store } from '../db/store.ts';
 import type { RunSweep } from './sweeper.ts';
 
 export interface StoredSweepOptions {
-  store: Store;
+  store: History;
   /** The fleet, read at each sweep (so a reloaded fleet is picked up). */
   targets: () => ClusterTarget[] | Promise<ClusterTarget[]>;
   sweep?: Partial<Omit<SweepOptions, 'targets' | 'id' | 'signal' | 'onProgress' | 'sweepIndex'>>;

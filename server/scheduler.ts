@@ -1,12 +1,12 @@
 import { Cron } from 'croner';
+import type { History } from '../core/history/history.ts';
 import { every } from '../core/time/timers.ts';
-import type { Store } from '../db/store.ts';
 import type { Sweeper } from './sweeper.ts';
 import { runWeeklyReportJob } from './weekly-job.ts';
 
 export interface SchedulerOptions {
   sweeper: Sweeper;
-  store: Store;
+  store: History;
   intervalMs: number;
   /** Sweep right away instead of after the first interval (default true). */
   immediate?: boolean;

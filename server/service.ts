@@ -1,6 +1,6 @@
+import type { History } from '../core/history/history.ts';
 import { counted } from '../core/text/plural.ts';
 import { redactSecrets } from '../core/text/redact.ts';
-import type { Store } from '../db/store.ts';
 import { createApp } from './app.ts';
 import type { BackfillProgress } from './deps.ts';
 import { listen, type RunningServer } from './node-server.ts';
@@ -8,7 +8,7 @@ import { startScheduler } from './scheduler.ts';
 import { createSweeper, type RunSweep, type Sweeper } from './sweeper.ts';
 
 export interface ServiceOptions {
-  store: Store;
+  store: History;
   run: RunSweep;
   host?: string | undefined;
   port: number;

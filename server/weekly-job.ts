@@ -1,8 +1,8 @@
 import { previousIsoWeek } from '../core/analysis/iso-week.ts';
 import type { WeeklyReport } from '../core/analysis/mesh-types.ts';
 import { scoreSentence } from '../core/analysis/weekly-render.ts';
+import type { History } from '../core/history/history.ts';
 import { counted } from '../core/text/plural.ts';
-import type { Store } from '../db/store.ts';
 
 /**
  * Monday's job: builds the report of the ISO week that ended before `at` and stores it (DESIGN §7 `reports`).
@@ -10,7 +10,7 @@ import type { Store } from '../db/store.ts';
  * @example await runWeeklyReportJob(store, new Date('2026-11-23T06:00:00Z'), console.log) // stores 2026-W47
  */
 export async function runWeeklyReportJob(
-  store: Store,
+  store: History,
   at: Date,
   log: (line: string) => void,
 ): Promise<WeeklyReport | undefined> {

@@ -1,12 +1,13 @@
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
+import type { History } from '../../core/history/history.ts';
 import { openDb } from '../../db/open-db.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 
 /** Opens the history store named by `--db` (or FLEETCHECK_DB), runs `fn`, closes it. */
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(db: string | undefined, fn: (store: History) => Promise<T>): Promise<T> {
   const env = config();
-  const store = await openStore(
+  const store = await openHistory(
     db ?? env.FLEETCHECK_DB,
     env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {},
   );

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isoWeekOf } from '../../core/analysis/iso-week.ts';
 import { weeklyHtml, weeklyMarkdown } from '../../core/analysis/weekly-render.ts';
-import { reportForWeek } from '../../db/report-for-week.ts';
+import { reportForWeek } from '../../core/history/weekly.ts';
 import { choice, withStore } from './db.ts';
 
 /** `fleetcheck report weekly`. */

@@ -4,11 +4,12 @@ import { runClusterChecks } from '../../core/checks/run.ts';
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { finishedReport, finishSweep, type SweepRuns } from '../../core/history/finish.ts';
+import type { History } from '../../core/history/history.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
 import { sweepClusters } from '../../core/sweep/run-sweep.ts';
 import { counted } from '../../core/text/plural.ts';
 import { storeReason } from '../../db/open-checks.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { STORE_EXIT_CODE } from '../errors.ts';
 import { interruptOnSignals } from '../interrupt.ts';
 import { renderClusterDetail } from '../output/detail.ts';
@@ -20,10 +21,10 @@ import { renderClusterTimings, renderSweepTimings } from '../output/timings.ts';
 import { openFleet, parseSweepFlags, type SweepFlags, settingsFrom } from '../sweep-options.ts';
 
 /** Opens (and migrates, and proves writable) the history store before anything touches a cluster. */
-async function openHistory(flags: SweepFlags): Promise<{ store: Store; url: string }> {
+async function openSweepHistory(flags: SweepFlags): Promise<{ store: History; url: string }> {
   const env = config();
   const url = flags.db ?? env.FLEETCHECK_DB;
-  const store = await openStore(url, {
+  const store = await openHistory(url, {
     writable: true,
     ...(env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {}),
   });
@@ -35,11 +36,11 @@ async function openHistory(flags: SweepFlags): Promise<{ store: Store; url: stri
  * refused it: the report is still printed.
  */
 async function finish(
-  history: { store: Store; url: string },
+  history: { store: History; url: string },
   runs: SweepRuns,
 ): Promise<{ report: SweepReport; stored: boolean }> {
   let stored = true;
-  const recordFinished: Store['recordFinished'] = async (report, opts) => {
+  const recordFinished: History['recordFinished'] = async (report, opts) => {
     try {
       await history.store.recordFinished(report, opts);
     } catch (err) {
@@ -77,7 +78,7 @@ function print(report: SweepReport, flags: SweepFlags, detail: boolean): void {
  */
 export async function sweepCommand(flags: SweepFlags, only?: string): Promise<number> {
   const settings = settingsFrom(flags);
-  const history = flags.store ? await openHistory(flags) : undefined;
+  const history = flags.store ? await openSweepHistory(flags) : undefined;
   try {
     const swept = await sweepFleet(flags, settings, only);
     const nothing = swept.runs.clusters.length === 0;

@@ -46,8 +46,4 @@ export interface SweepRunsReader {
   sweepRuns(id: string): Promise<StoredSweepRuns | null>;
   /** The sweep as stored (finished or not); null when unknown. */
   sweep(id: string): Promise<SweepReport | null>;
-  /** Newest first; `finishedAt` is absent while a sweep is open. */
-  sweeps(opts: {
-    limit?: number;
-  }): Promise<{ items: { id: string; startedAt: string; finishedAt?: string }[] }>;
 }

@@ -8,7 +8,13 @@ import type { SweepRunChecks } from '../sweep/run-cluster.ts';
  * The slice of the history store (db/store.ts `Store`) the serverless path writes to and finishes from. Declared
  * in core so core does not import db; any `Store` satisfies it.
  */
-export type SweepRecorder = SweepWriter & Pick<SweepRunsReader, 'sweepRuns' | 'sweep' | 'sweeps'>;
+export type SweepRecorder = SweepWriter &
+  SweepRunsReader & {
+    /** Newest first; `finishedAt` is absent while a sweep is open. */
+    sweeps(opts: {
+      limit?: number;
+    }): Promise<{ items: { id: string; startedAt: string; finishedAt?: string }[] }>;
+  };
 
 /** Rebuilds a client for a target that crossed the queue as JSON (kubeconfig context or EKS cluster). */
 export type ConnectQueued = (target: QueuedTarget) => Promise<ClusterApi>;

@@ -1,7 +1,7 @@
+import type { History } from '../../core/history/history.ts';
 import type { PlanResult } from '../../core/serverless/plan.ts';
 import { SWEEP_ABANDON_MS, SWEEP_DEADLINE_MS, SWEEP_LEASE } from '../../core/serverless/timing.ts';
 import { newSweepId } from '../../core/sweep/sweep-id.ts';
-import type { Store } from '../../db/store.ts';
 import type { RunningSweep, Sweeper } from '../../server/sweeper.ts';
 
 /** Plans (records + queues) a sweep under a given id; the workers do the checking. */
@@ -15,7 +15,7 @@ export type PlanWithId = (sweepId: string, trigger: string) => Promise<PlanResul
  * @example const sweeper = queueSweeper(store, (id, t) => planQueuedSweep({ ...deps, sweepId: id, trigger: t }))
  */
 export function queueSweeper(
-  store: Pick<Store, 'acquireLease' | 'releaseLease' | 'sweep'>,
+  store: Pick<History, 'acquireLease' | 'releaseLease' | 'sweep'>,
   plan: PlanWithId,
   now: () => Date = () => new Date(),
 ): Sweeper {

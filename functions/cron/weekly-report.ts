@@ -1,5 +1,5 @@
 import { previousIsoWeek } from '../../core/analysis/iso-week.ts';
-import type { Store } from '../../db/store.ts';
+import type { History } from '../../core/history/history.ts';
 import { cronInputSchema } from '../events.ts';
 import { lambdaStore } from '../store.ts';
 
@@ -12,7 +12,7 @@ export interface WeeklySummary {
 }
 
 /** Monday's schedule (SST Cron input `{}`): build and store the regression report of the ISO week that just ended. */
-export function createWeeklyReportHandler(store: () => Promise<Store>, now: () => Date = () => new Date()) {
+export function createWeeklyReportHandler(store: () => Promise<History>, now: () => Date = () => new Date()) {
   return async function weeklyReportHandler(event: unknown): Promise<WeeklySummary> {
     cronInputSchema.parse(event);
     const at = now();

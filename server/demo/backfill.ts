@@ -1,9 +1,9 @@
 import { runClusterChecks } from '../../core/checks/run.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
 import { finishSweep } from '../../core/history/finish.ts';
+import type { History } from '../../core/history/history.ts';
 import { businessDue, newSweepId, runSweep } from '../../core/sweep/index.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
-import type { Store } from '../../db/store.ts';
 import type { ResolvedCluster } from '../../sim/scenario/schema.ts';
 import type { shiftedClock } from './shifted-clock.ts';
 import type { DemoSim } from './sim-thread.ts';
@@ -12,7 +12,7 @@ import { BACKFILL_STEPS, demoFaults } from './timeline.ts';
 const HOUR = 3_600_000;
 
 export interface BackfillOptions {
-  store: Store;
+  store: History;
   /** The simulator: its faults and its clock follow the backfill hour by hour. */
   sim: Pick<DemoSim, 'setFaults' | 'setClock'>;
   clusters: ResolvedCluster[];

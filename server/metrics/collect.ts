@@ -1,8 +1,8 @@
 import { Gauge, Registry } from 'prom-client';
 import type { ClusterDetail } from '../../core/analysis/types.ts';
+import type { History } from '../../core/history/history.ts';
 import { groupVerdict, type Status, statusSchema } from '../../core/outcome.ts';
 import { clusterStatusSchema } from '../../core/sweep/report.ts';
-import type { Store } from '../../db/store.ts';
 
 const DETAIL_CONCURRENCY = 8;
 
@@ -23,7 +23,7 @@ function checkStatuses(detail: ClusterDetail): Map<string, Status> {
   return out;
 }
 
-async function details(store: Store, names: string[]): Promise<ClusterDetail[]> {
+async function details(store: History, names: string[]): Promise<ClusterDetail[]> {
   const out: ClusterDetail[] = [];
   for (let i = 0; i < names.length; i += DETAIL_CONCURRENCY) {
     const batch = await Promise.all(names.slice(i, i + DETAIL_CONCURRENCY).map((n) => store.cluster(n)));
@@ -36,7 +36,7 @@ async function details(store: Store, names: string[]): Promise<ClusterDetail[]> 
  * Builds a fresh Prometheus registry from the store's current state (called at scrape time).
  * @example const text = await (await collectMetrics(store, new Date())).metrics();
  */
-export async function collectMetrics(store: Store, now: Date): Promise<Registry> {
+export async function collectMetrics(store: History, now: Date): Promise<Registry> {
   const registry = new Registry();
   const clusterStatus = gauge(
     registry,

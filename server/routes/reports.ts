@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { isoWeekOf } from '../../core/analysis/iso-week.ts';
 import { weeklyReportSchema } from '../../core/analysis/mesh-types.ts';
-import { reportForWeek } from '../../db/report-for-week.ts';
+import { reportForWeek } from '../../core/history/weekly.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { renderWeekly } from '../weekly-format.ts';

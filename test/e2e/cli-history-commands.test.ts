@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureCluster, fixtureSweep } from '../../bench/history-fixtures.ts';
-import { openStore } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 
 const bin = join(import.meta.dirname, '../../bin/fleetcheck.mjs');
 const clusters: FixtureCluster[] = [
@@ -26,7 +26,7 @@ describe('history CLI commands against a filled DB', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-cli-'));
     db = join(dir, 'fleet.db');
-    const store = await openStore(db);
+    const store = await openHistory(db);
     await store.saveSweep(
       fixtureSweep('sw-1', new Date('2026-11-18T10:00:00Z'), clusters, {
         east: { 'node.endpoints.state': 'fail' },
@@ -101,7 +101,7 @@ describe('history CLI commands against a filled DB', () => {
   });
 
   it('report weekly serves the stored report of a week that has ended', async () => {
-    const store = await openStore(db);
+    const store = await openHistory(db);
     const computed = await store.weeklyReport('2026-W46');
     await store.saveReport('2026-W46', { ...computed, generatedAt: '2026-11-16T06:00:00.000Z' });
     await store.close();

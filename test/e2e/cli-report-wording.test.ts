@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSweep } from '../../bench/history-fixtures.ts';
 import { isoWeekOf } from '../../core/analysis/iso-week.ts';
-import { openStore } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { cli } from './fleetcheck-cli.ts';
 
 describe('report and regressions input and wording (CLI)', () => {
@@ -16,14 +16,14 @@ describe('report and regressions input and wording (CLI)', () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-wording-'));
     db = join(dir, 'one.db');
     empty = join(dir, 'empty.db');
-    const store = await openStore(db);
+    const store = await openHistory(db);
     const earlier = new Date(now.getTime() - 20 * 60_000);
     await store.saveSweep(
       fixtureSweep('sw-1', earlier, [{ name: 'solo' }], { solo: { 'node.endpoints.state': 'fail' } }),
     );
     await store.saveSweep(fixtureSweep('sw-2', new Date(now.getTime() - 10 * 60_000), [{ name: 'solo' }]));
     await store.close();
-    await (await openStore(empty)).close();
+    await (await openHistory(empty)).close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

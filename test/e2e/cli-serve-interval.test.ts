@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { freePort } from '../fixtures/free-port.ts';
 import { saveStaleFleet, staleOf } from '../fixtures/stale-fleet.ts';
 import { cli, cliChild } from './fleetcheck-cli.ts';
@@ -26,7 +26,7 @@ describe('serve: sweep interval bounds and FLEETCHECK_INTERVAL', () => {
 
   it('reads FLEETCHECK_INTERVAL=300 as 300 seconds: stale after 10 minutes, not 600 ms', async () => {
     const db = join(dir, 'stale.db');
-    const store = await openStore(db);
+    const store = await openHistory(db);
     await saveStaleFleet(store, Date.now());
     await store.close();
     const kubeconfig = join(dir, 'kc.yaml');

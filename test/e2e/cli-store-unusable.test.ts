@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { loadScenario, type Simulator, startSimulator } from '../../sim/index.ts';
 import { type CliResult, cli } from './fleetcheck-cli.ts';
 
@@ -62,7 +62,7 @@ describe('the history store is usable before a sweep starts (CLI)', () => {
     const ro = join(dir, 'ro');
     mkdirSync(ro, { mode: 0o755 });
     const db = join(ro, 'history.db');
-    await (await openStore(db)).close();
+    await (await openHistory(db)).close();
     chmodSync(db, 0o444);
     chmodSync(ro, 0o555);
     const r = await sweep(db, unprivileged);
@@ -73,7 +73,7 @@ describe('the history store is usable before a sweep starts (CLI)', () => {
 
   it('a database of a newer schema is refused by db migrate, sweep and serve in one line', async () => {
     const db = join(dir, 'newer.db');
-    await (await openStore(db)).close();
+    await (await openHistory(db)).close();
     const raw = new Database(db);
     raw
       .prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)')
@@ -95,7 +95,7 @@ describe('the history store is usable before a sweep starts (CLI)', () => {
 
   it('a store failure after the sweep exits 3 with one line and no SQL', async () => {
     const db = join(dir, 'refuses.db');
-    await (await openStore(db)).close();
+    await (await openHistory(db)).close();
     const raw = new Database(db);
     raw.exec(
       "create trigger refuse_sweeps before insert on sweeps begin select raise(abort, 'disk quota exceeded'); end",

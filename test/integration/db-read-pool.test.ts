@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureCluster, fixtureSweep } from '../../bench/history-fixtures.ts';
 import { isFleetcheckError } from '../../core/errors.ts';
-import { withReadPool } from '../../db/read-pool.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import type { History } from '../../core/history/history.ts';
 import { createApp } from '../../server/app.ts';
+import { openHistory } from '../../server/open-history.ts';
+import { withReadPool } from '../../server/read-pool/read-pool.ts';
 
 const clusters: FixtureCluster[] = [
   { name: 'alpha', peers: ['beta'], clusterId: 1 },
@@ -18,13 +19,13 @@ const at = (minutes: number) => new Date(t0 + minutes * 60_000);
 const now = at(40);
 
 let dir: string;
-let plain: Store;
-let pooled: Store;
+let plain: History;
+let pooled: History;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fc-pool-'));
   const file = join(dir, 'h.db');
-  plain = await openStore(file, { intervalMs: 15 * 60_000 });
-  pooled = await withReadPool(await openStore(file, { intervalMs: 15 * 60_000 }), file, {
+  plain = await openHistory(file, { intervalMs: 15 * 60_000 });
+  pooled = await withReadPool(await openHistory(file, { intervalMs: 15 * 60_000 }), file, {
     readers: 2,
     intervalMs: 15 * 60_000,
   });

@@ -5,10 +5,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../core/analysis/baseline.ts';
 import { finishStoredSweep } from '../../core/history/finish.ts';
+import type { History } from '../../core/history/history.ts';
 import type { Layer } from '../../core/outcome.ts';
 import type { Db } from '../../db/client.ts';
 import { openDb } from '../../db/open-db.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
 
@@ -46,12 +47,12 @@ const queries = (s: number): { baseline: Baseline; since?: Date; cluster?: strin
 describe.each(drivers)('regressions from state snapshots on %s', (_driver, urlOf) => {
   let dir: string;
   let url: string;
-  let store: Store;
+  let store: History;
   let db: Db;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-snap-'));
     url = urlOf(dir);
-    store = await openStore(url, { intervalMs: step });
+    store = await openHistory(url, { intervalMs: step });
     db = await openDb(url, { migrate: false });
   });
   afterAll(async () => {
@@ -130,7 +131,7 @@ describe.each(drivers)('regressions from state snapshots on %s', (_driver, urlOf
       sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`,
     );
     await store.close();
-    store = await openStore(url, { intervalMs: step });
+    store = await openHistory(url, { intervalMs: step });
     expect(await db.all(sql`select count(*) as n from latest_results`)).not.toEqual([{ n: 0 }]);
     expect(await latestMismatches(db)).toEqual([]);
     expect(await store.fleet({ now: sweepAt(SWEEPS) })).toEqual(want);

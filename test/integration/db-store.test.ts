@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Faults, type FixtureCluster, fixtureRun, fixtureSweep } from '../../bench/history-fixtures.ts';
 import { finishStoredSweep } from '../../core/history/finish.ts';
+import type { History } from '../../core/history/history.ts';
 import type { Status } from '../../core/outcome.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import { openHistory } from '../../server/open-history.ts';
 
 const drivers = [
   ['better-sqlite3', (dir: string) => join(dir, 'h.db')],
@@ -21,10 +22,10 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 describe.each(drivers)('store on %s', (_driver, urlOf) => {
   let dir: string;
-  let store: Store;
+  let store: History;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-db-'));
-    store = await openStore(urlOf(dir), { intervalMs: 15 * 60_000 });
+    store = await openHistory(urlOf(dir), { intervalMs: 15 * 60_000 });
   });
   afterEach(async () => {
     await store.close();

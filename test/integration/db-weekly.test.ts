@@ -8,7 +8,8 @@ import {
   fixtureChecks,
   fixtureSweep,
 } from '../../bench/history-fixtures.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import type { History } from '../../core/history/history.ts';
+import { openHistory } from '../../server/open-history.ts';
 
 const drivers = [
   ['better-sqlite3', (dir: string) => join(dir, 'h.db')],
@@ -27,10 +28,10 @@ const perRun = fixtureChecks.length + 1;
 
 describe.each(drivers)('weekly report and retention on %s', (_driver, urlOf) => {
   let dir: string;
-  let store: Store;
+  let store: History;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-weekly-'));
-    store = await openStore(urlOf(dir), { intervalMs: H6 });
+    store = await openHistory(urlOf(dir), { intervalMs: H6 });
   });
   afterEach(async () => {
     await store.close();

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { SendMessageBatchCommand, type SendMessageBatchCommandInput, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { History } from '../../core/history/history.ts';
 import type { PlanResult } from '../../core/serverless/plan.ts';
 import { type CheckClusterMessage, checkClusterMessageSchema } from '../../core/sweep/queue-message.ts';
-import type { Store } from '../../db/store.ts';
 
 const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/fleetcheck-prod-CheckQueueQueue-kfmzxbnd';
 const ROLE = 'arn:aws:iam::210987654321:role/fleetcheck-spoke';
@@ -36,7 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-plan-'));
 const sqs = mockClient(SQSClient);
 const calls: SendMessageBatchCommandInput[] = [];
 let result: PlanResult;
-let store: Store;
+let store: History;
 let closeStore: () => Promise<void>;
 
 function writeFleet(): string {

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCheckSettings } from '../../core/checks/check.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
+import type { HistoryStore } from '../../core/history/history.ts';
 import type { ClusterApi } from '../../core/kube/cluster-api.ts';
 import { checkBatch } from '../../core/serverless/batch.ts';
 import { type CheckClusterMessage, toQueuedTarget } from '../../core/sweep/queue-message.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
 import { openLibsqlStore } from '../../db/libsql-store.ts';
-import type { Store } from '../../db/store.ts';
 
 /** The worker's finishing on the real store (libSQL file): counted, claimed once, never re-run by redelivery. */
 const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-finish-'));
 const SWEEP = 'sw_20261123T060000Z_f1n1';
-let store: Store;
+let store: HistoryStore;
 const finished: SweepReport[] = [];
 
 const target = (name: string): ClusterTarget => ({

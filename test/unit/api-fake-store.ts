@@ -6,8 +6,8 @@ import type {
   Page,
   SweepSummary,
 } from '../../core/analysis/types.ts';
+import type { History } from '../../core/history/history.ts';
 import type { SweepReport } from '../../core/sweep/report.ts';
-import type { Store } from '../../db/store.ts';
 
 const at = '2026-11-25T12:00:00.000Z';
 const counts = { pass: 3, warn: 0, fail: 0, error: 0, skip: 1 };
@@ -33,7 +33,7 @@ function paginate<T>(all: T[], opts: { cursor?: string; limit?: number }): Page<
   return start + limit < all.length ? { items, nextCursor: String(start + limit) } : { items };
 }
 
-/** An in-memory Store with canned answers, recording the calls it gets. */
+/** An in-memory History with canned answers, recording the calls it gets. */
 export function fakeStore(clusterCount = 5) {
   const names = ['bad-1', ...Array.from({ length: clusterCount - 1 }, (_, i) => `ok-${i + 1}`)];
   const calls: { method: string; args: unknown[] }[] = [];
@@ -89,7 +89,7 @@ export function fakeStore(clusterCount = 5) {
     at,
   };
   const stored = new Map<string, WeeklyReport>();
-  const store: Store = {
+  const store: History = {
     saveSweep: async (r) => void record('saveSweep', [r]),
     createSweep: async (s) => void record('createSweep', [s]),
     saveClusterRun: async (id, r) => {

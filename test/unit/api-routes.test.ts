@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureSweep } from '../../bench/history-fixtures.ts';
 import { type Status, worstFirst, worstStatus } from '../../core/outcome.ts';
-import { openStore } from '../../db/store.ts';
 import { createApp } from '../../server/app.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { fakeStore } from './api-fake-store.ts';
 
 const now = new Date('2026-11-25T12:30:00Z');
@@ -144,7 +144,7 @@ describe('API routes', () => {
 
   it('answers a cursor that does not decode with a 400 naming cursor (real store), and follows real cursors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fc-api-cursor-'));
-    const store = await openStore(join(dir, 'h.db'), { intervalMs: 15 * 60_000 });
+    const store = await openHistory(join(dir, 'h.db'), { intervalMs: 15 * 60_000 });
     try {
       const clusters = ['a', 'b', 'c'].map((name, i) => ({ name, peers: [], clusterId: i + 1 }));
       for (let i = 0; i < 3; i++)

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixtureSweep } from '../../bench/history-fixtures.ts';
 import type { WeeklyReport } from '../../core/analysis/mesh-types.ts';
-import { openStore, type Store } from '../../db/store.ts';
+import type { History } from '../../core/history/history.ts';
 import { createApp } from '../../server/app.ts';
 import { cachedStore } from '../../server/cached-store.ts';
+import { openHistory } from '../../server/open-history.ts';
 import { startScheduler } from '../../server/scheduler.ts';
 import { createSweeper } from '../../server/sweeper.ts';
 import { fakeStore } from './api-fake-store.ts';
@@ -18,10 +19,10 @@ const clusters = [
 
 describe('stored weekly reports', () => {
   let dir: string;
-  let store: Store;
+  let store: History;
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fc-weekly-stored-'));
-    store = await openStore(join(dir, 'h.db'), { intervalMs: 15 * 60_000 });
+    store = await openHistory(join(dir, 'h.db'), { intervalMs: 15 * 60_000 });
   });
   afterEach(async () => {
     vi.useRealTimers();

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { FleetcheckError } from '../core/errors.ts';
-import { openDb } from './open-db.ts';
+import { FleetcheckError } from '../../core/errors.ts';
+import { createHistory } from '../../core/history/service.ts';
+import { historySettings } from '../../core/history/settings.ts';
+import { openStore } from '../../db/store.ts';
 import type { ReadCall, ReadReply, ReadWorkerData } from './read-pool-protocol.ts';
-import { createStore } from './store-impl.ts';
 
 /** True when the error (or one it wraps) is SQLite refusing a write on the read-only connection. */
 function isReadOnly(err: unknown): boolean {
@@ -12,8 +13,11 @@ function isReadOnly(err: unknown): boolean {
 }
 
 const data = workerData as ReadWorkerData;
-const db = await openDb(data.url, { migrate: false, readOnly: true });
-const store = await createStore(db, { intervalMs: data.intervalMs, readOnly: true });
+const rows = await openStore(data.url, { migrate: false, readOnly: true });
+const store = createHistory(
+  rows,
+  historySettings(data.intervalMs !== undefined ? { intervalMs: data.intervalMs } : {}),
+);
 const port = parentPort;
 if (!port) throw new Error('read-worker-main runs only as a worker thread');
 

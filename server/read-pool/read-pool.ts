@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FleetcheckError } from '../core/errors.ts';
-import { isLibsqlUrl } from './client.ts';
+import { FleetcheckError } from '../../core/errors.ts';
+import type { History } from '../../core/history/history.ts';
+import { isLibsqlUrl } from '../../db/client.ts';
 import { POOLED_READS, type PooledRead, type ReadCall, type ReadReply } from './read-pool-protocol.ts';
-import type { Store } from './store.ts';
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -65,10 +65,10 @@ export const defaultReaders = () => Math.max(2, Math.min(4, availableParallelism
  * @example const store = await withReadPool(await openStore(path), path);
  */
 export async function withReadPool(
-  store: Store,
+  store: History,
   url: string,
   opts: { readers?: number; intervalMs?: number } = {},
-): Promise<Store> {
+): Promise<History> {
   if (isLibsqlUrl(url) || url === ':memory:' || url === '') return store;
   const path = url.replace(/^file:/i, '');
   let nextId = 0;
@@ -88,7 +88,7 @@ export async function withReadPool(
     });
   const reads = Object.fromEntries(
     POOLED_READS.map((m) => [m, (...args: unknown[]) => dispatch(m, args)]),
-  ) as Pick<Store, PooledRead>;
+  ) as Pick<History, PooledRead>;
   return {
     ...store,
     ...reads,

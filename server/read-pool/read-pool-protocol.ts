@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../core/errors.ts';
-import type { Store } from './store.ts';
+import type { ErrorCode } from '../../core/errors.ts';
+import type { History } from '../../core/history/history.ts';
 
-/** The Store methods a read-pool worker answers (everything that only reads). */
+/** The History methods a read-pool worker answers (everything that only reads). */
 export const POOLED_READS = [
   'fleet',
   'clusters',
@@ -16,7 +16,7 @@ export const POOLED_READS = [
   'meshCompare',
   'weeklyReport',
   'storedReport',
-] as const satisfies readonly (keyof Store)[];
+] as const satisfies readonly (keyof History)[];
 
 export type PooledRead = (typeof POOLED_READS)[number];
 
