@@ -1,36 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type Args,
-  functionsOf,
-  installFakes,
-  type Out,
-  type Resource,
-} from '../fixtures/events/sst-fakes.ts';
-
-/** Imported by URL so the main tsc program stays out of infra/ (checked by tsconfig.infra.json). */
-const SST_CONFIG = pathToFileURL(resolve('sst.config.ts')).href;
-
-interface LoadedConfig {
-  app(input: { stage?: string }): Args;
-  run(): Promise<Record<string, unknown>>;
-}
-
-async function deploy(stage: string) {
-  vi.resetModules();
-  const made = installFakes(stage);
-  const config = (await import(SST_CONFIG)).default as unknown as LoadedConfig;
-  const outputs = await config.run();
-  const one = (kind: Resource['kind'], name: string) => {
-    const found = made.filter((r) => r.kind === kind && r.name === name);
-    expect(found, `${kind} ${name}`).toHaveLength(1);
-    return found[0] as Resource;
-  };
-  return { made, outputs, config, one };
-}
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { deploy, fleetFileForEachTest, spokeA, spokeB } from '../fixtures/events/sst-deploy.ts';
+import { type Args, functionsOf, type Out, type Resource } from '../fixtures/events/sst-fakes.ts';
 
 function seconds(d: unknown): number {
   const m = /^(\d+) (second|minute|hour)s?$/.exec(String(d));
@@ -38,29 +10,7 @@ function seconds(d: unknown): number {
   return Number(m[1]) * { second: 1, minute: 60, hour: 3600 }[m[2] as 'second'];
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-infra-'));
-const fleetFile = join(dir, 'fleet.yaml');
-const spokeA = 'arn:aws:iam::111111111111:role/fleetcheck-spoke';
-const spokeB = 'arn:aws:iam::222222222222:role/fleetcheck-spoke';
-writeFileSync(
-  fleetFile,
-  [
-    'version: 1',
-    'clusters:',
-    `  - { name: prod-a, eks: { region: eu-west-1, name: prod-a, roleArn: "${spokeA}" } }`,
-    'eks:',
-    `  discover: [{ regions: [us-east-1, eu-west-1], roleArn: "${spokeB}" }]`,
-  ].join('\n'),
-);
-
-beforeEach(() => {
-  vi.unstubAllEnvs();
-  vi.stubEnv('FLEETCHECK_FLEET', fleetFile);
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fleetFile = fleetFileForEachTest();
 
 const linkNames = (fn: Args) => (fn.link as Resource[]).map((l) => l.name);
 
@@ -214,18 +164,6 @@ describe('sst.config.ts', () => {
     }
   });
 
-  it('names every handler after a file that exports it', { timeout: 60_000 }, async () => {
-    const { made } = await deploy('prod');
-    const handlers = functionsOf(made).map((f) => String(f.args.handler));
-    expect(handlers).toHaveLength(6);
-    for (const h of handlers) {
-      const [file, exported] = [h.slice(0, h.lastIndexOf('.')), h.slice(h.lastIndexOf('.') + 1)];
-      expect(existsSync(`${file}.ts`), `${file}.ts`).toBe(true);
-      const mod = (await import(/* @vite-ignore */ pathToFileURL(resolve(`${file}.ts`)).href)) as Args;
-      expect(typeof mod[exported], h).toBe('function');
-    }
-  });
-
   it("ships the files the API's bundled modules read at runtime, where they look for them", async () => {
     const { one } = await deploy('prod');
     const api = one('function', 'Api').args;
@@ -270,7 +208,7 @@ describe('sst.config.ts', () => {
   });
 
   it('refuses a fleet file with kubeconfig clusters, naming them', async () => {
-    const kc = join(dir, 'kc-fleet.yaml');
+    const kc = join(dirname(fleetFile), 'kc-fleet.yaml');
     writeFileSync(
       kc,
       ['version: 1', 'clusters:', '  - { name: lab, kubeconfig: ./kc.yaml, context: lab }'].join('\n'),
