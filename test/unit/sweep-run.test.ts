@@ -5,8 +5,12 @@ import { sweepReportSchema } from '../../core/sweep/report.ts';
 import { runSweep, type SweepProgress } from '../../core/sweep/run-sweep.ts';
 import { closedApis, fakeRun, fakeRunner, fakeTarget, result } from './sweep-fakes.ts';
 
+/** A run that only ends by rejecting when `signal` aborts (at once if it already has), like a well-behaved runner. */
 const never = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+  new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason));
+  });
 
 describe('runSweep', () => {
   it('emits the issue-4 report shape with clusters in fleet order', async () => {
