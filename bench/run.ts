@@ -26,6 +26,7 @@ const benches: Bench[] = [
   { name: 'cli-start', file: 'bench/cli-start.ts', args: [], result: 'bench/results/cli-start.md' },
   { name: 'serve-load', file: 'bench/serve-load.ts', args: [], result: 'bench/results/serve-load.md' },
   { name: 'check-path', file: 'bench/check-path.ts', args: [], result: 'bench/results/check-path.md' },
+  { name: 'unit-tier', file: 'bench/unit-tier.ts', args: [], result: 'bench/results/unit-tier.md' },
 ];
 
 const filter = process.argv[2];
