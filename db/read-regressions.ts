@@ -51,12 +51,13 @@ type RunRow = {
   error_code: string | null;
   error_message: string | null;
   latest: number;
+  findings: number;
 };
 
 function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
   return db.all<RunRow>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code,
-    r.error_message, r.id = c.last_run_id as latest from cluster_runs r join clusters c on c.id = r.cluster_id
-    where ${where}`);
+    r.error_message, r.id = c.last_run_id as latest, r.n_warn + r.n_error + r.n_fail > 0 as findings
+    from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
 }
 
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
@@ -87,7 +88,7 @@ export async function regressionStates(
       and r2.sweep_id <> ${current.id} order by r2.at desc, r2.id desc limit 1) from cluster_runs x
       where x.sweep_id = ${current.id})${only}`,
   );
-  const results = await loadLightResults(db, await runsWithFindings(db, curRuns, baseRuns));
+  const results = await loadLightResults(db, runsWithFindings(curRuns, baseRuns));
   return { current: curRuns.map((r) => toState(r, results)), base: baseRuns.map((r) => toState(r, results)) };
 }
 
@@ -138,29 +139,12 @@ const fromLatest = (r: RunRow) => r.latest === 1;
 
 /**
  * The runs whose results can make a regression or a recovery: a cluster's current and baseline runs both, when
- * either holds a warn / error / fail result. An all-pass pair cannot differ in a way that counts, so its results
- * are never read (the cluster-level error moves come from the run rows).
+ * either holds a warn / error / fail result (the run's own counts say so). An all-pass pair cannot differ in a way
+ * that counts, so its results are never read (the cluster-level error moves come from the run rows).
  */
-async function runsWithFindings(db: Db, curRuns: RunRow[], baseRuns: RunRow[]): Promise<RunRow[]> {
+function runsWithFindings(curRuns: RunRow[], baseRuns: RunRow[]): RunRow[] {
   const all = [...curRuns, ...baseRuns];
-  const latest = all.filter(fromLatest);
-  const others = all.filter((r) => !fromLatest(r));
-  const flagged = [
-    ...(latest.length === 0
-      ? []
-      : await db.all<{ run_id: number }>(
-          sql`select distinct run_id from latest_results where cluster_id in (${ids(latest.map((r) => r.cluster_id))})
-            and status >= 2`,
-        )),
-    ...(others.length === 0
-      ? []
-      : await db.all<{ run_id: number }>(
-          sql`select distinct run_id from check_results where run_id in (${ids(others.map((r) => r.id))}) and status >= 2`,
-        )),
-  ];
-  const clusters = new Set<number>();
-  const clusterOf = new Map(all.map((r) => [r.id, r.cluster_id]));
-  for (const f of flagged) clusters.add(clusterOf.get(f.run_id) ?? -1);
+  const clusters = new Set(all.filter((r) => r.findings === 1).map((r) => r.cluster_id));
   return all.filter((r) => clusters.has(r.cluster_id));
 }
 

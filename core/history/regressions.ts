@@ -1,5 +1,5 @@
 import type { Baseline } from '../analysis/baseline.ts';
-import { diffRuns, metricRegression } from '../analysis/regressions.ts';
+import { diffRuns, metricRegression, metricThresholds } from '../analysis/regressions.ts';
 import type { MetricRegression, RegressionReport } from '../analysis/types.ts';
 import type { Layer } from '../outcome.ts';
 import type { ClusterState, MetricSamples, StateReader, SweepPoint } from './read-ports.ts';
@@ -46,12 +46,20 @@ export async function regressions(reader: StateReader, q: RegressionQuery): Prom
       : metricRegressionsOf(
           states.current,
           await reader.metricBaselines(
-            states.current.map((s) => s.cluster),
+            states.current.filter(canRegress).map((s) => s.cluster),
             base.at,
           ),
         );
   return { baseline: ref(base), current: ref(current), ...diff, metricRegressions };
 }
+
+/**
+ * A cluster whose current metrics can be a regression at all: one needs current ≥ baseline median + minDelta,
+ * and both metrics (a latency, a count of endpoints) are never negative, so neither is their median.
+ */
+const canRegress = (s: ClusterState) =>
+  (s.healthRttP95Ms ?? Number.NEGATIVE_INFINITY) >= metricThresholds.health_rtt_p95_ms.minDelta ||
+  (s.endpointsNotReady ?? Number.NEGATIVE_INFINITY) >= metricThresholds.endpoints_not_ready.minDelta;
 
 function metricRegressionsOf(
   current: readonly ClusterState[],
