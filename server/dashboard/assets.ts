@@ -23,6 +23,7 @@ for (const f of [
   'api.js',
   'dom.js',
   'main.js',
+  'meta.js',
   'fleet.js',
   'cluster.js',
   'regressions.js',

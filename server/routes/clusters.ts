@@ -20,7 +20,7 @@ const list = createRoute({
   },
 });
 
-const one = createRoute({
+export const clusterRoute = createRoute({
   method: 'get',
   path: '/clusters/{name}',
   tags: ['clusters'],
@@ -29,7 +29,7 @@ const one = createRoute({
   responses: { 200: json('The cluster', clusterDetailSchema), ...errorResponses({ 404: 'Unknown cluster' }) },
 });
 
-const history = createRoute({
+export const clusterHistoryRoute = createRoute({
   method: 'get',
   path: '/clusters/{name}/history',
   tags: ['clusters'],
@@ -48,13 +48,13 @@ const history = createRoute({
 export function clusterRoutes({ store }: ApiDeps) {
   return subApp()
     .openapi(list, async (c) => c.json(await store.clusters(c.req.valid('query')), 200))
-    .openapi(one, async (c) => {
+    .openapi(clusterRoute, async (c) => {
       const { name } = c.req.valid('param');
       const detail = await store.cluster(name);
       if (!detail) throw notFoundError('cluster', name);
       return c.json(detail, 200);
     })
-    .openapi(history, async (c) => {
+    .openapi(clusterHistoryRoute, async (c) => {
       const { name } = c.req.valid('param');
       const query = c.req.valid('query');
       requireOrdered(query.from, query.to);

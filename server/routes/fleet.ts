@@ -3,7 +3,7 @@ import { fleetViewSchema } from '../../core/analysis/types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 
-const route = createRoute({
+export const fleetRoute = createRoute({
   method: 'get',
   path: '/fleet',
   tags: ['fleet'],
@@ -17,5 +17,5 @@ const route = createRoute({
 
 /** `GET /fleet`. */
 export function fleetRoutes(deps: ApiDeps) {
-  return subApp().openapi(route, async (c) => c.json(await deps.store.fleet({ now: deps.now() }), 200));
+  return subApp().openapi(fleetRoute, async (c) => c.json(await deps.store.fleet({ now: deps.now() }), 200));
 }

@@ -7,7 +7,7 @@ import { errorResponses, json } from '../openapi-responses.ts';
 import { requireOrdered } from '../params.ts';
 import { pathParam, windowQuery } from '../query.ts';
 
-const pairs = createRoute({
+export const meshPairsRoute = createRoute({
   method: 'get',
   path: '/mesh/pairs',
   tags: ['mesh'],
@@ -19,7 +19,7 @@ const pairs = createRoute({
   },
 });
 
-const compare = createRoute({
+export const meshCompareRoute = createRoute({
   method: 'get',
   path: '/mesh/pairs/{a}/{b}',
   tags: ['mesh'],
@@ -37,8 +37,8 @@ const compare = createRoute({
 /** `GET /mesh/pairs`, `GET /mesh/pairs/{a}/{b}`. */
 export function meshRoutes({ store }: ApiDeps) {
   return subApp()
-    .openapi(pairs, async (c) => c.json({ items: await store.meshPairs() }, 200))
-    .openapi(compare, async (c) => {
+    .openapi(meshPairsRoute, async (c) => c.json({ items: await store.meshPairs() }, 200))
+    .openapi(meshCompareRoute, async (c) => {
       const { a, b } = c.req.valid('param');
       assertDistinctPair(a, b);
       const query = c.req.valid('query');

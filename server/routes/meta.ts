@@ -20,7 +20,7 @@ export const metaSchema = z
   })
   .openapi('Meta');
 
-const route = createRoute({
+export const metaRoute = createRoute({
   method: 'get',
   path: '/meta',
   tags: ['meta'],
@@ -34,7 +34,7 @@ const route = createRoute({
 
 /** `GET /meta`. */
 export function metaRoutes(deps: ApiDeps) {
-  return subApp().openapi(route, (c) => {
+  return subApp().openapi(metaRoute, (c) => {
     const backfill = deps.backfill?.();
     return c.json(
       { ...deps.meta, ...(backfill ? { backfill } : {}), severity: [...SEVERITY], layers: [...LAYERS] },

@@ -19,7 +19,7 @@ const baselineParam = z
   .optional()
   .openapi({ description: '`previous` (default), a sweep id, or an ISO-8601 time', example: 'previous' });
 
-const regressions = createRoute({
+export const regressionsRoute = createRoute({
   method: 'get',
   path: '/regressions',
   tags: ['analysis'],
@@ -42,7 +42,7 @@ const regressions = createRoute({
   },
 });
 
-const flapping = createRoute({
+export const flappingRoute = createRoute({
   method: 'get',
   path: '/flapping',
   tags: ['analysis'],
@@ -65,12 +65,12 @@ const flapping = createRoute({
 /** `GET /regressions`, `GET /flapping`. */
 export function regressionRoutes({ store, now }: ApiDeps) {
   return subApp()
-    .openapi(regressions, async (c) => {
+    .openapi(regressionsRoute, async (c) => {
       const { baseline, ...rest } = c.req.valid('query');
       await requireKnownCluster(store, rest.cluster);
       return c.json(await store.regressions({ baseline: parseBaseline(baseline, now()), ...rest }), 200);
     })
-    .openapi(flapping, async (c) => {
+    .openapi(flappingRoute, async (c) => {
       const q = c.req.valid('query');
       const window = timeWindow(q, now(), 7 * DAY);
       await requireKnownCluster(store, q.cluster);

@@ -6,7 +6,7 @@ import { type ApiDeps, subApp } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { renderWeekly } from '../weekly-format.ts';
 
-const route = createRoute({
+export const weeklyReportRoute = createRoute({
   method: 'get',
   path: '/reports/weekly',
   tags: ['reports'],
@@ -40,7 +40,7 @@ const route = createRoute({
 
 /** `GET /reports/weekly`. */
 export function reportRoutes({ store, now }: ApiDeps) {
-  return subApp().openapi(route, async (c) => {
+  return subApp().openapi(weeklyReportRoute, async (c) => {
     const { week, format } = c.req.valid('query');
     const at = now();
     const asked = week ?? isoWeekOf(at);

@@ -15,7 +15,7 @@ export const sweepStartedSchema = z
   })
   .openapi('SweepStarted');
 
-const list = createRoute({
+export const sweepListRoute = createRoute({
   method: 'get',
   path: '/sweeps',
   tags: ['sweeps'],
@@ -40,7 +40,7 @@ const one = createRoute({
   },
 });
 
-const start = createRoute({
+export const sweepStartRoute = createRoute({
   method: 'post',
   path: '/sweeps',
   tags: ['sweeps'],
@@ -55,7 +55,7 @@ const start = createRoute({
 /** `GET /sweeps`, `GET /sweeps/{id}`, `POST /sweeps`. */
 export function sweepRoutes({ store, sweeper }: ApiDeps) {
   return subApp()
-    .openapi(list, async (c) => c.json(await store.sweeps(c.req.valid('query')), 200))
+    .openapi(sweepListRoute, async (c) => c.json(await store.sweeps(c.req.valid('query')), 200))
     .openapi(one, async (c) => {
       const { id } = c.req.valid('param');
       const running = sweeper?.current();
@@ -64,7 +64,7 @@ export function sweepRoutes({ store, sweeper }: ApiDeps) {
       if (!report) throw notFoundError('sweep', id);
       return c.json(report, 200);
     })
-    .openapi(start, async (c) => {
+    .openapi(sweepStartRoute, async (c) => {
       if (!sweeper) throw new FleetcheckError('conflict', 'this service has no fleet to sweep');
       const started = await sweeper.trigger('api');
       c.header('Location', `/api/v1/sweeps/${started.id}`);

@@ -9,7 +9,7 @@ import { windowQuery } from '../query.ts';
 const DAY = 86_400_000;
 const MAX_BUCKETS = 5000;
 
-const route = createRoute({
+export const trendsRoute = createRoute({
   method: 'get',
   path: '/trends',
   tags: ['analysis'],
@@ -33,7 +33,7 @@ const route = createRoute({
 
 /** `GET /trends`. */
 export function trendRoutes({ store, now }: ApiDeps) {
-  return subApp().openapi(route, async (c) => {
+  return subApp().openapi(trendsRoute, async (c) => {
     const q = c.req.valid('query');
     const { from, to } = timeWindow(q, now(), 7 * DAY);
     const bucketMs = q.bucket === 'hour' ? 3_600_000 : DAY;

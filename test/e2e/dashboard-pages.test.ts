@@ -83,6 +83,67 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.locator('#results').textContent()).toContain(hint.slice(0, 40));
   });
 
+  it('orders and lays out its pages by the severity order and layers /api/v1/meta serves', async () => {
+    interface Meta {
+      severity: string[];
+      layers: string[];
+    }
+    interface Cluster {
+      name: string;
+      status: string;
+      stale: boolean;
+      layers: Record<string, string>;
+    }
+    const real = await api<Meta>('/api/v1/meta');
+    const served = { ...real, severity: [...real.severity].reverse(), layers: [...real.layers].reverse() };
+    const rank = (s: string) => served.severity.indexOf(s);
+    await page.route('**/api/v1/meta', (r) => r.fulfill({ json: served }));
+    try {
+      await page.goto('about:blank');
+      await show('#/', '#fleet-grid tbody tr', 'fleet-served-meta');
+      const head = await page.$$eval('#fleet-grid thead th', (ths) => ths.map((t) => t.textContent));
+      expect(head.slice(2, 2 + served.layers.length)).toEqual(served.layers);
+      const { clusters } = await api<{ clusters: Cluster[] }>('/api/v1/fleet');
+      expect(new Set(clusters.map((c) => c.status)).size).toBeGreaterThan(1);
+      const expected = [...clusters].sort(
+        (a, b) =>
+          Number(b.stale) - Number(a.stale) || rank(b.status) - rank(a.status) || (a.name < b.name ? -1 : 1),
+      );
+      const rows = await page.$$eval('#fleet-grid tbody tr', (trs) =>
+        trs.map((tr) => ({
+          name: tr.getAttribute('data-cluster'),
+          cells: Array.from(tr.querySelectorAll('td[data-layer]')).map((td) => ({
+            layer: td.getAttribute('data-layer') ?? '',
+            cls: td.querySelector('.cell')?.className ?? '',
+          })),
+        })),
+      );
+      expect(rows.map((r) => r.name)).toEqual(expected.map((c) => c.name));
+      for (const [i, row] of rows.entries()) {
+        expect(row.cells.map((c) => c.layer)).toEqual(served.layers);
+        for (const cell of row.cells)
+          expect(cell.cls.split(' ')).toContain(`s-${expected[i]?.layers[cell.layer] ?? 'none'}`);
+      }
+
+      const failing = clusters.find((c) => c.status === 'fail');
+      await show(`#/clusters/${failing?.name}`, '#results tr.result', 'cluster-served-meta');
+      const listed = await page.$$eval('#results tr.result', (trs) =>
+        trs.map(
+          (tr) =>
+            Array.from(tr.classList)
+              .find((c) => c.startsWith('r-'))
+              ?.slice(2) ?? '',
+        ),
+      );
+      expect(listed).toContain('fail');
+      expect(listed.map(rank)).toEqual(listed.map(rank).sort((a, b) => b - a));
+      expect(listed.at(-1)).toBe('fail');
+    } finally {
+      await page.unroute('**/api/v1/meta');
+      await page.goto('about:blank');
+    }
+  });
+
   it('renders trend charts (canvases with a non-zero size)', async () => {
     await show('#/trends', '.chart canvas', 'trends');
     const sizes = await page.$$eval('.chart canvas', (els) =>

@@ -1,29 +1,50 @@
-// Cluster detail: facts, every non-pass result with its hint, then passes; recent history strip.
+// @ts-check
+// Cluster detail: facts, every result worst first with its hint; recent history strip; mesh peers.
 import { api } from './api.js';
-import { ago, fmtTime, h, render, statusCell } from './dom.js';
+import { ago, fmtTime, h, render, statusCell, table } from './dom.js';
+import { servedMeta, worstFirst } from './meta.js';
 
-const order = { fail: 0, error: 1, warn: 2, pass: 3, skip: 4 };
+/** @typedef {import('../types/api.ts').ClusterDetail} ClusterDetail */
+/** @typedef {import('../types/api.ts').RunPage} RunPage */
+/** @typedef {NonNullable<ClusterDetail['latestRun']>} Run */
 
-function resultRows(r) {
-  const rows = [
+/** @param {Run['results'][number]} r */
+function resultRow(r) {
+  return h(
+    'tr',
+    { class: `result r-${r.status}` },
+    h('td', {}, statusCell(r.status)),
+    h('td', {}, r.check),
+    h('td', {}, r.subject),
     h(
-      'tr',
-      { class: `result r-${r.status}` },
-      h('td', {}, statusCell(r.status)),
-      h('td', {}, r.check),
-      h('td', {}, r.subject),
-      h(
-        'td',
-        {},
-        h('div', { class: 'msg' }, r.message),
-        r.hint ? h('div', { class: 'hint' }, h('b', {}, 'hint: '), r.hint) : null,
-      ),
+      'td',
+      {},
+      h('div', { class: 'msg' }, r.message),
+      r.hint ? h('div', { class: 'hint' }, h('b', {}, 'hint: '), r.hint) : null,
     ),
-  ];
-  return rows;
+  );
 }
 
+/** @param {NonNullable<Run['mesh']>[number]} m */
+function meshRow(m) {
+  return h(
+    'tr',
+    {},
+    h('td', {}, m.peer),
+    h('td', {}, statusCell(m.ready ? 'pass' : 'fail', m.ready ? 'ready' : 'not ready')),
+    h('td', {}, m.configured ? 'yes' : 'no'),
+    h('td', { class: 'num' }, `${m.agentsReady}/${m.agentsSampled}`),
+    h('td', { class: 'num' }, m.numNodes ?? ''),
+    h('td', { class: 'num' }, m.numEndpoints ?? ''),
+    h('td', { class: 'num' }, m.numFailures ?? ''),
+    h('td', {}, m.lastFailure ?? ''),
+  );
+}
+
+/** @param {ClusterDetail} d */
 function facts(d) {
+  const run = d.latestRun;
+  /** @type {[string, string | number | undefined][]} */
   const items = [
     ['provider', d.provider],
     ['region', d.region],
@@ -32,32 +53,36 @@ function facts(d) {
     ['cilium', d.ciliumVersion],
     ['cluster-id', d.clusterId],
     ['first seen', fmtTime(d.firstSeen)],
-    ['last checked', d.latestRun ? `${fmtTime(d.latestRun.at)} (${ago(d.latestRun.at)})` : 'never'],
-    ['run took', d.latestRun ? `${Math.round(d.latestRun.durationMs)} ms` : ''],
-    [
-      'health RTT p95',
-      d.latestRun?.healthRttP95Ms !== undefined ? `${d.latestRun.healthRttP95Ms.toFixed(2)} ms` : '',
-    ],
-  ].filter(([, v]) => v !== undefined && v !== '');
+    ['last checked', run ? `${fmtTime(run.at)} (${ago(run.at)})` : 'never'],
+    ['run took', run ? `${Math.round(run.durationMs)} ms` : ''],
+    ['health RTT p95', run?.healthRttP95Ms !== undefined ? `${run.healthRttP95Ms.toFixed(2)} ms` : ''],
+  ];
   return h(
     'div',
     { class: 'counts' },
-    items.map(([k, v]) =>
-      h('div', { class: 'count' }, h('span', { class: 'muted' }, k), h('div', {}, String(v))),
-    ),
+    items
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) =>
+        h('div', { class: 'count' }, h('span', { class: 'muted' }, k), h('div', {}, String(v))),
+      ),
   );
 }
 
-/** Renders one cluster's page. */
+/**
+ * Renders one cluster's page.
+ * @param {string} name
+ */
 export async function clusterView(name) {
   const enc = encodeURIComponent(name);
-  const [d, history] = await Promise.all([
-    api(`/api/v1/clusters/${enc}`),
-    api(`/api/v1/clusters/${enc}/history?limit=60`),
+  const [d, history, meta] = await Promise.all([
+    /** @type {Promise<ClusterDetail>} */ (api(`/api/v1/clusters/${enc}`)),
+    /** @type {Promise<RunPage>} */ (api(`/api/v1/clusters/${enc}/history?limit=60`)),
+    servedMeta(),
   ]);
   const run = d.latestRun;
+  const worst = worstFirst(meta.severity);
   const results = [...(run?.results ?? [])].sort(
-    (a, b) => order[a.status] - order[b.status] || a.check.localeCompare(b.check),
+    (a, b) => worst(a.status, b.status) || a.check.localeCompare(b.check),
   );
   const strip = [...history.items]
     .reverse()
@@ -84,63 +109,27 @@ export async function clusterView(name) {
     h('h2', {}, `Recent runs (${history.items.length})`),
     h('div', { class: 'strip' }, strip),
     h('h2', {}, `Results of ${run ? `sweep ${run.sweepId}` : 'no run yet'}`),
-    h(
-      'table',
-      { id: 'results' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ['status', 'check', 'subject', 'message / hint'].map((t) => h('th', {}, t)),
-        ),
-      ),
-      h('tbody', {}, results.flatMap(resultRows)),
-    ),
+    table({
+      id: 'results',
+      head: ['status', 'check', 'subject', 'message / hint'],
+      rows: results.map(resultRow),
+    }),
     run?.mesh?.length
       ? [
           h('h2', {}, 'Mesh peers'),
-          h(
-            'table',
-            {},
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                [
-                  'peer',
-                  'ready',
-                  'configured',
-                  'agents ready',
-                  'nodes',
-                  'endpoints',
-                  'failures',
-                  'last failure',
-                ].map((t) => h('th', {}, t)),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              run.mesh.map((m) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', {}, m.peer),
-                  h('td', {}, statusCell(m.ready ? 'pass' : 'fail', m.ready ? 'ready' : 'not ready')),
-                  h('td', {}, m.configured ? 'yes' : 'no'),
-                  h('td', { class: 'num' }, `${m.agentsReady}/${m.agentsSampled}`),
-                  h('td', { class: 'num' }, m.numNodes ?? ''),
-                  h('td', { class: 'num' }, m.numEndpoints ?? ''),
-                  h('td', { class: 'num' }, m.numFailures ?? ''),
-                  h('td', {}, m.lastFailure ?? ''),
-                ),
-              ),
-            ),
-          ),
+          table({
+            head: [
+              'peer',
+              'ready',
+              'configured',
+              'agents ready',
+              'nodes',
+              'endpoints',
+              'failures',
+              'last failure',
+            ],
+            rows: run.mesh.map(meshRow),
+          }),
         ]
       : null,
   );

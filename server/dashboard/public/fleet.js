@@ -1,15 +1,31 @@
-// Fleet grid: clusters × layers, coloured, stale marked; refreshes itself.
+// @ts-check
+// Fleet grid: clusters × layers, coloured, stale marked, worst first; refreshes itself.
 import { api } from './api.js';
-import { ago, fmtTime, h, render, statusCell } from './dom.js';
+import { ago, fmtTime, h, render, statusCell, table } from './dom.js';
+import { servedMeta, worstFirst } from './meta.js';
 
-const LAYERS = ['component', 'node', 'business', 'config', 'mesh', 'version'];
+/** @typedef {import('../types/api.ts').FleetView} FleetView */
+/** @typedef {import('../types/api.ts').SweepStarted} SweepStarted */
+/** @typedef {import('../types/api.ts').Layer} Layer */
+/** @typedef {FleetView['clusters'][number]} FleetCluster */
+
+/** @type {ReturnType<typeof setInterval> | undefined} */
 let timer;
 
+/**
+ * @param {string} label
+ * @param {number} value
+ * @param {string} [status]
+ */
 function countCard(label, value, status) {
   return h('div', { class: 'count' }, h('b', { class: status ? `t-${status}` : '' }, value), label);
 }
 
-function row(c) {
+/**
+ * @param {FleetCluster} c
+ * @param {readonly Layer[]} layers
+ */
+function row(c, layers) {
   const link = `#/clusters/${encodeURIComponent(c.name)}`;
   return h(
     'tr',
@@ -23,7 +39,7 @@ function row(c) {
         : null,
     ),
     h('td', {}, statusCell(c.stale ? 'stale' : c.status, c.stale ? `stale/${c.status}` : c.status)),
-    LAYERS.map((l) => h('td', {}, statusCell(c.layers?.[l]))),
+    layers.map((l) => h('td', { 'data-layer': l }, statusCell(c.layers?.[l]))),
     h('td', { class: 'num' }, c.counts.fail),
     h('td', { class: 'num' }, c.counts.error),
     h('td', { class: 'num' }, c.counts.warn),
@@ -40,28 +56,26 @@ function row(c) {
   );
 }
 
-const rank = { fail: 0, error: 1, warn: 2, pass: 3 };
+/** @param {Event} e */
+async function startSweep(e) {
+  const button = /** @type {HTMLButtonElement} */ (e.currentTarget);
+  button.disabled = true;
+  try {
+    const s = /** @type {SweepStarted} */ (await api('/api/v1/sweeps', { method: 'POST' }));
+    button.textContent = s.running ? `Sweep ${s.id} already running` : `Sweep ${s.id} started`;
+  } catch (err) {
+    button.textContent = `Cannot sweep: ${err instanceof Error ? err.message : err}`;
+  }
+}
 
 async function draw() {
-  const fleet = await api('/api/v1/fleet');
+  const [fleet, meta] = await Promise.all([
+    /** @type {Promise<FleetView>} */ (api('/api/v1/fleet')),
+    servedMeta(),
+  ]);
+  const worst = worstFirst(meta.severity);
   const clusters = [...fleet.clusters].sort(
-    (a, b) => b.stale - a.stale || rank[a.status] - rank[b.status] || a.name.localeCompare(b.name),
-  );
-  const sweepBtn = h(
-    'button',
-    {
-      type: 'button',
-      onclick: async (e) => {
-        e.target.disabled = true;
-        const s = await api('/api/v1/sweeps', { method: 'POST' }).catch((err) => ({ error: err.message }));
-        e.target.textContent = s.error
-          ? `Cannot sweep: ${s.error}`
-          : s.running
-            ? `Sweep ${s.id} already running`
-            : `Sweep ${s.id} started`;
-      },
-    },
-    'Sweep now',
+    (a, b) => Number(b.stale) - Number(a.stale) || worst(a.status, b.status) || a.name.localeCompare(b.name),
   );
   render(
     h(
@@ -75,7 +89,7 @@ async function draw() {
           ? `last sweep ${fleet.lastSweep.id} · ${fmtTime(fleet.lastSweep.startedAt)} (${ago(fleet.lastSweep.startedAt)})`
           : 'no sweep yet',
       ),
-      sweepBtn,
+      h('button', { type: 'button', onclick: startSweep }, 'Sweep now'),
     ),
     h(
       'div',
@@ -87,33 +101,23 @@ async function draw() {
       countCard('could not evaluate', fleet.counts.error, 'error'),
       countCard('stale', fleet.counts.stale, 'stale'),
     ),
-    clusters.length === 0
-      ? h('div', { class: 'empty' }, 'No cluster has been checked yet. The first sweep is on its way.')
-      : h(
-          'table',
-          { id: 'fleet-grid' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              [
-                'cluster',
-                'status',
-                ...LAYERS,
-                'fail',
-                'err',
-                'warn',
-                'provider / region',
-                'mesh',
-                'cilium',
-                'last checked',
-              ].map((t) => h('th', {}, t)),
-            ),
-          ),
-          h('tbody', {}, clusters.map(row)),
-        ),
+    table({
+      id: 'fleet-grid',
+      head: [
+        'cluster',
+        'status',
+        ...meta.layers,
+        'fail',
+        'err',
+        'warn',
+        'provider / region',
+        'mesh',
+        'cilium',
+        'last checked',
+      ],
+      rows: clusters.map((c) => row(c, meta.layers)),
+      empty: 'No cluster has been checked yet. The first sweep is on its way.',
+    }),
   );
 }
 

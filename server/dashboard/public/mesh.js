@@ -1,9 +1,20 @@
+// @ts-check
 // ClusterMesh pairs and the side-by-side comparison of one pair.
 import { api } from './api.js';
-import { fmtTime, h, render, statusCell } from './dom.js';
+import { fmtTime, h, render, statusCell, table } from './dom.js';
 
+/** @typedef {import('../types/api.ts').MeshComparison} MeshComparison */
+/** @typedef {import('../types/api.ts').MeshPairList} MeshPairList */
+/** @typedef {import('./dom.js').Child} Child */
+
+/**
+ * One side of the comparison: what `s.cluster` knows and sees of `peer`.
+ * @param {MeshComparison['a']} s
+ * @param {string} peer
+ */
 function side(s, peer) {
   const v = s.viewOfPeer;
+  /** @type {[string, Child][]} */
   const rows = [
     ['known to fleetcheck', s.known ? 'yes' : 'no'],
     ['cluster status', statusCell(s.status)],
@@ -22,20 +33,56 @@ function side(s, peer) {
     'div',
     { class: 'report', 'data-side': s.cluster },
     h('h2', {}, h('a', { href: `#/clusters/${encodeURIComponent(s.cluster)}` }, s.cluster)),
-    h(
-      'table',
-      {},
-      h(
-        'tbody',
-        {},
-        rows.map(([k, val]) => h('tr', {}, h('th', {}, k), h('td', {}, val))),
-      ),
-    ),
+    table({ rows: rows.map(([k, val]) => h('tr', {}, h('th', {}, k), h('td', {}, val))) }),
   );
 }
 
+/**
+ * Versions, cluster-id and the config keys the two sides must agree on.
+ * @param {MeshComparison} c
+ */
+function configRows(c) {
+  return [
+    h(
+      'tr',
+      {},
+      h('td', {}, 'cilium version'),
+      h('td', {}, c.versions.a ?? '–'),
+      h('td', {}, c.versions.b ?? '–'),
+      h('td', {}, c.versions.skewMinor !== undefined ? `${c.versions.skewMinor} minor apart` : ''),
+    ),
+    h(
+      'tr',
+      {},
+      h('td', {}, 'cluster-id unique'),
+      h(
+        'td',
+        { colspan: 2 },
+        c.clusterIdUnique ? 'yes' : `NO (clashes with ${c.clusterIdClashWith.join(', ')})`,
+      ),
+      h('td', {}, statusCell(c.clusterIdUnique ? 'pass' : 'fail')),
+    ),
+    c.config.map((d) =>
+      h(
+        'tr',
+        {},
+        h('td', {}, d.key),
+        h('td', {}, d.a ?? '–'),
+        h('td', {}, d.b ?? '–'),
+        h('td', {}, statusCell(d.agree ? 'pass' : 'fail', d.agree ? 'agree' : 'differ')),
+      ),
+    ),
+  ].flat();
+}
+
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 async function compare(a, b) {
-  const c = await api(`/api/v1/mesh/pairs/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+  const c = /** @type {MeshComparison} */ (
+    await api(`/api/v1/mesh/pairs/${encodeURIComponent(a)}/${encodeURIComponent(b)}`)
+  );
   render(
     h(
       'div',
@@ -54,52 +101,7 @@ async function compare(a, b) {
       : null,
     h('div', { class: 'side' }, side(c.a, b), side(c.b, a)),
     h('h2', {}, 'Versions and configuration that must agree'),
-    h(
-      'table',
-      { id: 'config-diff' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          ['key', a, b, ''].map((t) => h('th', {}, t)),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        h(
-          'tr',
-          {},
-          h('td', {}, 'cilium version'),
-          h('td', {}, c.versions.a ?? '–'),
-          h('td', {}, c.versions.b ?? '–'),
-          h('td', {}, c.versions.skewMinor !== undefined ? `${c.versions.skewMinor} minor apart` : ''),
-        ),
-        h(
-          'tr',
-          {},
-          h('td', {}, 'cluster-id unique'),
-          h(
-            'td',
-            { colspan: 2 },
-            c.clusterIdUnique ? 'yes' : `NO (clashes with ${c.clusterIdClashWith.join(', ')})`,
-          ),
-          h('td', {}, statusCell(c.clusterIdUnique ? 'pass' : 'fail')),
-        ),
-        c.config.map((d) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, d.key),
-            h('td', {}, d.a ?? '–'),
-            h('td', {}, d.b ?? '–'),
-            h('td', {}, statusCell(d.agree ? 'pass' : 'fail', d.agree ? 'agree' : 'differ')),
-          ),
-        ),
-      ),
-    ),
+    table({ id: 'config-diff', head: ['key', a, b, ''], rows: configRows(c) }),
     h('h2', {}, `Connectivity history (${c.history.length} sweeps)`),
     h(
       'div',
@@ -117,10 +119,14 @@ async function compare(a, b) {
   );
 }
 
-/** Renders the pair list, or the comparison of `a` and `b`. */
+/**
+ * Renders the pair list, or the comparison of `a` and `b`.
+ * @param {string} [a]
+ * @param {string} [b]
+ */
 export async function meshView(a, b) {
   if (a && b) return compare(a, b);
-  const { items } = await api('/api/v1/mesh/pairs');
+  const { items } = /** @type {MeshPairList} */ (await api('/api/v1/mesh/pairs'));
   render(
     h(
       'div',
@@ -128,44 +134,30 @@ export async function meshView(a, b) {
       h('h1', {}, 'ClusterMesh pairs'),
       h('span', { class: 'muted' }, `${items.length} pairs`),
     ),
-    items.length === 0
-      ? h('div', { class: 'empty' }, 'No mesh pairs in the fleet.')
-      : h(
-          'table',
-          { id: 'mesh-pairs' },
+    table({
+      id: 'mesh-pairs',
+      head: ['pair', 'status', 'A sees B', 'B sees A', 'message', 'as of'],
+      rows: items.map((p) =>
+        h(
+          'tr',
+          {},
           h(
-            'thead',
+            'td',
             {},
             h(
-              'tr',
-              {},
-              ['pair', 'status', 'A sees B', 'B sees A', 'message', 'as of'].map((t) => h('th', {}, t)),
+              'a',
+              { href: `#/mesh/${encodeURIComponent(p.a)}/${encodeURIComponent(p.b)}` },
+              `${p.a} ⇄ ${p.b}`,
             ),
           ),
-          h(
-            'tbody',
-            {},
-            items.map((p) =>
-              h(
-                'tr',
-                {},
-                h(
-                  'td',
-                  {},
-                  h(
-                    'a',
-                    { href: `#/mesh/${encodeURIComponent(p.a)}/${encodeURIComponent(p.b)}` },
-                    `${p.a} ⇄ ${p.b}`,
-                  ),
-                ),
-                h('td', {}, statusCell(p.status)),
-                h('td', {}, statusCell(p.aSeesB ? 'pass' : 'fail', p.aSeesB ? 'yes' : 'no')),
-                h('td', {}, statusCell(p.bSeesA ? 'pass' : 'fail', p.bSeesA ? 'yes' : 'no')),
-                h('td', {}, p.message),
-                h('td', {}, fmtTime(p.at)),
-              ),
-            ),
-          ),
+          h('td', {}, statusCell(p.status)),
+          h('td', {}, statusCell(p.aSeesB ? 'pass' : 'fail', p.aSeesB ? 'yes' : 'no')),
+          h('td', {}, statusCell(p.bSeesA ? 'pass' : 'fail', p.bSeesA ? 'yes' : 'no')),
+          h('td', {}, p.message),
+          h('td', {}, fmtTime(p.at)),
         ),
+      ),
+      empty: 'No mesh pairs in the fleet.',
+    }),
   );
 }

@@ -1,73 +1,82 @@
+// @ts-check
 // Regressions vs a chosen baseline (previous sweep, a sweep, or a time), recoveries, metric regressions, flapping.
 import { api, qs } from './api.js';
-import { fmtTime, h, render, statusCell } from './dom.js';
+import { fmtTime, h, render, statusCell, table } from './dom.js';
+import { servedMeta } from './meta.js';
 
-const LAYERS = ['', 'component', 'node', 'business', 'config', 'mesh', 'version'];
-const state = { baseline: 'previous', layer: '', cluster: '' };
+/** @typedef {import('../types/api.ts').RegressionReport} RegressionReport */
+/** @typedef {import('../types/api.ts').FlapList} FlapList */
+/** @typedef {import('../types/api.ts').SweepPage} SweepPage */
+/** @typedef {SweepPage['items'][number]} SweepSummary */
+/** @typedef {{ value: string, label: string }} Option */
 
-function table(id, head, rows, empty) {
-  if (!rows.length) return h('div', { class: 'empty', id }, empty);
-  return h(
-    'table',
-    { id },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        head.map((t) => h('th', {}, t)),
-      ),
-    ),
-    h('tbody', {}, rows),
-  );
-}
+const state = { baseline: 'previous', layer: '' };
 
+/** @param {string} name */
 function cl(name) {
   return h('a', { href: `#/clusters/${encodeURIComponent(name)}` }, name);
 }
 
+/**
+ * A select bound to one `state` key: changing it redraws the page.
+ * @param {string} id
+ * @param {'baseline' | 'layer'} key
+ * @param {Option[]} options
+ * @param {() => void} redraw
+ */
+function stateSelect(id, key, options, redraw) {
+  const el = h(
+    'select',
+    {
+      id,
+      onchange: (e) => {
+        state[key] = /** @type {HTMLSelectElement} */ (e.currentTarget).value;
+        redraw();
+      },
+    },
+    options.map((o) => h('option', { value: o.value }, o.label)),
+  );
+  el.value = options.some((o) => o.value === state[key]) ? state[key] : (options[0]?.value ?? '');
+  return el;
+}
+
+const BASELINE_AGES = [
+  { hours: 1, label: '1 hour ago' },
+  { hours: 24, label: '1 day ago' },
+  { hours: 168, label: '1 week ago' },
+];
+
+/**
+ * @param {SweepSummary[]} sweeps
+ * @returns {Option[]}
+ */
+function baselineOptions(sweeps) {
+  return [
+    { value: 'previous', label: 'previous sweep' },
+    ...BASELINE_AGES.map((a) => ({
+      value: new Date(Date.now() - a.hours * 3600_000).toISOString(),
+      label: a.label,
+    })),
+    ...sweeps.map((s) => ({ value: s.id, label: `${s.id} · ${s.status ?? 'running'}` })),
+  ];
+}
+
+/** @param {SweepSummary[]} sweeps */
 async function draw(sweeps) {
-  const [rep, flaps] = await Promise.all([
-    api(`/api/v1/regressions${qs(state)}`),
-    api(`/api/v1/flapping${qs({ cluster: state.cluster })}`),
+  const [rep, flaps, meta] = await Promise.all([
+    /** @type {Promise<RegressionReport>} */ (api(`/api/v1/regressions${qs(state)}`)),
+    /** @type {Promise<FlapList>} */ (api('/api/v1/flapping')),
+    servedMeta(),
   ]);
-  const picker = h(
-    'select',
-    {
-      id: 'baseline',
-      onchange: (e) => {
-        state.baseline = e.target.value;
-        draw(sweeps);
-      },
-    },
-    h('option', { value: 'previous' }, 'previous sweep'),
-    ['1', '24', '168'].map((hrs) => {
-      const at = new Date(Date.now() - Number(hrs) * 3600_000).toISOString();
-      return h('option', { value: at }, `${hrs === '1' ? '1 hour' : hrs === '24' ? '1 day' : '1 week'} ago`);
-    }),
-    sweeps.map((s) => h('option', { value: s.id }, `${s.id} · ${s.status ?? 'running'}`)),
-  );
-  picker.value = [...picker.options].some((o) => o.value === state.baseline) ? state.baseline : 'previous';
-  const layer = h(
-    'select',
-    {
-      id: 'layer',
-      onchange: (e) => {
-        state.layer = e.target.value;
-        draw(sweeps);
-      },
-    },
-    LAYERS.map((l) => h('option', { value: l }, l || 'all layers')),
-  );
-  layer.value = state.layer;
+  const redraw = () => draw(sweeps);
+  const layers = [{ value: '', label: 'all layers' }, ...meta.layers.map((l) => ({ value: l, label: l }))];
   render(
     h(
       'div',
       { class: 'toolbar' },
       h('h1', {}, 'Regressions'),
-      h('label', {}, 'baseline ', picker),
-      layer,
+      h('label', {}, 'baseline ', stateSelect('baseline', 'baseline', baselineOptions(sweeps), redraw)),
+      stateSelect('layer', 'layer', layers, redraw),
       h(
         'span',
         { class: 'muted' },
@@ -77,10 +86,10 @@ async function draw(sweeps) {
       ),
     ),
     h('h2', {}, `Got worse (${rep.regressions.length})`),
-    table(
-      'regressions',
-      ['cluster', 'check', 'subject', 'from', 'to', 'message / hint'],
-      rep.regressions.map((r) =>
+    table({
+      id: 'regressions',
+      head: ['cluster', 'check', 'subject', 'from', 'to', 'message / hint'],
+      rows: rep.regressions.map((r) =>
         h(
           'tr',
           {},
@@ -97,13 +106,13 @@ async function draw(sweeps) {
           ),
         ),
       ),
-      'Nothing got worse.',
-    ),
+      empty: 'Nothing got worse.',
+    }),
     h('h2', {}, `Metric regressions (${rep.metricRegressions.length})`),
-    table(
-      'metric-regressions',
-      ['cluster', 'metric', 'baseline median', 'now', 'threshold'],
-      rep.metricRegressions.map((m) =>
+    table({
+      id: 'metric-regressions',
+      head: ['cluster', 'metric', 'baseline median', 'now', 'threshold'],
+      rows: rep.metricRegressions.map((m) =>
         h(
           'tr',
           {},
@@ -114,13 +123,13 @@ async function draw(sweeps) {
           h('td', {}, m.threshold),
         ),
       ),
-      'No metric beyond its threshold.',
-    ),
+      empty: 'No metric beyond its threshold.',
+    }),
     h('h2', {}, `Recovered (${rep.recoveries.length})`),
-    table(
-      'recoveries',
-      ['cluster', 'check', 'subject', 'from', 'to'],
-      rep.recoveries.map((r) =>
+    table({
+      id: 'recoveries',
+      head: ['cluster', 'check', 'subject', 'from', 'to'],
+      rows: rep.recoveries.map((r) =>
         h(
           'tr',
           {},
@@ -131,13 +140,13 @@ async function draw(sweeps) {
           h('td', {}, statusCell(r.to)),
         ),
       ),
-      'No recoveries.',
-    ),
+      empty: 'No recoveries.',
+    }),
     h('h2', {}, `Flapping in the last 7 days (${flaps.items.length})`),
-    table(
-      'flapping',
-      ['cluster', 'check', 'subject', 'changes', 'now', 'last change', 'sequence'],
-      flaps.items.map((f) =>
+    table({
+      id: 'flapping',
+      head: ['cluster', 'check', 'subject', 'changes', 'now', 'last change', 'sequence'],
+      rows: flaps.items.map((f) =>
         h(
           'tr',
           {},
@@ -154,13 +163,13 @@ async function draw(sweeps) {
           ),
         ),
       ),
-      'Nothing flaps.',
-    ),
+      empty: 'Nothing flaps.',
+    }),
   );
 }
 
 /** Renders the regressions page with its baseline picker. */
 export async function regressionsView() {
-  const sweeps = await api('/api/v1/sweeps?limit=50');
+  const sweeps = /** @type {SweepPage} */ (await api('/api/v1/sweeps?limit=50'));
   await draw(sweeps.items.slice(1));
 }
