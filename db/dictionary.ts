@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { layerOf } from '../core/analysis/run-facts.ts';
+import type { Layer } from '../core/outcome.ts';
 import { first, type Orm } from './client.ts';
 import { checksTable, subjectsTable, textsTable } from './schema/index.ts';
 
@@ -22,12 +22,13 @@ export class Dictionary {
     this.texts.clear();
   }
 
-  async check(tx: Orm, name: string): Promise<number> {
+  /** The id of a check; a new one is stored with its layer. */
+  async check(tx: Orm, name: string, layer: Layer | undefined): Promise<number> {
     const hit = this.checks.get(name);
     if (hit !== undefined) return hit;
     await tx
       .insert(checksTable)
-      .values({ name, layer: layerOf(name) ?? null })
+      .values({ name, layer: layer ?? null })
       .onConflictDoNothing();
     const row = await idRow(tx, sql`select id from ${checksTable} where name = ${name}`);
     this.checks.set(name, row.id);

@@ -1,4 +1,3 @@
-import { config } from '../core/config.ts';
 import { type Db, isLibsqlUrl } from './client.ts';
 import { openGuarded } from './open-guarded.ts';
 
@@ -18,7 +17,7 @@ export interface OpenDbOptions {
  * (or written, with `writable`), or that a newer fleetcheck migrated, is a one-line `store-unusable` error.
  * @example const db = await openDb('./fleetcheck.db', { writable: true });
  */
-export async function openDb(url: string = config().FLEETCHECK_DB, opts: OpenDbOptions = {}): Promise<Db> {
+export async function openDb(url: string, opts: OpenDbOptions = {}): Promise<Db> {
   return openGuarded(
     url,
     opts,
@@ -26,7 +25,7 @@ export async function openDb(url: string = config().FLEETCHECK_DB, opts: OpenDbO
       isLibsqlUrl(url)
         ? (await import('./driver-libsql.ts')).openLibsql(
             url.replace(/^libsql:file:/i, 'file:'),
-            opts.authToken ?? config().FLEETCHECK_DB_AUTH_TOKEN,
+            opts.authToken,
           )
         : (await import('./driver-better-sqlite3.ts')).openBetterSqlite(url.replace(/^file:/i, ''), {
             readOnly: opts.readOnly === true,

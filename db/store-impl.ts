@@ -30,10 +30,6 @@ export function createStore(db: Db): HistoryStore {
     if (dirty.length > 0) await db.write(refreshRollups);
   };
   return {
-    saveSweep: (r) =>
-      guarded(() =>
-        recordFinished(db, dict, r, { runs: r.clusters, planned: r.clusters.map((c) => c.name) }),
-      ),
     createSweep: (s) => createSweep(db, s),
     saveClusterRun: (id, run) => guarded(() => saveClusterRun(db, dict, id, run)),
     claimFinish: (id, at, stale) => claimFinish(db, id, at.getTime(), stale?.getTime()),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { FleetcheckError } from '../core/errors.ts';
-import type { RunLanded, StoredSweepRuns } from '../core/history/ports.ts';
-import type { ClusterReport, MeshPairReport, SweepReport } from '../core/sweep/report.ts';
+import type { FactedRun, RunLanded, StoredSweepRuns } from '../core/history/ports.ts';
+import type { MeshPairReport, SweepReport } from '../core/sweep/report.ts';
 import { type Db, first, type Orm } from './client.ts';
 import { iso, plannedNames, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
@@ -74,7 +74,7 @@ export async function saveClusterRun(
   db: Db,
   dict: Dictionary,
   sweepId: string,
-  run: ClusterReport,
+  run: FactedRun,
 ): Promise<RunLanded> {
   return db.write(async (tx) => {
     let row = await first<{ started_at: number }>(
@@ -88,7 +88,7 @@ export async function saveClusterRun(
     const seen = await first<{ one: number }>(
       tx,
       sql`select 1 as one from ${clusterRunsTable} r join ${clustersTable} c on c.id = r.cluster_id
-        where r.sweep_id = ${sweepId} and c.name = ${run.name}`,
+        where r.sweep_id = ${sweepId} and c.name = ${run.report.name}`,
     );
     await writeRun(tx, dict, sweepId, run, row.started_at);
     if (!seen) await tx.run(sql`update ${sweepsTable} set landed = landed + 1 where id = ${sweepId}`);
@@ -125,7 +125,7 @@ export async function recordFinished(
   db: Db,
   dict: Dictionary,
   report: SweepReport,
-  opts: { runs: readonly ClusterReport[]; planned?: readonly string[] },
+  opts: { runs: readonly FactedRun[]; planned?: readonly string[] },
 ): Promise<void> {
   const startedAt = ms(report.sweep.startedAt, 'sweep.startedAt');
   const finishedAt = ms(report.sweep.finishedAt, 'sweep.finishedAt');

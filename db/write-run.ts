@@ -1,11 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  countResults,
-  endpointsNotReady,
-  healthRttP95,
-  layerStatuses,
-  meshGroupOf,
-} from '../core/analysis/run-facts.ts';
+import type { FactedRun } from '../core/history/ports.ts';
 import type { ClusterReport } from '../core/sweep/report.ts';
 import { first, type Orm } from './client.ts';
 import { packLayers, runMeta, stableJson, statusCode } from './codec.ts';
@@ -29,13 +23,18 @@ const chunk = <T>(items: T[], size: number): T[][] => {
 };
 
 /** Upserts the registry row of a cluster and returns its id; registry facts follow the newest run. */
-async function upsertCluster(tx: Orm, r: ClusterReport, at: number): Promise<number> {
+async function upsertCluster(
+  tx: Orm,
+  r: ClusterReport,
+  meshGroup: string | undefined,
+  at: number,
+): Promise<number> {
   const facts = {
     provider: r.provider ?? null,
     region: r.region ?? null,
     account: r.account ?? null,
     labels: stableJson(r.labels ?? {}),
-    meshGroup: meshGroupOf(r) ?? null,
+    meshGroup: meshGroup ?? null,
     ciliumVersion: r.ciliumVersion ?? null,
     ciliumClusterId: r.clusterId ?? null,
   };
@@ -76,16 +75,17 @@ export async function writeRun(
   tx: Orm,
   dict: Dictionary,
   sweepId: string,
-  r: ClusterReport,
+  stored: FactedRun,
   at: number,
 ): Promise<number> {
-  const clusterId = await upsertCluster(tx, r, at);
+  const { report: r, facts } = stored;
+  const clusterId = await upsertCluster(tx, r, facts.meshGroup, at);
   const old = await first<{ id: number }>(
     tx,
     sql`select id from ${clusterRunsTable} where sweep_id = ${sweepId} and cluster_id = ${clusterId}`,
   );
   if (old) await deleteRun(tx, old.id);
-  const c = countResults(r.results);
+  const c = facts.counts;
   const [run] = await tx
     .insert(clusterRunsTable)
     .values({
@@ -99,9 +99,9 @@ export async function writeRun(
       nFail: c.fail,
       nError: c.error,
       nSkip: c.skip,
-      layers: packLayers(layerStatuses(r.results)),
-      rttP95: healthRttP95(r) ?? null,
-      epNotReady: endpointsNotReady(r) ?? null,
+      layers: packLayers(facts.layers),
+      rttP95: facts.healthRttP95Ms ?? null,
+      epNotReady: facts.endpointsNotReady ?? null,
       ciliumVersion: r.ciliumVersion ?? null,
       ciliumClusterId: r.clusterId ?? null,
       metaId: await dict.text(tx, stableJson(runMeta(r))),
@@ -117,7 +117,7 @@ export async function writeRun(
     results.push({
       runId,
       seq,
-      checkId: await dict.check(tx, o.check),
+      checkId: await dict.check(tx, o.check, facts.checkLayers[o.check]),
       subjectId: await dict.subject(tx, o.subject),
       status: statusCode(o.status),
       messageId: await dict.text(tx, o.message),

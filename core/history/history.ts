@@ -14,13 +14,16 @@ import type {
 } from '../analysis/types.ts';
 import type { Layer } from '../outcome.ts';
 import type { SweepReport } from '../sweep/report.ts';
-import type { SweepRunsReader, SweepWriter } from './ports.ts';
+import type { FactedRun, SweepRunsReader, SweepWriter } from './ports.ts';
 import type { ReportStore, RunReader, StateReader } from './read-ports.ts';
 
 /** Everything the history store (db) provides: rows in and out, no analysis. */
-export interface HistoryStore extends SweepWriter, SweepRunsReader, RunReader, StateReader, ReportStore {
-  /** Stores an already finished sweep report whole (all runs, planned = its clusters). Idempotent per (sweep, cluster). */
-  saveSweep(report: SweepReport): Promise<void>;
+export interface HistoryStore
+  extends SweepWriter<FactedRun>,
+    SweepRunsReader,
+    RunReader,
+    StateReader,
+    ReportStore {
   /** Takes the named lease until `until` unless another holder has it unexpired; returns the holder after. */
   acquireLease(name: string, holder: string, until: Date, now: Date): Promise<string>;
   /** Deletes raw results older than `retentionDays` before `now` (rollups stay). */
@@ -33,6 +36,7 @@ export interface HistoryStore extends SweepWriter, SweepRunsReader, RunReader, S
  * (regressions, recoveries, flapping, staleness, trends, mesh comparison, weekly report) core/history computes.
  */
 export interface History extends SweepWriter, SweepRunsReader, ReportStore {
+  /** Stores an already finished sweep report whole (all runs, planned = its clusters). Idempotent per (sweep, cluster). */
   saveSweep(report: SweepReport): Promise<void>;
   acquireLease(name: string, holder: string, until: Date, now: Date): Promise<string>;
   /** Latest verdict per cluster, per-layer statuses, stale flag, counts. */

@@ -1,3 +1,5 @@
+import type { LayerStatuses, StatusCounts } from '../analysis/types.ts';
+import type { Layer } from '../outcome.ts';
 import type { ClusterReport, SweepReport } from '../sweep/report.ts';
 
 /** After a cluster run is saved: how many planned clusters have a run, of how many planned. */
@@ -16,15 +18,34 @@ export interface StoredSweepRuns {
   clusters: ClusterReport[];
 }
 
+/** What core derives from a run for storage and later reads (the store keeps these, never computes them). */
+export interface RunFacts {
+  counts: StatusCounts;
+  /** Worst status per layer. */
+  layers: LayerStatuses;
+  healthRttP95Ms?: number;
+  endpointsNotReady?: number;
+  meshGroup?: string;
+  /** The layer each check id of the run names (absent: none). */
+  checkLayers: Partial<Record<string, Layer>>;
+}
+
+/** A run as the store receives it: the report and its facts. */
+export interface FactedRun {
+  report: ClusterReport;
+  facts: RunFacts;
+}
+
 /**
- * The writing side of the history store (db implements it; core/history finishes sweeps through it). It only
- * persists: statuses, mesh pairs and cross-cluster outcomes are computed by core/history before they reach it.
+ * The writing side of history: core/history's service takes runs as reports (`SweepWriter`), the store (db) takes
+ * them with their facts (`SweepWriter<FactedRun>`). It only persists: statuses, mesh pairs, cross-cluster outcomes
+ * and run facts are computed in core before they reach the store.
  */
-export interface SweepWriter {
+export interface SweepWriter<Run = ClusterReport> {
   /** Records a planned sweep (serverless: before its messages are queued). */
   createSweep(s: { id: string; startedAt: string; clusters: string[]; trigger?: string }): Promise<void>;
   /** Idempotent per (sweep, cluster): a redelivered run replaces the stored one and does not count again. */
-  saveClusterRun(sweepId: string, run: ClusterReport): Promise<RunLanded>;
+  saveClusterRun(sweepId: string, run: Run): Promise<RunLanded>;
   /** True for the one caller that may finish the open sweep (again once an older claim is `staleBefore`). */
   claimFinish(sweepId: string, at: Date, staleBefore?: Date): Promise<boolean>;
   /** Gives back a lease (e.g. the manual-sweep lease held by this sweep's id). */
@@ -36,7 +57,7 @@ export interface SweepWriter {
    */
   recordFinished(
     report: SweepReport,
-    opts: { runs: readonly ClusterReport[]; planned?: readonly string[] },
+    opts: { runs: readonly Run[]; planned?: readonly string[] },
   ): Promise<void>;
 }
 

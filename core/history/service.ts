@@ -1,6 +1,7 @@
 import { flapping } from '../analysis/flapping.ts';
 import { isoWeekRange } from '../analysis/iso-week.ts';
 import { trendSeries } from '../analysis/trends.ts';
+import { facted } from './facts.ts';
 import { fleetView, withStale } from './fleet.ts';
 import type { History, HistorySettings, HistoryStore } from './history.ts';
 import { meshCompare } from './mesh.ts';
@@ -27,13 +28,14 @@ export function createHistory(store: HistoryStore, settings: HistorySettings): H
       q.minChanges ?? 3,
     );
   return {
-    saveSweep: (r) => store.saveSweep(r),
+    saveSweep: (r) =>
+      store.recordFinished(r, { runs: r.clusters.map(facted), planned: r.clusters.map((c) => c.name) }),
     createSweep: (s) => store.createSweep(s),
-    saveClusterRun: (id, run) => store.saveClusterRun(id, run),
+    saveClusterRun: (id, run) => store.saveClusterRun(id, facted(run)),
     claimFinish: (id, at, stale) => store.claimFinish(id, at, stale),
     acquireLease: (name, holder, until, now) => store.acquireLease(name, holder, until, now),
     releaseLease: (name, holder) => store.releaseLease(name, holder),
-    recordFinished: (r, o) => store.recordFinished(r, o),
+    recordFinished: (r, o) => store.recordFinished(r, { ...o, runs: o.runs.map(facted) }),
     sweepRuns: (id) => store.sweepRuns(id),
     fleet: async (o) => fleetView(await store.fleetRows(), o.now ?? new Date(), intervalMs),
     clusters: async (o) => {

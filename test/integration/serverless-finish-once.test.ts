@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCheckSettings } from '../../core/checks/check.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
-import type { HistoryStore } from '../../core/history/history.ts';
+import type { History } from '../../core/history/history.ts';
+import { createHistory } from '../../core/history/service.ts';
+import { historySettings } from '../../core/history/settings.ts';
 import type { ClusterApi } from '../../core/kube/cluster-api.ts';
 import { checkBatch } from '../../core/serverless/batch.ts';
 import { type CheckClusterMessage, toQueuedTarget } from '../../core/sweep/queue-message.ts';
@@ -14,7 +16,7 @@ import { openLibsqlStore } from '../../db/libsql-store.ts';
 /** The worker's finishing on the real store (libSQL file): counted, claimed once, never re-run by redelivery. */
 const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-finish-'));
 const SWEEP = 'sw_20261123T060000Z_f1n1';
-let store: HistoryStore;
+let store: History;
 const finished: SweepReport[] = [];
 
 const target = (name: string): ClusterTarget => ({
@@ -57,7 +59,7 @@ const opts = () => ({
 });
 
 beforeAll(async () => {
-  store = await openLibsqlStore(`libsql:file:${join(dir, 'h.db')}`);
+  store = createHistory(await openLibsqlStore(`libsql:file:${join(dir, 'h.db')}`), historySettings());
   await store.createSweep({ id: SWEEP, startedAt: '2026-11-23T06:00:00.000Z', clusters: ['a', 'b', 'c'] });
 });
 afterAll(async () => {
