@@ -126,12 +126,18 @@ export async function readHistory(
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
 }
 
-/** The newest run times (up to 5) of every cluster, in one statement (one index seek per cluster). */
+/** The newest run times (up to 5) of cluster `c`, comma-separated, from the covering (cluster, at) index. */
+const recentAts = sql`(select group_concat(x.at) from (select r2.at from cluster_runs r2 where r2.cluster_id = c.id
+  order by r2.at desc limit 5) x)`;
+
+const parseAts = (ats: string | null): number[] => (ats ? ats.split(',').map(Number) : []);
+
+/** The newest run times (up to 5) of every cluster, in one statement (one index range per cluster). */
 async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
-  const rows = await db.all<{ id: number; ats: string | null }>(sql`select c.id, (select group_concat(r.at)
-    from cluster_runs r where r.id in (select r2.id from cluster_runs r2 where r2.cluster_id = c.id
-    order by r2.at desc limit 5)) as ats from clusters c`);
-  return new Map(rows.map((r) => [r.id, r.ats ? r.ats.split(',').map(Number) : []]));
+  const rows = await db.all<{ id: number; ats: string | null }>(
+    sql`select c.id, ${recentAts} as ats from clusters c`,
+  );
+  return new Map(rows.map((r) => [r.id, parseAts(r.ats)]));
 }
 
 /** A cluster's latest run with the registry facts the fleet view shows (no text joins). */
@@ -139,15 +145,15 @@ type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'cilium_cluster_id'> & {
   provider: string | null;
   region: string | null;
   mesh_group: string | null;
+  ats: string | null;
 };
 
 /** Latest run per cluster with its registry facts, and the last sweep. */
 export async function fleetRows(db: Db): Promise<FleetRows> {
   const runs = await db.all<FleetRunRow>(sql`select r.id, r.sweep_id, r.cluster_id, c.name, r.at, r.status,
     r.duration_ms, r.n_pass, r.n_warn, r.n_fail, r.n_error, r.n_skip, r.layers, r.rtt_p95, r.ep_not_ready,
-    r.cilium_version, r.error_code, r.error_message, c.provider, c.region, c.mesh_group
+    r.cilium_version, r.error_code, r.error_message, c.provider, c.region, c.mesh_group, ${recentAts} as ats
     from clusters c join cluster_runs r on r.id = c.last_run_id order by c.name`);
-  const recent = await recentTimesByCluster(db);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
@@ -170,7 +176,7 @@ export async function fleetRows(db: Db): Promise<FleetRows> {
         ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
       },
       lastAt: r.at,
-      recentRunTimes: recent.get(r.cluster_id) ?? [],
+      recentRunTimes: parseAts(r.ats),
     };
   });
   return {
