@@ -1,45 +1,40 @@
 import { parseSemver } from '../cilium/version-text.ts';
 import type { Precondition } from './definition.ts';
+import type { ClusterFacts } from './facts.ts';
+
+/** A precondition that holds when `holds` says so, and otherwise skips the check with `message` and `hint`. */
+function skipUnless(
+  needs: string,
+  holds: (facts: ClusterFacts) => Promise<boolean>,
+  message: string,
+  hint: string,
+): Precondition {
+  return { needs, unmet: async (facts) => ((await holds(facts)) ? null : { status: 'skip', message, hint }) };
+}
 
 /** The business probe Job is due in this sweep (quick sweeps leave it out). */
-export const businessProbeScheduled: Precondition = {
-  needs: 'the business probe scheduled in this sweep',
-  unmet: async (facts) =>
-    facts.settings.runBusiness
-      ? null
-      : {
-          status: 'skip',
-          message: 'business probe not scheduled in this sweep (runs every Nth sweep)',
-          hint: 'Run a thorough sweep to probe DNS and services.',
-        },
-};
+export const businessProbeScheduled = skipUnless(
+  'the business probe scheduled in this sweep',
+  async (facts) => facts.settings.runBusiness,
+  'business probe not scheduled in this sweep (runs every Nth sweep)',
+  'Run a thorough sweep to probe DNS and services.',
+);
 
 /** The cluster is in a ClusterMesh: peers configured (secret or fleet) or reported by its agents. */
-export const meshConfigured: Precondition = {
-  needs: 'ClusterMesh peers',
-  unmet: async (facts) =>
-    (await facts.meshViews()).length > 0
-      ? null
-      : {
-          status: 'skip',
-          message: 'no ClusterMesh peers configured or reported',
-          hint: 'Nothing to check: this cluster is not in a mesh.',
-        },
-};
+export const meshConfigured = skipUnless(
+  'ClusterMesh peers',
+  async (facts) => (await facts.meshViews()).length > 0,
+  'no ClusterMesh peers configured or reported',
+  'Nothing to check: this cluster is not in a mesh.',
+);
 
 /** The CiliumEndpoint CRD is in use (`disable-endpoint-crd` not set). */
-export const endpointCrdEnabled: Precondition = {
-  needs: 'the CiliumEndpoint CRD',
-  unmet: async (facts) => {
-    const config = await facts.ciliumConfig().catch(() => null);
-    if (config?.['disable-endpoint-crd'] !== 'true') return null;
-    return {
-      status: 'skip',
-      message: 'CiliumEndpoint CRD disabled (disable-endpoint-crd=true)',
-      hint: 'Endpoint state is only visible per agent (`cilium-dbg endpoint list`).',
-    };
-  },
-};
+export const endpointCrdEnabled = skipUnless(
+  'the CiliumEndpoint CRD',
+  async (facts) => (await facts.ciliumConfig().catch(() => null))?.['disable-endpoint-crd'] !== 'true',
+  'CiliumEndpoint CRD disabled (disable-endpoint-crd=true)',
+  'Endpoint state is only visible per agent (`cilium-dbg endpoint list`).',
+);
 
 /** Hubble is enabled: `enable-hubble: "true"` in cilium-config, or a sampled agent reports it not Disabled. */
 export const hubbleEnabled: Precondition = {
