@@ -8,7 +8,7 @@ import type { Verdict } from './outcomes.ts';
  * verdict when it does not hold (`skip` with the reason, or `error` when it cannot be told), null when it holds.
  */
 export interface Precondition {
-  /** What the check needs, in a few words (docs and `--help`). */
+  /** What the check needs, in a few words (listed with the check by `listChecks`). */
   needs: string;
   unmet(facts: ClusterFacts): Promise<Verdict | null>;
 }

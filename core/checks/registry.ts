@@ -32,7 +32,12 @@ export const checkRegistry: readonly CheckDefinition[] = [
   versionSkew,
 ];
 
-/** id, layer and doc of every check (for `--help`, docs and the API). */
-export function listChecks(): { id: string; layer: string; doc: string }[] {
-  return checkRegistry.map(({ id, layer, doc }) => ({ id, layer, doc }));
+/** id, layer, doc and preconditions of every check (for `--help`, docs and the API). */
+export function listChecks(): { id: string; layer: string; doc: string; needs: string[] }[] {
+  return checkRegistry.map(({ id, layer, doc, requires = [] }) => ({
+    id,
+    layer,
+    doc,
+    needs: requires.map((p) => p.needs),
+  }));
 }
