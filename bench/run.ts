@@ -20,6 +20,12 @@ interface Bench {
 const benches: Bench[] = [
   { name: 'simulator', file: 'bench/sim-startup.ts', args: [], result: 'bench/results/sim.md' },
   { name: 'sweep', file: 'bench/sweep-fleet.ts', args: [], result: 'bench/results/sweep.md' },
+  {
+    name: 'sweep-vs-kubectl',
+    file: 'bench/sweep-vs-kubectl.ts',
+    args: [],
+    result: 'bench/results/sweep-vs-kubectl.md',
+  },
   { name: 'big-cluster', file: 'bench/big-cluster.ts', args: [], result: 'bench/results/big-cluster.md' },
   { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },

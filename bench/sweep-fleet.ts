@@ -5,56 +5,12 @@
  * and reports exec sessions / requests per cluster from the simulator's counters.
  * Usage: bench/sweep-fleet.ts [clusters=200]. Writes bench/results/sweep.md.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
-import { bundleEntry } from './bundle.ts';
-
-const NODES = 5;
-const SLOWEST = 'fleet-000';
-
-function scenarioYaml(clusters: number): string {
-  const lines = ['version: 1', 'seed: 11', `defaults: { nodes: ${NODES} }`, 'clusters:'];
-  for (let i = 0; i < clusters; i++) {
-    const slow = i === 0;
-    const apiMs = slow ? 40 : 10 + ((i * 7) % 30);
-    const execMs = slow ? 400 : 100 + ((i * 37) % 300);
-    const job = slow ? 4 : 2 + (i % 3);
-    const peer = i % 2 === 0 ? i + 1 : i - 1;
-    const mesh = peer < clusters ? `, mesh: [fleet-${String(peer).padStart(3, '0')}]` : '';
-    const version = ['1.15.11', '1.16.5', '1.17.2', '1.18.1'][Math.floor(i / 2) % 4];
-    lines.push(
-      `  - { name: fleet-${String(i).padStart(3, '0')}, clusterId: ${(i % 255) + 1}, ciliumVersion: "${version}"${mesh}, latency: { apiMs: ${apiMs}, execMs: ${execMs}, jobStartSeconds: ${job} } }`,
-    );
-  }
-  return lines.join('\n');
-}
-
-interface ChildResult {
-  wallMs: number;
-  cpuMs: number;
-  maxRssMb: number;
-  maxClusterMs: number;
-  statuses: Record<string, number>;
-  errors: Record<string, number>;
-  clusters: number;
-}
-
-const CHILD = 'bench/.data/sweep-child.mjs';
-
-function runChild(kubeconfig: string, concurrency: number, only?: string): Promise<ChildResult> {
-  const args = [CHILD, kubeconfig, String(concurrency)];
-  if (only) args.push(only);
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
-      const last = stdout.trim().split('\n').at(-1) ?? '{}';
-      resolve(JSON.parse(last) as ChildResult);
-    });
-  });
-}
+import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
+import { NODES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
 
 const list = (r: Record<string, number>) =>
   Object.entries(r)
@@ -81,10 +37,10 @@ function loadPerCluster(sim: Simulator) {
 
 async function main(): Promise<void> {
   const clusters = Number(process.argv[2] ?? 200);
-  await bundleEntry('bench/sweep-child-main.ts', CHILD);
+  await bundleSweepChild();
   const load0 = os.loadavg()[0]?.toFixed(1);
   const t0 = Date.now();
-  const sim = await startSimulator(parseScenario(scenarioYaml(clusters)));
+  const sim = await startSimulator(parseScenario(sweepScenarioYaml(clusters)));
   const startMs = Date.now() - t0;
   const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-'));
   try {

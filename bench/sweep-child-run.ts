@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import { bundleEntry } from './bundle.ts';
+
+/** What one sweeping child reports (bench/sweep-child.ts). */
+export interface ChildResult {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  maxClusterMs: number;
+  statuses: Record<string, number>;
+  errors: Record<string, number>;
+  clusters: number;
+}
+
+const CHILD = 'bench/.data/sweep-child.mjs';
+
+/** Bundles bench/sweep-child-main.ts for plain node (the code as shipped). */
+export function bundleSweepChild(): Promise<string> {
+  return bundleEntry('bench/sweep-child-main.ts', CHILD);
+}
+
+/** One sweep of the kubeconfig's clusters (or only `only`) in its own process. */
+export function runChild(kubeconfig: string, concurrency: number, only?: string): Promise<ChildResult> {
+  const args = [CHILD, kubeconfig, String(concurrency)];
+  if (only) args.push(only);
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
+      const last = stdout.trim().split('\n').at(-1) ?? '{}';
+      resolve(JSON.parse(last) as ChildResult);
+    });
+  });
+}
