@@ -1,10 +1,4 @@
-import type { Agent } from 'node:http';
-import {
-  ApiException,
-  type ConfigurationOptions,
-  Observable,
-  type ObservableMiddleware,
-} from '@kubernetes/client-node';
+import { ApiException } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
 import { after, sleep } from '../time/timers.ts';
 import { type CallDesc, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
@@ -18,29 +12,35 @@ export interface CallStats {
   execSessions: number;
 }
 
-/** Per-call client-node options (object API, Observable middleware) attaching `signal` and a shared agent. */
-export function signalOptions(signal: AbortSignal, agent?: Agent): ConfigurationOptions {
-  const mw: ObservableMiddleware = {
-    pre: (ctx) => {
-      ctx.setSignal(signal);
-      if (agent) ctx.setAgent(agent);
-      return new Observable(Promise.resolve(ctx));
-    },
-    post: (res) => new Observable(Promise.resolve(res)),
-  };
-  return { middleware: [mw], middlewareMergeStrategy: 'append' };
+/** A per-call deadline linked to the caller's signal; `done()` releases its timer and the link. */
+export interface Deadline {
+  signal: AbortSignal;
+  done(): void;
 }
 
 /**
- * Combines the per-call deadline with the caller's signal. The deadline's controller is held by its own timer
- * rather than being an AbortSignal.timeout (which Node holds only weakly), so it fires even under load.
+ * The per-call deadline combined with the caller's signal. The controller is held by its own timer (an
+ * AbortSignal.timeout is held only weakly, so it may never fire under load), and it is linked to the caller by
+ * one listener removed in `done()`: AbortSignal.any would leave a dependent on the cluster's long-lived signal
+ * for every call.
  */
-export function deadlineSignal(ms: number, caller?: AbortSignal): AbortSignal {
-  const deadline = new AbortController();
-  after(ms, () => deadline.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')), {
-    unref: true,
-  });
-  return caller ? AbortSignal.any([deadline.signal, caller]) : deadline.signal;
+export function deadline(ms: number, caller?: AbortSignal): Deadline {
+  const controller = new AbortController();
+  const timer = after(
+    ms,
+    () => controller.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')),
+    { unref: true },
+  );
+  const onCaller = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onCaller();
+  else caller?.addEventListener('abort', onCaller, { once: true });
+  return {
+    signal: controller.signal,
+    done() {
+      timer.cancel();
+      caller?.removeEventListener('abort', onCaller);
+    },
+  };
 }
 
 /** Runs API calls of one cluster with a deadline, the client rate limit, bounded retries and error mapping. */
@@ -51,29 +51,41 @@ export class CallRunner {
     readonly cluster: string,
     readonly limits: KubeLimits,
     readonly limiter: RateLimiter,
-    readonly agent?: Agent,
   ) {}
 
   /**
    * Calls `fn` until it succeeds, retrying 429 (honouring Retry-After) and, when `idempotent`, 5xx.
-   * @example await runner.run({ verb: 'list', resource: 'nodes' }, (o) => core.listNode({}, o))
+   * @example await runner.run({ verb: 'list', resource: 'nodes' }, (signal) => get('/api/v1/nodes', signal))
    */
   async run<T>(
     desc: Omit<CallDesc, 'cluster'>,
-    fn: (options: ConfigurationOptions, signal: AbortSignal) => Promise<T>,
+    fn: (signal: AbortSignal) => Promise<T>,
     callerSignal?: AbortSignal,
     idempotent = true,
   ): Promise<T> {
     const d: CallDesc = { cluster: this.cluster, ...desc };
-    const { apiDeadlineMs } = this.limits;
     const started = performance.now();
-    const signal = deadlineSignal(apiDeadlineMs, callerSignal);
-    const options = signalOptions(signal, this.agent);
+    const dl = deadline(this.limits.apiDeadlineMs, callerSignal);
+    try {
+      return await this.attempts(d, fn, dl.signal, started, idempotent);
+    } finally {
+      dl.done();
+    }
+  }
+
+  private async attempts<T>(
+    d: CallDesc,
+    fn: (signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+    started: number,
+    idempotent: boolean,
+  ): Promise<T> {
+    const { apiDeadlineMs } = this.limits;
     for (let attempt = 0; ; attempt++) {
       try {
         await this.limiter.acquire(signal);
         this.stats.requests++;
-        return await fn(options, signal);
+        return await fn(signal);
       } catch (err) {
         if (signal.aborted && (isAbort(err) || err instanceof FleetcheckError))
           throw mapKubeError(Object.assign(new Error('aborted'), { name: 'AbortError' }), d, apiDeadlineMs);

@@ -4,7 +4,7 @@ import { FleetcheckError } from '../errors.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import { sleep } from '../time/timers.ts';
 import type { CallRunner } from './call-runner.ts';
-import { deadlineSignal } from './call-runner.ts';
+import { deadline } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
 import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
@@ -66,7 +66,30 @@ export async function runExec(
   const started = performance.now();
   const deadlineMs = opts.deadlineMs || runner.limits.execDeadlineMs;
   const cap = opts.maxOutputBytes ?? runner.limits.maxOutputBytes;
-  const signal = deadlineSignal(deadlineMs, opts.signal);
+  const dl = deadline(deadlineMs, opts.signal);
+  try {
+    return await sessions(target, runner, { ns, pod, container, argv, cap, deadlineMs, started }, dl.signal);
+  } finally {
+    dl.done();
+  }
+}
+
+interface SessionArgs {
+  ns: string;
+  pod: string;
+  container: string;
+  argv: string[];
+  cap: number;
+  deadlineMs: number;
+  started: number;
+}
+
+async function sessions(
+  target: ExecTarget,
+  runner: CallRunner,
+  { ns, pod, container, argv, cap, deadlineMs, started }: SessionArgs,
+  signal: AbortSignal,
+): Promise<ExecResult> {
   const d: CallDesc = {
     cluster: runner.cluster,
     verb: 'get',

@@ -34,7 +34,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const create = () =>
       this.runner.run(
         d,
-        (_o, s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }),
+        (s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }),
         opts?.signal,
         false,
       );
@@ -56,7 +56,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
     const path = `${jobsPath(namespace)}/${encodeURIComponent(name)}`;
     await orNull(
-      this.runner.run(d, (_o, s) => this.get(path, undefined, s, { method: 'DELETE', body }), opts?.signal),
+      this.runner.run(d, (s) => this.get(path, undefined, s, { method: 'DELETE', body }), opts?.signal),
     );
   }
 
@@ -69,7 +69,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
     return this.runner.run(
       { verb: 'get', resource: 'pods/log', namespace, name: pod },
-      (_o, s) => requestText(this.kc, this.agent, this.url(path, { container, limitBytes }), s),
+      (s) => requestText(this.kc, this.agent, this.url(path, { container, limitBytes }), s),
       opts?.signal,
     );
   }

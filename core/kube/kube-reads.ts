@@ -62,7 +62,7 @@ export class KubeReads {
   ) {
     const limiter = new RateLimiter(limits.requestsPerSecond, limits.burst);
     this.agent = keepAliveAgent(kc);
-    this.runner = new CallRunner(cluster, limits, limiter, this.agent);
+    this.runner = new CallRunner(cluster, limits, limiter);
     const server = kc.getCurrentCluster()?.server;
     if (!server)
       throw new FleetcheckError('invalid-input', `kubeconfig of ${cluster} names no server`, { cluster });
@@ -96,7 +96,7 @@ export class KubeReads {
     signal?: AbortSignal,
   ): Promise<T | null> {
     const d = { verb: 'get', resource, name, ...(namespace ? { namespace } : {}) };
-    return orNull(this.runner.run(d, (_o, s) => this.get(path, undefined, s) as Promise<T>, signal));
+    return orNull(this.runner.run(d, (s) => this.get(path, undefined, s) as Promise<T>, signal));
   }
 
   /** Every item of a list, page by page; `onItem` sees each raw item once and nothing is kept here. */
@@ -112,7 +112,7 @@ export class KubeReads {
     let cont = '';
     do {
       const q = { ...query, limit: String(this.runner.limits.listPageSize), continue: cont };
-      const page = parseListPage(await this.runner.run(d, (_o, s) => this.get(path, q, s), signal), resource);
+      const page = parseListPage(await this.runner.run(d, (s) => this.get(path, q, s), signal), resource);
       for (const item of page.items) if (item !== null && typeof item === 'object') onItem(item);
       cont = page.continueToken;
     } while (cont !== '');
@@ -134,7 +134,7 @@ export class KubeReads {
   async serverVersion(opts?: CallOptions): Promise<{ gitVersion: string }> {
     const v = await this.runner.run(
       { verb: 'get', resource: 'version' },
-      (_o, s) => this.get('/version', undefined, s),
+      (s) => this.get('/version', undefined, s),
       opts?.signal,
     );
     return { gitVersion: String((v as { gitVersion?: unknown } | null)?.gitVersion ?? '') };
