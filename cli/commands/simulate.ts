@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import Table from 'cli-table3';
+import { textTable } from '../../core/analysis/render-text.ts';
 import { loadScenario, startSimulator } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
 
@@ -29,27 +29,27 @@ export async function simulateAction(opts: SimulateOptions): Promise<void> {
     const kubeconfig = resolve(opts.kubeconfigOut);
     await sim.writeKubeconfig(kubeconfig);
     const info = new Map(resolveClusters(scenario).map((c) => [c.name, c]));
-    const table = new Table({
-      head: ['cluster', 'provider', 'region', 'cilium', 'nodes', 'mesh peers', 'faults', 'endpoint'],
-      style: process.stdout.isTTY ? {} : { head: [], border: [] },
-    });
-    for (const c of sim.clusters) {
+    const rows = sim.clusters.map((c) => {
       const r = info.get(c.name);
-      table.push([
+      return [
         c.name,
         r?.provider ?? '',
         r?.region ?? '',
         r?.ciliumVersion ?? '',
-        r?.nodeNames.length ?? 0,
+        String(r?.nodeNames.length ?? 0),
         r?.mesh.join(', ') ?? '',
         r?.faults.map((f) => f.type).join(', ') ?? '',
         c.server,
-      ]);
-    }
+      ];
+    });
+    const table = textTable(
+      ['cluster', 'provider', 'region', 'cilium', 'nodes', 'mesh peers', 'faults', 'endpoint'],
+      rows,
+    );
     process.stdout.write(
       `Simulated fleet (no real clusters): ${sim.clusters.length} fake kube-apiservers on 127.0.0.1\n`,
     );
-    process.stdout.write(`${table.toString()}\n`);
+    process.stdout.write(table);
     process.stdout.write(`kubeconfig written to ${kubeconfig} (one context per cluster)\n`);
     process.stdout.write(
       `  export KUBECONFIG=${kubeconfig}\n  kubectl --context ${sim.clusters[0]?.name ?? '<cluster>'} get pods -n kube-system\n`,
