@@ -35,7 +35,7 @@ const layersSchema = z.string().transform((s, ctx): Layer[] => {
 });
 
 /** The flags shared by `fleetcheck sweep` and `fleetcheck check`, validated. */
-export const sweepFlagsSchema = z
+const sweepFlagsSchema = z
   .object({
     kubeconfig: z.string().min(1).optional(),
     context: z.array(z.string().min(1)).default([]),

@@ -22,8 +22,7 @@ export type Status = z.infer<typeof statusSchema>;
 export const layerSchema = z.enum(LAYERS);
 export type Layer = z.infer<typeof layerSchema>;
 
-export const metricsSchema = z.record(z.string(), z.number());
-export type Metrics = z.infer<typeof metricsSchema>;
+const metricsSchema = z.record(z.string(), z.number());
 
 export const outcomeSchema = z.object({
   /** Check id `layer.area.name`, e.g. `node.health.reachability`. */

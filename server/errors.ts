@@ -15,7 +15,7 @@ export const errorBodySchema = z
     }),
   })
   .openapi('Error');
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+type ErrorBody = z.infer<typeof errorBodySchema>;
 
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   'invalid-input': 400,
@@ -32,12 +32,12 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
 };
 
 /** HTTP status of a FleetcheckError code (the one place codes become statuses). */
-export function statusFor(code: ErrorCode): ContentfulStatusCode {
+function statusFor(code: ErrorCode): ContentfulStatusCode {
   return statusByCode[code];
 }
 
 /** Turns a zod failure on request input into one sentence naming the parameter(s). */
-export function describeZodError(err: ZodError, where = 'parameter'): string {
+function describeZodError(err: ZodError, where = 'parameter'): string {
   return err.issues
     .map((issue) => {
       if (issue.code === 'unrecognized_keys') {

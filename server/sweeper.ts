@@ -12,7 +12,7 @@ export interface SweepRequest {
 /** Runs one whole sweep and stores it; returns the stored report. */
 export type RunSweep = (req: SweepRequest) => Promise<SweepReport>;
 
-export interface StartedSweep {
+interface StartedSweep {
   id: string;
   startedAt: string;
   running: boolean;

@@ -2,7 +2,7 @@ import { LAYERS } from '../../core/layers.ts';
 import { groupVerdict, type Layer, type Outcome, type Status } from '../../core/outcome.ts';
 
 /** The layer of a check id (`node.health.latency` → `node`). */
-export function layerOf(check: string): string {
+function layerOf(check: string): string {
   return check.split('.', 1)[0] ?? check;
 }
 

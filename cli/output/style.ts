@@ -1,8 +1,6 @@
 import pc from 'picocolors';
 import type { Status } from '../../core/outcome.ts';
 
-export type Colors = ReturnType<typeof pc.createColors>;
-
 /** Terminal styling: colours only when `enabled` (a TTY without NO_COLOR). */
 export function styles(enabled: boolean) {
   const c = pc.createColors(enabled);

@@ -108,7 +108,7 @@ function counts(items: { status: Exclude<Status, 'skip'> }[], all: boolean): str
 }
 
 /** The one-line summary: counts of cluster (and pair) verdicts, wall time and sweep id. */
-export function summaryLine(report: SweepReport): string {
+function summaryLine(report: SweepReport): string {
   const ms = Date.parse(report.sweep.finishedAt) - Date.parse(report.sweep.startedAt);
   const p = report.meshPairs.length;
   const pairs = p > 0 ? ` · ${counted(p, 'mesh pair')}: ${counts(report.meshPairs, false)}` : '';

@@ -22,7 +22,7 @@ export interface AwsTarget {
 const REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** The default-chain credentials (env, profile, SSO, IMDS...) as a provider, resolved lazily by the SDK. */
-export function defaultCredentials(region: string): CredentialProvider {
+function defaultCredentials(region: string): CredentialProvider {
   const client = new STSClient({ region });
   return () => client.config.credentials();
 }

@@ -10,7 +10,7 @@ const TOKEN_LIFETIME_MS = 14 * 60_000;
 const REFRESH_BEFORE_MS = 60_000;
 
 /** The STS host of a region (China regions use amazonaws.com.cn). */
-export function stsHost(region: string): string {
+function stsHost(region: string): string {
   return region.startsWith('cn-') ? `sts.${region}.amazonaws.com.cn` : `sts.${region}.amazonaws.com`;
 }
 

@@ -2,20 +2,6 @@ import { z } from 'zod';
 import { parseJsonWith } from './json-input.ts';
 import type { ParseResult } from './parse-result.ts';
 
-/** Endpoint states of `models.EndpointState` (the CRD adds `creating`). */
-export const endpointStates = [
-  'creating',
-  'waiting-for-identity',
-  'not-ready',
-  'waiting-to-regenerate',
-  'regenerating',
-  'restoring',
-  'ready',
-  'disconnecting',
-  'disconnected',
-  'invalid',
-] as const;
-
 const endpointSchema = z.object({
   id: z.number().int().default(0),
   status: z
@@ -39,7 +25,7 @@ const endpointSchema = z.object({
 export type AgentEndpoint = z.infer<typeof endpointSchema>;
 
 /** `cilium-dbg endpoint list -o json`: an array of Endpoint. */
-export const endpointListSchema = z
+const endpointListSchema = z
   .array(endpointSchema)
   .nullable()
   .transform((a) => a ?? []);

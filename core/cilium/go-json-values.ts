@@ -13,9 +13,6 @@ export function withoutGoNils(value: unknown): unknown {
   return out;
 }
 
-/** Go's zero `time.Time` as strfmt.DateTime prints it (a struct, so `omitempty` never drops it). */
-export const GO_ZERO_TIME = '0001-01-01T00:00:00.000Z';
-
 /**
  * A strfmt.DateTime field: the zero time (`0001-01-01T00:00:00.000Z`, "never") reads as absent.
  * @example goTime.parse('0001-01-01T00:00:00.000Z') // undefined

@@ -2,7 +2,7 @@ import { isCountPair } from './counts.ts';
 import { parseGoDurationMs } from './go-duration.ts';
 import { type ParseResult, parsed, unparsed } from './parse-result.ts';
 
-export interface HealthTextNode {
+interface HealthTextNode {
   name: string;
   local: boolean;
   /**

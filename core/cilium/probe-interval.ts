@@ -1,7 +1,7 @@
 import { parseSemver } from './version-text.ts';
 
 /** Before Cilium 1.18 the health prober fires every path at once on a fixed 60 s ticker (`serverProbeInterval`). */
-export const FIXED_PROBE_INTERVAL_SECONDS = 60;
+const FIXED_PROBE_INTERVAL_SECONDS = 60;
 
 const DEFAULT_RATIO = 0.5;
 

@@ -4,8 +4,7 @@ import { parseJsonWith } from './json-input.ts';
 import type { ParseResult } from './parse-result.ts';
 
 /** Cilium's 4-valued component state (`models.Status.state`). */
-export const componentStateSchema = z.enum(['Ok', 'Warning', 'Failure', 'Disabled']);
-export type ComponentState = z.infer<typeof componentStateSchema>;
+const componentStateSchema = z.enum(['Ok', 'Warning', 'Failure', 'Disabled']);
 
 const componentSchema = z.object({
   /** `omitempty`: an empty state is the same as none. */
@@ -15,7 +14,6 @@ const componentSchema = z.object({
     .transform((s) => (s === '' ? undefined : s)),
   msg: z.string().default(''),
 });
-export type ComponentStatus = z.infer<typeof componentSchema>;
 
 const controllerSchema = z.object({
   name: z.string().default(''),
@@ -61,7 +59,6 @@ const remoteClusterSchema = z.object({
     })
     .optional(),
 });
-export type RemoteCluster = z.infer<typeof remoteClusterSchema>;
 
 /**
  * `cilium-dbg status -o json` (StatusResponse, docs/cilium-formats.md): unknown keys ignored, omitted or `null`

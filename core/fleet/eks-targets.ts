@@ -117,7 +117,7 @@ export async function discoveredEksTargets(
  * after the spoke account and region) instead of silently checking a smaller fleet.
  * @example discoveryFailure({ roleArn: 'arn:aws:iam::123456789012:role/x', labels: {} }, 'eu-west-1', err).name // 'eks-discovery.123456789012.eu-west-1'
  */
-export function discoveryFailure(
+function discoveryFailure(
   entry: { roleArn?: string; account?: string; labels: Record<string, string>; meshGroup?: string },
   region: string,
   error: FleetcheckError,

@@ -30,7 +30,7 @@ const thresholds = z.strictObject({
   endpointsFail: z.number().int().nonnegative().optional(),
 });
 
-export const overridesSchema = thresholds.extend({
+const overridesSchema = thresholds.extend({
   sampleAgents: z.number().int().min(1).max(10_000).optional(),
   full: z.boolean().optional(),
   detectionBudgetSeconds: z.number().positive().optional(),
@@ -129,4 +129,3 @@ export const fleetFileSchema = z
 
 export type FleetFile = z.output<typeof fleetFileSchema>;
 export type FleetFileCluster = FleetFile['clusters'][number];
-export type FleetFileDiscover = NonNullable<FleetFile['eks']>['discover'][number];

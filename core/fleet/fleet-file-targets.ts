@@ -12,7 +12,7 @@ function compact<T extends object>(o: T): T {
 }
 
 /** Fleet defaults as overrides; a cluster's own overrides win. */
-export function defaultOverrides(f: FleetFile): ClusterOverrides {
+function defaultOverrides(f: FleetFile): ClusterOverrides {
   const d = f.defaults;
   return compact({
     sampleAgents: d.sampleAgents,

@@ -2,7 +2,7 @@ import type { Outcome } from '../outcome.ts';
 import { QUICK_SWEEP_REASON } from './settings.ts';
 
 /** The business checks the probe Job backs (DESIGN §5). */
-export const BUSINESS_CHECKS = ['business.dns.resolve', 'business.service.reach'] as const;
+const BUSINESS_CHECKS = ['business.dns.resolve', 'business.service.reach'] as const;
 
 /**
  * On a quick sweep (business Job not due), the business checks the runner did not report, as `skip`

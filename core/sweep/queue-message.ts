@@ -7,7 +7,7 @@ import { layerSchema } from '../outcome.ts';
  * It carries everything the worker needs to rebuild the cluster's target without the fleet file:
  * identity + labels, the serialisable client source, effective check settings and the sweep size.
  */
-export const checkSettingsSchema = z.object({
+const checkSettingsSchema = z.object({
   layers: z.array(layerSchema),
   sampleAgents: z.number().int().min(0),
   full: z.boolean(),
@@ -27,7 +27,7 @@ export const checkSettingsSchema = z.object({
 
 const errorCodeSchema = z.custom<ErrorCode>((v) => typeof v === 'string' && v.length > 0);
 
-export const targetSourceSchema = z.discriminatedUnion('kind', [
+const targetSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('kubeconfig'), file: z.string().optional(), context: z.string().min(1) }),
   z.object({
     kind: z.literal('eks'),
@@ -40,7 +40,7 @@ export const targetSourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A ClusterTarget without its `connect` function: what survives JSON. */
-export const queuedTargetSchema = z.object({
+const queuedTargetSchema = z.object({
   name: z.string().min(1),
   provider: z.enum(['eks', 'gke', 'aks', 'generic']),
   region: z.string().optional(),

@@ -33,7 +33,7 @@ export type MeshView = z.infer<typeof meshViewSchema>;
 
 export const clusterStatusSchema = statusSchema.exclude(['skip']);
 
-export const clusterReportSchema = z.object({
+const clusterReportSchema = z.object({
   name: z.string(),
   status: clusterStatusSchema,
   durationMs: z.number(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** What a span of a cluster's run waited on: connecting, one API read, an exec round, the probe Job, a check. */
-export const spanKindSchema = z.enum(['connect', 'api', 'exec', 'job', 'check']);
+const spanKindSchema = z.enum(['connect', 'api', 'exec', 'job', 'check']);
 export type SpanKind = z.infer<typeof spanKindSchema>;
 
 /** One timed piece of a cluster's run; `startMs` counts from the start of the cluster's run. */
-export const spanSchema = z.object({
+const spanSchema = z.object({
   kind: spanKindSchema,
   name: z.string(),
   startMs: z.number(),

@@ -4,7 +4,7 @@ import { layerSchema, SEVERITY, statusSchema } from '../../core/outcome.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 
-export const metaSchema = z
+const metaSchema = z
   .object({
     simulated: z.boolean().openapi({ description: 'true when the fleet is the built-in simulator (demo)' }),
     version: z.string(),

@@ -7,7 +7,7 @@ import { notFoundError } from '../errors.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 import { pageOf, pageQuery, pathParam } from '../query.ts';
 
-export const sweepStartedSchema = z
+const sweepStartedSchema = z
   .object({
     id: z.string(),
     startedAt: z.string(),

@@ -3,7 +3,7 @@
  * `cilium-health status`, `cilium-dbg endpoint list` and `cilium-dbg version` need it.
  * The simulator builds it from the scenario + active faults; renderers are pure functions of it.
  */
-export type ComponentState = 'Ok' | 'Warning' | 'Failure' | 'Disabled';
+type ComponentState = 'Ok' | 'Warning' | 'Failure' | 'Disabled';
 
 export interface ComponentStatus {
   state: ComponentState;

@@ -32,8 +32,3 @@ function fraction(value: number, digits: number): string {
     .replace(/0+$/, '');
   return frac === '' ? String(whole) : `${whole}.${frac}`;
 }
-
-/** Go duration string from seconds (truncated to whole nanoseconds). */
-export function formatGoSeconds(seconds: number): string {
-  return formatGoDuration(Math.trunc(seconds * 1e9));
-}

@@ -41,7 +41,7 @@ export function healthyCount(view: AgentView): number {
 }
 
 /** Every node cilium-health probes: this cluster's and the connected mesh peers'. */
-export function allHealthPeers(view: AgentView): HealthPeerView[] {
+function allHealthPeers(view: AgentView): HealthPeerView[] {
   return [...view.healthPeers, ...view.meshHealthPeers];
 }
 

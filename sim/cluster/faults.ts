@@ -30,16 +30,3 @@ export function ofType<T extends Fault['type']>(
 export function appliesTo(fault: { node?: string }, node: string): boolean {
   return fault.node === undefined || fault.node === node;
 }
-
-/** Milliseconds until the next fault window boundary after `nowMs` (Infinity when none). */
-export function nextBoundaryMs(faults: Fault[], startMs: number, nowMs: number): number {
-  let next = Number.POSITIVE_INFINITY;
-  for (const f of faults) {
-    for (const s of [f.after, f.until]) {
-      if (s === undefined) continue;
-      const t = startMs + s * 1000;
-      if (t > nowMs) next = Math.min(next, t - nowMs);
-    }
-  }
-  return next;
-}

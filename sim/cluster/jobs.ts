@@ -5,7 +5,7 @@ import { type ContainerOutput, type JobRecord, jobPod, jobWithStatus } from './j
 import type { ObjectStore } from './store.ts';
 
 /** Runs one probe container's argv (the busybox runner with the cluster's current probe env). */
-export type ContainerRunner = (argv: string[]) => ContainerOutput;
+type ContainerRunner = (argv: string[]) => ContainerOutput;
 
 export interface JobTick {
   nowMs: number;

@@ -1,6 +1,6 @@
 import type { KObject, ResourceName } from '../world/types.ts';
 
-export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export interface StoreEvent {
   type: EventType;

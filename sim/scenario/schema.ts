@@ -130,7 +130,7 @@ const clusterSettings = {
   labels: z.record(z.string(), z.string()).optional(),
 };
 
-export const clusterSchema = z.object({
+const clusterSchema = z.object({
   name: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'cluster names are lowercase DNS labels')
@@ -198,9 +198,7 @@ export const scenarioSchema = z
       seen.add(c.name);
     });
   });
-export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioCluster = Scenario['clusters'][number];
 
 /** A cluster with the scenario defaults applied. */
 export interface ResolvedCluster {

@@ -53,7 +53,7 @@ export function ciliumConfigMap(world: World): KObject {
 }
 
 /** The etcd client config one peer key holds (what Helm renders). */
-export function meshPeerConfig(peer: string): string {
+function meshPeerConfig(peer: string): string {
   return stringify({
     endpoints: [`https://${peer}.mesh.cilium.io:2379`],
     'trusted-ca-file': '/var/lib/cilium/clustermesh/common-etcd-client-ca.crt',

@@ -1,5 +1,5 @@
 /** Plain Kubernetes JSON objects as the simulator stores and serves them. */
-export interface ObjectMeta {
+interface ObjectMeta {
   name: string;
   namespace?: string;
   uid: string;

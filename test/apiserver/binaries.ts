@@ -13,7 +13,7 @@ export interface ControlPlaneBinaries {
 }
 
 /** Where scripts/build-control-plane.sh puts the binaries of a version. */
-export function binDir(version: string): string {
+function binDir(version: string): string {
   const cache = process.env.FLEETCHECK_CACHE ?? join(homedir(), '.cache', 'fleetcheck');
   return join(cache, `k8s-${version}`, 'bin');
 }

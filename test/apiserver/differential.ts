@@ -6,7 +6,7 @@ import { type Endpoint, type KubeResponse, kubeRequest } from './kube-http.ts';
  * Who sends a request: a member of the group deploy/rbac.yaml binds, its ServiceAccount, cluster admin, a wrong
  * token, or nobody.
  */
-export type Who = 'fleetcheck' | 'serviceaccount' | 'admin' | 'bad-token' | 'anonymous';
+type Who = 'fleetcheck' | 'serviceaccount' | 'admin' | 'bad-token' | 'anonymous';
 
 export interface Target extends Endpoint {
   tokens: { fleetcheck: string; serviceaccount: string; admin: string };
@@ -290,7 +290,7 @@ export const STEPS: Step[] = [
 ];
 
 /** What is compared of an answer: the status code, Status bodies whole, and the shape of objects and lists. */
-export function normalise(r: KubeResponse): unknown {
+function normalise(r: KubeResponse): unknown {
   const body = r.json as Record<string, unknown> | undefined;
   if (!body) return { status: r.status, text: r.text.trim() };
   if (body['kind'] === 'Status')

@@ -24,7 +24,7 @@ const PLURALS: Record<string, string> = {
 };
 
 /** The REST path of an object's collection (`/api/v1/namespaces/ns/pods`, `/apis/apps/v1/...`). */
-export function collectionPath(o: Pick<Obj, 'apiVersion' | 'kind' | 'metadata'>): string {
+function collectionPath(o: Pick<Obj, 'apiVersion' | 'kind' | 'metadata'>): string {
   const plural = PLURALS[o.kind];
   if (!plural) throw new Error(`no REST path known for kind ${o.kind}`);
   const base = o.apiVersion.includes('/') ? `/apis/${o.apiVersion}` : `/api/${o.apiVersion}`;

@@ -12,16 +12,16 @@ import { create } from './objects.ts';
 import { serviceAccountToken } from './service-account.ts';
 
 const KUBECTL = '/usr/bin/kubectl';
-export const CAN_I_NAMESPACES = ['default', 'kube-system', 'fleetcheck-probe'];
+const CAN_I_NAMESPACES = ['default', 'kube-system', 'fleetcheck-probe'];
 
 /** The section headings of deploy/README.md that record `kubectl auth can-i --list` outputs, by identity. */
-export const CAN_I_SECTIONS = {
+const CAN_I_SECTIONS = {
   serviceAccount: 'The ServiceAccount',
   group: 'A member of the group',
 } as const;
 
 /** The `kubectl … auth can-i --list -n <ns>` outputs recorded under a `### <heading>` of deploy/README.md, by namespace. */
-export async function recordedCanI(heading: string): Promise<Record<string, string>> {
+async function recordedCanI(heading: string): Promise<Record<string, string>> {
   const text = await readFile('deploy/README.md', 'utf8');
   const start = text.indexOf(`\n### ${heading}\n`);
   if (start < 0) throw new Error(`deploy/README.md has no section "### ${heading}"`);

@@ -8,7 +8,7 @@ import { waitFor } from './processes.ts';
 export const NODES = ['node-1', 'node-2'];
 /** Cilium's CRDs loaded from test/fixtures/cilium-crds/ (one release, see its README), by plural. */
 export const CILIUM_CRDS = ['ciliumendpoints', 'ciliumnodes'];
-export const CILIUM_VERSION = '1.18.4';
+const CILIUM_VERSION = '1.18.4';
 const IMAGE = `quay.io/cilium/cilium:v${CILIUM_VERSION}`;
 const KS = 'kube-system';
 const meta = (name: string, namespace?: string, labels?: Record<string, string>) => ({

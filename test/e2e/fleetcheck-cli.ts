@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The CLI's entry point, run with this Node. */
-export const bin = join(import.meta.dirname, '../../bin/fleetcheck.mjs');
+const bin = join(import.meta.dirname, '../../bin/fleetcheck.mjs');
 
 export interface CliResult {
   code: number | null;

@@ -3,9 +3,9 @@ import { expect } from 'vitest';
 import type { ParseResult } from '../../core/cilium/parse-result.ts';
 
 /** The fixed seed of every fuzzer (FUZZ_SEED overrides it to explore; a failure prints the seed and path). */
-export const FUZZ_SEED = Number(process.env['FUZZ_SEED'] ?? 20261127);
+const FUZZ_SEED = Number(process.env['FUZZ_SEED'] ?? 20261127);
 /** Inputs per property (FUZZ_RUNS overrides it). */
-export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
+const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
 
 /** Runs a synchronous property over `runs` generated inputs with the fixed seed. */
 export function fuzz<T>(arb: fc.Arbitrary<T>, check: (input: T) => void, runs = FUZZ_RUNS): void {

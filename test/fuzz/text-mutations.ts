@@ -3,7 +3,7 @@ import fc from 'fast-check';
 const KINDS = ['delete', 'duplicate', 'cut', 'number', 'insert', 'swap', 'crlf', 'indent'] as const;
 
 /** One line-level edit of command output text. */
-export interface TextMutation {
+interface TextMutation {
   at: number;
   kind: (typeof KINDS)[number];
   text: string;
@@ -49,7 +49,7 @@ function edit(lines: string[], m: TextMutation): string[] {
 }
 
 /** Applies line-level mutations to a text. */
-export function mutateText(text: string, ops: TextMutation[]): string {
+function mutateText(text: string, ops: TextMutation[]): string {
   let lines = text.split('\n');
   for (const op of ops) lines = edit(lines, op);
   return lines.join('\n');
@@ -68,7 +68,7 @@ export function mutatedText(seeds: readonly string[]): fc.Arbitrary<string> {
 }
 
 /** Random bytes decoded as UTF-8 (invalid sequences become U+FFFD), like garbage on an exec stream. */
-export const randomBytesText: fc.Arbitrary<string> = fc
+const randomBytesText: fc.Arbitrary<string> = fc
   .uint8Array({ maxLength: 2048 })
   .map((b) => Buffer.from(b).toString('utf8'));
 

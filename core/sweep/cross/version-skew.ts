@@ -8,7 +8,7 @@ const HINT =
   'upgrade the older side one minor at a time until the pair is within one minor.';
 
 /** Major and minor of a version such as `1.16.5` or `v1.17.0-rc.1`; undefined when unreadable. */
-export function minorOf(version: string | undefined): { major: number; minor: number } | undefined {
+function minorOf(version: string | undefined): { major: number; minor: number } | undefined {
   const m = version?.match(/(\d+)\.(\d+)/);
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
