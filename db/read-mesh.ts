@@ -1,46 +1,57 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { MeshComparison, MeshPairSummary } from '../core/analysis/mesh-types.ts';
 import type { MeshPairReport } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso } from './codec.ts';
+import { meshPairsTable, textsTable } from './schema/index.ts';
 
-/** A mesh_pairs row with its message joined from texts. */
-export interface PairReportRow {
-  a: string;
-  b: string;
-  status: number;
-  a_sees_b: number;
-  b_sees_a: number;
+const pairText = alias(textsTable, 'pair_text');
+
+/** A stored pair verdict with its message joined from texts. */
+type PairRow = Pick<typeof meshPairsTable.$inferSelect, 'a' | 'b' | 'status' | 'aSeesB' | 'bSeesA'> & {
   message: string | null;
-}
+};
 
-interface PairRow extends PairReportRow {
-  at: number;
-  sweep_id: string;
+/** Pair verdicts with their sweep, time and message. */
+function selectPairs(db: Db) {
+  return db.orm
+    .select({
+      a: meshPairsTable.a,
+      b: meshPairsTable.b,
+      status: meshPairsTable.status,
+      aSeesB: meshPairsTable.aSeesB,
+      bSeesA: meshPairsTable.bSeesA,
+      message: pairText.body,
+      at: meshPairsTable.at,
+      sweepId: meshPairsTable.sweepId,
+    })
+    .from(meshPairsTable)
+    .leftJoin(pairText, eq(pairText.id, meshPairsTable.messageId));
 }
 
 /** A stored mesh pair as the sweep report's pair verdict. */
-export const toMeshPairReport = (p: PairReportRow): MeshPairReport => ({
+const toMeshPairReport = (p: PairRow): MeshPairReport => ({
   a: p.a,
   b: p.b,
   status: clusterStatusName(p.status),
-  aSeesB: p.a_sees_b === 1,
-  bSeesA: p.b_sees_a === 1,
+  aSeesB: p.aSeesB,
+  bSeesA: p.bSeesA,
   message: p.message ?? '',
 });
 
-const toPair = (p: PairRow): MeshPairSummary => ({
-  ...toMeshPairReport(p),
-  sweepId: p.sweep_id,
-  at: iso(p.at),
-});
+/** The stored pair verdicts of a sweep, in their stored order. */
+export async function readSweepPairs(db: Db, sweepId: string): Promise<MeshPairReport[]> {
+  const rows = await selectPairs(db).where(eq(meshPairsTable.sweepId, sweepId)).orderBy(meshPairsTable.seq);
+  return rows.map(toMeshPairReport);
+}
 
 /** Latest verdict per mesh pair: the pairs of the newest sweep that recorded any. */
 export async function readMeshPairs(db: Db): Promise<MeshPairSummary[]> {
-  const rows = await db.all<PairRow>(sql`select p.a, p.b, p.at, p.status, p.a_sees_b, p.b_sees_a, p.sweep_id,
-      t.body as message from mesh_pairs p left join texts t on t.id = p.message_id
-    where p.sweep_id = (select sweep_id from mesh_pairs order by at desc limit 1) order by p.a, p.b`);
-  return rows.map(toPair);
+  const rows = await selectPairs(db)
+    .where(sql`${meshPairsTable.sweepId} = (select sweep_id from mesh_pairs order by at desc limit 1)`)
+    .orderBy(meshPairsTable.a, meshPairsTable.b);
+  return rows.map((p) => ({ ...toMeshPairReport(p), sweepId: p.sweepId, at: iso(p.at) }));
 }
 
 /** A pair's verdicts in [from, to] newest first (at most 500), oriented as (nameA, nameB). */
@@ -51,16 +62,20 @@ export async function readPairHistory(
   range: { from: number; to: number },
 ): Promise<MeshComparison['history']> {
   const [x, y] = [nameA, nameB].sort() as [string, string];
-  const hist = await db.all<PairRow>(sql`select p.a, p.b, p.at, p.status, p.a_sees_b, p.b_sees_a, p.sweep_id,
-      null as message from mesh_pairs p where p.a = ${x} and p.b = ${y} and p.at >= ${range.from}
-      and p.at <= ${range.to} order by p.at desc limit 500`);
+  const p = meshPairsTable;
+  const hist = await db.orm
+    .select({ sweepId: p.sweepId, at: p.at, status: p.status, aSeesB: p.aSeesB, bSeesA: p.bSeesA })
+    .from(p)
+    .where(and(eq(p.a, x), eq(p.b, y), gte(p.at, range.from), lte(p.at, range.to)))
+    .orderBy(desc(p.at))
+    .limit(500);
   const flip = x !== nameA;
   return hist.map((h) => ({
-    sweepId: h.sweep_id,
+    sweepId: h.sweepId,
     at: iso(h.at),
     status: clusterStatusName(h.status),
-    aSeesB: (flip ? h.b_sees_a : h.a_sees_b) === 1,
-    bSeesA: (flip ? h.a_sees_b : h.b_sees_a) === 1,
+    aSeesB: flip ? h.bSeesA : h.aSeesB,
+    bSeesA: flip ? h.aSeesB : h.bSeesA,
   }));
 }
 

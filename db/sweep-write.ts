@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { FleetcheckError } from '../core/errors.ts';
 import type { FactedRun, RunLanded, StoredSweepRuns } from '../core/history/ports.ts';
 import type { MeshPairReport, SweepReport } from '../core/sweep/report.ts';
-import { type Db, first, type Orm } from './client.ts';
+import type { Db, Orm } from './client.ts';
 import { iso, plannedNames, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
 import { sweepReports } from './read-run.ts';
@@ -20,16 +21,43 @@ async function upsertSweep(
     planned?: string[];
   },
 ): Promise<void> {
-  const planned = s.planned ? JSON.stringify(s.planned) : null;
-  await tx.run(sql`insert into ${sweepsTable} (id, started_at, finished_at, status, trigger, planned)
-    values (${s.id}, ${s.startedAt}, ${s.finishedAt ?? null}, ${s.status ?? null}, ${s.trigger ?? null}, ${planned})
-    on conflict(id) do update set started_at = excluded.started_at,
-      finished_at = coalesce(excluded.finished_at, finished_at), status = coalesce(excluded.status, status),
-      trigger = coalesce(excluded.trigger, trigger), planned = coalesce(excluded.planned, planned)`);
+  const t = sweepsTable;
+  const keep = (c: SQLiteColumn) => sql.raw(`coalesce(excluded.${c.name}, ${c.name})`);
+  await tx
+    .insert(t)
+    .values({
+      id: s.id,
+      startedAt: s.startedAt,
+      finishedAt: s.finishedAt ?? null,
+      status: s.status ?? null,
+      trigger: s.trigger ?? null,
+      planned: s.planned ? JSON.stringify(s.planned) : null,
+    })
+    .onConflictDoUpdate({
+      target: t.id,
+      set: {
+        startedAt: sql.raw(`excluded.${t.startedAt.name}`),
+        finishedAt: keep(t.finishedAt),
+        status: keep(t.status),
+        trigger: keep(t.trigger),
+        planned: keep(t.planned),
+      },
+    });
+}
+
+/** The sweep row's start time and plan, or undefined for an unknown sweep. */
+async function sweepRow(orm: Orm, sweepId: string) {
+  const t = sweepsTable;
+  const rows = await orm
+    .select({ startedAt: t.startedAt, planned: t.planned, landed: t.landed })
+    .from(t)
+    .where(eq(t.id, sweepId))
+    .limit(1);
+  return rows[0];
 }
 
 async function writePairs(tx: Orm, dict: Dictionary, sweepId: string, at: number, pairs: MeshPairReport[]) {
-  await tx.run(sql`delete from ${meshPairsTable} where sweep_id = ${sweepId}`);
+  await tx.delete(meshPairsTable).where(eq(meshPairsTable.sweepId, sweepId));
   for (const [seq, p] of pairs.entries()) {
     await tx.insert(meshPairsTable).values({
       sweepId,
@@ -38,8 +66,8 @@ async function writePairs(tx: Orm, dict: Dictionary, sweepId: string, at: number
       b: p.b,
       at,
       status: statusCode(p.status),
-      aSeesB: p.aSeesB ? 1 : 0,
-      bSeesA: p.bSeesA ? 1 : 0,
+      aSeesB: p.aSeesB,
+      bSeesA: p.bSeesA,
       messageId: await dict.text(tx, p.message),
     });
   }
@@ -77,27 +105,25 @@ export async function saveClusterRun(
   run: FactedRun,
 ): Promise<RunLanded> {
   return db.write(async (tx) => {
-    let row = await first<{ started_at: number }>(
-      tx,
-      sql`select started_at from ${sweepsTable} where id = ${sweepId}`,
-    );
-    if (!row) {
-      await upsertSweep(tx, { id: sweepId, startedAt: Date.now() });
-      row = { started_at: Date.now() };
+    let startedAt = (await sweepRow(tx, sweepId))?.startedAt;
+    if (startedAt === undefined) {
+      startedAt = Date.now();
+      await upsertSweep(tx, { id: sweepId, startedAt });
     }
-    const seen = await first<{ one: number }>(
-      tx,
-      sql`select 1 as one from ${clusterRunsTable} r join ${clustersTable} c on c.id = r.cluster_id
-        where r.sweep_id = ${sweepId} and c.name = ${run.report.name}`,
-    );
-    await writeRun(tx, dict, sweepId, run, row.started_at);
-    if (!seen) await tx.run(sql`update ${sweepsTable} set landed = landed + 1 where id = ${sweepId}`);
-    const counts = await first<{ landed: number; planned: string | null }>(
-      tx,
-      sql`select landed, planned from ${sweepsTable} where id = ${sweepId}`,
-    );
-    const planned = plannedNames(counts?.planned ?? null).length;
-    return { landed: counts?.landed ?? 0, planned };
+    const seen = await tx
+      .select({ id: clusterRunsTable.id })
+      .from(clusterRunsTable)
+      .innerJoin(clustersTable, eq(clustersTable.id, clusterRunsTable.clusterId))
+      .where(and(eq(clusterRunsTable.sweepId, sweepId), eq(clustersTable.name, run.report.name)))
+      .limit(1);
+    await writeRun(tx, dict, sweepId, run, startedAt);
+    if (seen.length === 0)
+      await tx
+        .update(sweepsTable)
+        .set({ landed: sql`${sweepsTable.landed} + 1` })
+        .where(eq(sweepsTable.id, sweepId));
+    const counts = await sweepRow(tx, sweepId);
+    return { landed: counts?.landed ?? 0, planned: plannedNames(counts?.planned ?? null).length };
   });
 }
 
@@ -111,10 +137,18 @@ export async function claimFinish(
   at: number,
   staleBefore?: number,
 ): Promise<boolean> {
-  const changed = await db.run(sql`update ${sweepsTable} set finish_claimed_at = ${at}
-    where id = ${sweepId} and finished_at is null
-      and (finish_claimed_at is null or finish_claimed_at < ${staleBefore ?? Number.MIN_SAFE_INTEGER})`);
-  return changed === 1;
+  const t = sweepsTable;
+  const claim = db.orm
+    .update(t)
+    .set({ finishClaimedAt: at })
+    .where(
+      and(
+        eq(t.id, sweepId),
+        isNull(t.finishedAt),
+        or(isNull(t.finishClaimedAt), lt(t.finishClaimedAt, staleBefore ?? Number.MIN_SAFE_INTEGER)),
+      ),
+    );
+  return (await db.run(claim.getSQL())) === 1;
 }
 
 /**
@@ -130,11 +164,7 @@ export async function recordFinished(
   const startedAt = ms(report.sweep.startedAt, 'sweep.startedAt');
   const finishedAt = ms(report.sweep.finishedAt, 'sweep.finishedAt');
   await db.write(async (tx) => {
-    const stored = await first<{ started_at: number }>(
-      tx,
-      sql`select started_at from ${sweepsTable} where id = ${report.sweep.id}`,
-    );
-    const at = stored?.started_at ?? startedAt;
+    const at = (await sweepRow(tx, report.sweep.id))?.startedAt ?? startedAt;
     await upsertSweep(tx, {
       id: report.sweep.id,
       startedAt: at,
@@ -149,12 +179,9 @@ export async function recordFinished(
 
 /** An open sweep's plan and the runs landed so far (the serverless finisher's one reload). */
 export async function readSweepRuns(db: Db, sweepId: string): Promise<StoredSweepRuns | null> {
-  const row = await first<{ started_at: number; planned: string | null }>(
-    db.orm,
-    sql`select started_at, planned from ${sweepsTable} where id = ${sweepId}`,
-  );
+  const row = await sweepRow(db.orm, sweepId);
   if (!row) return null;
   const planned = plannedNames(row.planned);
   const clusters = await sweepReports(db, sweepId, planned);
-  return { id: sweepId, startedAt: iso(row.started_at), planned, clusters };
+  return { id: sweepId, startedAt: iso(row.startedAt), planned, clusters };
 }

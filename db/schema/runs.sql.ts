@@ -62,8 +62,8 @@ export const meshPairsTable = sqliteTable(
     b: text('b').notNull(),
     at: integer('at').notNull(),
     status: integer('status').notNull(),
-    aSeesB: integer('a_sees_b').notNull(),
-    bSeesA: integer('b_sees_a').notNull(),
+    aSeesB: integer('a_sees_b', { mode: 'boolean' }).notNull(),
+    bSeesA: integer('b_sees_a', { mode: 'boolean' }).notNull(),
     messageId: integer('message_id'),
   },
   (t) => [
