@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { type Db, migrationsFolder, type Orm, serialize } from './client.ts';
+import { sqliteDatabase } from './sqlite-addon.ts';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -29,7 +30,10 @@ function statementCache(client: Database.Database, size = 256): (text: string) =
 export async function openBetterSqlite(path: string, opts: { readOnly?: boolean } = {}): Promise<Db> {
   const memory = path === ':memory:' || path === '';
   if (!memory && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
-  const client = new Database(memory ? ':memory:' : path, { readonly: !memory && opts.readOnly === true });
+  const SqliteDatabase = sqliteDatabase();
+  const client = new SqliteDatabase(memory ? ':memory:' : path, {
+    readonly: !memory && opts.readOnly === true,
+  });
   if (!client.readonly) client.pragma('journal_mode = WAL');
   client.pragma('busy_timeout = 5000');
   if (!client.readonly) client.pragma('synchronous = NORMAL');

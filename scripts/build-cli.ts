@@ -4,7 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /** Packages with native code or optional peers: resolved from node_modules at run time, never bundled. */
-export const EXTERNAL = ['better-sqlite3', '@libsql/client', 'playwright-core', 'esbuild', 'fsevents'];
+export const EXTERNAL = [
+  'better-sqlite3',
+  'better-sqlite3-napi',
+  '@libsql/client',
+  'playwright-core',
+  'esbuild',
+  'fsevents',
+];
 
 /**
  * Files the bundled modules read beside themselves (`import.meta.url`): every chunk lands in `dist/`, so each

@@ -1,14 +1,13 @@
 /**
  * `npm run test:node-versions [-- version…]`: the unit tier and the CLI + demo smoke (the e2e files that spawn the shipped
- * CLI with `process.execPath`) on each Node of NODE_VERSIONS, better-sqlite3 resolved to a build for that
- * Node's ABI. Any missing piece (no `node` package, no compiler) fails the tier; nothing is skipped.
+ * CLI with `process.execPath`) on each Node of NODE_VERSIONS. Any missing piece (no `node` package) fails the tier;
+ * nothing is skipped.
  * Usage: node bin/run-ts.mjs scripts/node-versions/run.ts [version…]
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { sqliteAddonPackage } from '../../db/sqlite-addon.ts';
 import { NODE_VERSIONS, nodeRuntime } from './runtimes.ts';
-import { sqliteForRuntime } from './sqlite-build.ts';
 
 /** The e2e files that run `fleetcheck` (--help/--version, sweep/check, demo) as a child process. */
 export const SMOKE_FILES = [
@@ -17,7 +16,6 @@ export const SMOKE_FILES = [
   'test/e2e/service-demo.test.ts',
 ];
 
-const HOOK = pathToFileURL(resolve('scripts/node-versions/sqlite-abi-hook.mjs')).href;
 const VITEST = resolve('node_modules/vitest/vitest.mjs');
 
 const versions = process.argv.length > 2 ? process.argv.slice(2) : [...NODE_VERSIONS];
@@ -25,18 +23,19 @@ const failed: string[] = [];
 for (const version of versions) {
   const started = Date.now();
   const runtime = nodeRuntime(version);
-  const env = {
-    ...process.env,
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${HOOK}`].filter(Boolean).join(' '),
-    FLEETCHECK_SQLITE_ABI_DIR: sqliteForRuntime(runtime),
-  };
+  const addon = sqliteAddonPackage(runtime.napi);
   for (const args of [
     ['run', '--project', 'unit'],
     ['run', '--project', 'e2e', ...SMOKE_FILES],
   ]) {
-    process.stderr.write(`node-versions: Node ${version} (ABI ${runtime.abi}): vitest ${args.join(' ')}\n`);
-    const run = spawnSync(runtime.bin, [VITEST, ...args], { env, stdio: 'inherit' });
-    if (run.status !== 0) failed.push(`Node ${version}: vitest ${args.slice(0, 3).join(' ')}`);
+    process.stderr.write(
+      `node-versions: Node ${version} (Node-API ${runtime.napi}, ${addon}): vitest ${args.join(' ')}\n`,
+    );
+    const run = spawnSync(runtime.bin, [VITEST, ...args], { stdio: 'inherit' });
+    if (run.status !== 0)
+      failed.push(
+        `Node ${version}: vitest ${args.slice(0, 3).join(' ')} (${run.signal ?? `exit ${run.status}`})`,
+      );
   }
   process.stderr.write(
     `node-versions: Node ${version} done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
