@@ -20,7 +20,7 @@ const HINT =
  * networking/nslookup.c, mirror/busybox 1_36_1), printable and short; else the first non-empty line.
  * @example errorLine("Server:\t\t10.96.0.10\n\n** server can't find x: NXDOMAIN\n") // "** server can't find x: NXDOMAIN"
  */
-export function errorLine(log: string): string {
+function errorLine(log: string): string {
   const lines = log.split('\n').map((l) => l.trim());
   const line =
     lines.find((l) => /^\*\*|^;;|can't|nslookup:|timed out|NXDOMAIN|SERVFAIL|REFUSED/i.test(l)) ??

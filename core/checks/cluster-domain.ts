@@ -4,7 +4,7 @@ export interface ClusterDomain {
   source: 'coredns' | 'default';
 }
 
-export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 const REVERSE = /\.?(in-addr|ip6)\.arpa\.?$/;
 
 /**
@@ -12,7 +12,7 @@ const REVERSE = /\.?(in-addr|ip6)\.arpa\.?$/;
  * (`kubernetes <zones...> {`), as kubeadm, EKS and AKS render it; undefined when there is none.
  * @example domainFromCorefile('.:53 {\n  kubernetes corp.example in-addr.arpa ip6.arpa {\n  }\n}') // 'corp.example'
  */
-export function domainFromCorefile(corefile: string): string | undefined {
+function domainFromCorefile(corefile: string): string | undefined {
   for (const line of corefile.split('\n')) {
     const m = /^\s*kubernetes\s+([^{#]*)/.exec(line);
     if (!m) continue;

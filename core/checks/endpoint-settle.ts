@@ -8,7 +8,7 @@ import type { ClusterFacts } from './facts.ts';
  * (pkg/k8s/apis/cilium.io/v2/types.go kubebuilder enum, cilium-cli v0.18.5). `not-ready` and `invalid` are
  * outcomes of a failed regeneration or a rejected endpoint, not steps, and count at once.
  */
-export const TRANSITIONAL_STATES: ReadonlySet<string> = new Set([
+const TRANSITIONAL_STATES: ReadonlySet<string> = new Set([
   'creating',
   'waiting-for-identity',
   'waiting-to-regenerate',

@@ -1,7 +1,7 @@
 import { type Outcome, outcome, type Status } from '../outcome.ts';
 
 /** What may back a verdict besides its message and hint. */
-export type OutcomeExtras = Pick<Outcome, 'evidence' | 'metrics'>;
+type OutcomeExtras = Pick<Outcome, 'evidence' | 'metrics'>;
 
 /** A verdict not yet tied to a check and subject: what a precondition or an expected error code stands for. */
 export interface Verdict {

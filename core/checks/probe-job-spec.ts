@@ -4,14 +4,14 @@ import type { JobContainerSpec, JobSpec } from '../kube/cluster-api.ts';
 
 export const PROBE_LABEL = 'app.kubernetes.io/managed-by';
 export const PROBE_LABEL_VALUE = 'fleetcheck';
-export const PROBE_IMAGE = 'busybox:1.36';
+const PROBE_IMAGE = 'busybox:1.36';
 export const PROBE_ACTIVE_DEADLINE_SECONDS = 60;
-export const PROBE_TTL_SECONDS = 300;
+const PROBE_TTL_SECONDS = 300;
 /**
  * The API Service by a name the pod's DNS search path completes (`<ns>.svc.<domain> svc.<domain> <domain>`, ndots:5):
  * libc resolution in busybox `nc`/`wget` (xhost2sockaddr → getaddrinfo) applies it whatever the cluster domain is.
  */
-export const API_SERVICE_NAME = 'kubernetes.default.svc';
+const API_SERVICE_NAME = 'kubernetes.default.svc';
 
 /**
  * The fully qualified API Service name the DNS probe looks up. busybox nslookup (networking/nslookup.c,
@@ -19,11 +19,11 @@ export const API_SERVICE_NAME = 'kubernetes.default.svc';
  * dotted name must carry the cluster domain itself.
  * @example apiServiceFqdn('corp.example') // 'kubernetes.default.svc.corp.example'
  */
-export function apiServiceFqdn(domain: string): string {
+function apiServiceFqdn(domain: string): string {
   return `${API_SERVICE_NAME}.${domain}`;
 }
 
-export type ProbeKind = 'dns' | 'service';
+type ProbeKind = 'dns' | 'service';
 
 export interface ProbeContainerPlan extends JobContainerSpec {
   kind: ProbeKind;

@@ -1,4 +1,3 @@
-import { isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
 import { redactedPrefix } from '../text/redact.ts';
@@ -165,9 +164,4 @@ export async function runProbeJob(
       .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs) })
       .catch(() => {});
   }
-}
-
-/** True when a probe-job error is a permission problem. */
-export function isProbeForbidden(result: ProbeJobResult): boolean {
-  return result.kind === 'error' && isFleetcheckError(result.error, 'access-denied');
 }

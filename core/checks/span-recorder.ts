@@ -3,7 +3,7 @@ import type { Span, SpanKind } from '../sweep/timings.ts';
 /** A monotonic clock in milliseconds; injectable so tests decide what time it is. */
 export type Clock = () => number;
 
-export const monotonicClock: Clock = () => performance.now();
+const monotonicClock: Clock = () => performance.now();
 
 /**
  * Times the pieces of one cluster's run against one clock; spans count from the recorder's creation.

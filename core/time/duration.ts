@@ -9,14 +9,14 @@ const UNITS = new Map([
 ]);
 
 /** Bounds of the sweep interval: more often hammers every cluster with probe Jobs, rarer is not monitoring. */
-export const SWEEP_INTERVAL_BOUNDS = { minMs: 60_000, maxMs: 7 * 86_400_000 } as const;
+const SWEEP_INTERVAL_BOUNDS = { minMs: 60_000, maxMs: 7 * 86_400_000 } as const;
 
 /**
  * The one duration parser: `90s`, `5m`, `1h`, `2d`, `500ms`; a bare number is seconds. Throws `invalid-input`
  * naming `name` on anything else.
  * @example parseDuration('300', 'FLEETCHECK_INTERVAL') // 300000
  */
-export function parseDuration(text: string, name: string): number {
+function parseDuration(text: string, name: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
   const ms = m ? Number(m[1]) * (UNITS.get(m[2] ?? 's') ?? Number.NaN) : Number.NaN;
   if (!Number.isFinite(ms) || ms <= 0)
