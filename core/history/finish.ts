@@ -1,21 +1,12 @@
 import { type Layer, worstStatus } from '../outcome.ts';
-import { assembleSweepReport } from '../sweep/assemble.ts';
-import type { ClusterReport, SweepReport } from '../sweep/report.ts';
+import { type AssembleInput, assembleSweepReport } from '../sweep/assemble.ts';
+import type { SweepReport } from '../sweep/report.ts';
 import type { SweepRunsReader, SweepWriter } from './ports.ts';
 
-/** Everything a sweep's finishing needs: its identity, its cluster runs, and what the plan said. */
-export interface SweepRuns {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  /** Every cluster's run report, in fleet order (as run, or as reloaded from the store). */
-  clusters: ClusterReport[];
+/** Everything a sweep's finishing needs: its identity, its cluster runs (as run or reloaded), and its plan. */
+export interface SweepRuns extends AssembleInput {
   /** Clusters the plan expected; one without a run makes the sweep `error` (default: the clusters given). */
   planned?: readonly string[];
-  /** Layers of the sweep: cross-cluster checks run only for config / version / mesh (default: all). */
-  layers?: readonly Layer[];
-  /** The fleet's expected peers per cluster name (fleet file `expectedPeers`). */
-  expectedPeers?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -24,16 +15,10 @@ export interface SweepRuns {
  * @example finishedReport({ id, startedAt, finishedAt, clusters }).meshPairs
  */
 export function finishedReport(runs: SweepRuns): SweepReport {
-  const report = assembleSweepReport({
-    id: runs.id,
-    startedAt: runs.startedAt,
-    finishedAt: runs.finishedAt,
-    clusters: runs.clusters,
-    ...(runs.layers ? { layers: runs.layers } : {}),
-    ...(runs.expectedPeers ? { expectedPeers: runs.expectedPeers } : {}),
-  });
+  const { planned = [], ...input } = runs;
+  const report = assembleSweepReport(input);
   const landed = new Set(runs.clusters.map((c) => c.name));
-  const missing = (runs.planned ?? []).some((n) => !landed.has(n));
+  const missing = planned.some((n) => !landed.has(n));
   if (missing) report.sweep.status = worstStatus([report.sweep.status, 'error']);
   return report;
 }

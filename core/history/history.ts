@@ -9,13 +9,12 @@ import type {
   RegressionReport,
   RunSummary,
   SweepSummary,
-  TrendMetric,
   TrendSeries,
 } from '../analysis/types.ts';
 import type { Layer } from '../outcome.ts';
 import type { SweepReport } from '../sweep/report.ts';
 import type { FactedRun, SweepRunsReader, SweepWriter } from './ports.ts';
-import type { ReportStore, RunReader, StateReader } from './read-ports.ts';
+import type { ReportStore, RunReader, StateReader, TrendScope } from './read-ports.ts';
 
 /** Everything the history store (db) provides: rows in and out, no analysis. */
 export interface HistoryStore
@@ -59,14 +58,7 @@ export interface History extends SweepWriter, SweepRunsReader, ReportStore {
     layer?: Layer;
   }): Promise<RegressionReport>;
   flapping(q: { from: Date; to: Date; minChanges?: number; cluster?: string }): Promise<Flap[]>;
-  trends(q: {
-    metric: TrendMetric;
-    bucket: 'hour' | 'day';
-    from: Date;
-    to: Date;
-    cluster?: string;
-    groupBy?: 'provider' | 'region' | 'mesh';
-  }): Promise<TrendSeries[]>;
+  trends(q: TrendScope & { from: Date; to: Date }): Promise<TrendSeries[]>;
   /** Latest verdict per pair. */
   meshPairs(): Promise<MeshPairSummary[]>;
   /** Null when neither cluster is known. */

@@ -30,6 +30,14 @@ export interface FleetRows {
   clusters: Staleable<FleetView['clusters'][number]>[];
 }
 
+/** Which trend: the metric, its bucket, and one cluster or a grouping (default: the whole fleet). */
+export interface TrendScope {
+  metric: TrendMetric;
+  bucket: 'hour' | 'day';
+  cluster?: string;
+  groupBy?: 'provider' | 'region' | 'mesh';
+}
+
 /** A sweep a regression side is read from. */
 export interface SweepPoint {
   id: string;
@@ -103,14 +111,7 @@ export interface RunReader {
   /** Status changes with `from <= at <= to` (epoch ms). */
   statusChanges(q: { from: number; to: number; cluster?: string }): Promise<StatusChange[]>;
   /** Rollup sums per key and bucket in [from, to) (epoch ms). */
-  bucketSums(q: {
-    metric: TrendMetric;
-    bucket: 'hour' | 'day';
-    from: number;
-    to: number;
-    cluster?: string;
-    groupBy?: 'provider' | 'region' | 'mesh';
-  }): Promise<BucketSums[]>;
+  bucketSums(q: TrendScope & { from: number; to: number }): Promise<BucketSums[]>;
   /** The pairs of the newest sweep that recorded any. */
   meshPairs(): Promise<MeshPairSummary[]>;
   /** The pair's verdicts in [from, to] (epoch ms), newest first, oriented as (a, b). */
