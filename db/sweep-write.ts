@@ -7,6 +7,7 @@ import type { Db, Orm } from './client.ts';
 import { iso, plannedNames, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
 import { sweepReports } from './read-run.ts';
+import { refreshRollups } from './rollups.ts';
 import { clusterRunsTable, clustersTable, meshPairsTable, sweepsTable } from './schema/index.ts';
 import { writeRun } from './write-run.ts';
 
@@ -123,6 +124,7 @@ export async function saveClusterRun(
         .set({ landed: sql`${sweepsTable.landed} + 1` })
         .where(eq(sweepsTable.id, sweepId));
     const counts = await sweepRow(tx, sweepId);
+    await refreshRollups(tx);
     return { landed: counts?.landed ?? 0, planned: plannedNames(counts?.planned ?? null).length };
   });
 }
@@ -174,6 +176,7 @@ export async function recordFinished(
     });
     for (const c of opts.runs) await writeRun(tx, dict, report.sweep.id, c, at);
     await writePairs(tx, dict, report.sweep.id, at, report.meshPairs);
+    await refreshRollups(tx);
   });
 }
 
