@@ -1,7 +1,6 @@
-import { ApiException } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
 import { after, sleep } from '../time/timers.ts';
-import { type CallDesc, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
+import { type CallDesc, HttpStatusError, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import type { KubeLimits } from './limits.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 
@@ -89,7 +88,7 @@ export class CallRunner {
       } catch (err) {
         if (signal.aborted && (isAbort(err) || err instanceof FleetcheckError))
           throw mapKubeError(Object.assign(new Error('aborted'), { name: 'AbortError' }), d, apiDeadlineMs);
-        const status = err instanceof ApiException ? err.code : undefined;
+        const status = err instanceof HttpStatusError ? err.code : undefined;
         const mapped = mapKubeError(err, d, apiDeadlineMs);
         const reset = mapped.context.code === 'ECONNRESET' && attempt === 0;
         const retryable =
@@ -97,7 +96,7 @@ export class CallRunner {
         // Throttling is transient by definition: retry it longer (client-go allows 10), still within the deadline.
         const maxRetries = status === 429 ? this.limits.rateLimitRetries : this.limits.retries;
         if (!retryable || attempt >= maxRetries) throw mapped;
-        const headers = (err as ApiException<unknown>).headers ?? {};
+        const headers = err instanceof HttpStatusError ? err.headers : {};
         const wait = retryDelayMs(attempt, headers['retry-after'], this.limits.maxRetryAfterMs);
         if (performance.now() - started + wait >= apiDeadlineMs) throw mapped;
         this.stats.retries++;

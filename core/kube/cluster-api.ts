@@ -1,6 +1,7 @@
 /**
- * The narrow, read-mostly view of one cluster that checks use. Only `core/kube/` implements it with
- * @kubernetes/client-node; tests use the simulator or in-memory fakes.
+ * The narrow, read-mostly view of one cluster that checks use. Only `core/kube/` implements it (plain JSON
+ * requests and its own WebSocket exec client; @kubernetes/client-node only for its types and, loaded on demand,
+ * auth providers and proxies); tests use the simulator or in-memory fakes.
  *
  * Every method takes an optional `signal`; implementations also apply their own per-call deadline.
  * Failures throw `FleetcheckError` (core/errors.ts) with code access-denied (naming verb + resource),

@@ -1,5 +1,4 @@
 import type { Agent } from 'node:http';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import { sleep } from '../time/timers.ts';
@@ -8,12 +7,13 @@ import { deadline } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
 import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
+import type { KubeAccess } from './kube-access.ts';
 import { type CallDesc, errorFromStatus, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import { apiUrl, authorisedOptions } from './raw-get.ts';
 
-/** Where an exec goes: the cluster's kubeconfig (credentials), its keep-alive agent (TLS) and server URL. */
+/** Where an exec goes: the cluster's access (credentials), its keep-alive agent (TLS) and server URL. */
 export interface ExecTarget {
-  kc: KubeConfig;
+  access: KubeAccess;
   agent: Agent | undefined;
   server: string;
 }
@@ -112,7 +112,7 @@ async function sessions(
     }
     runner.stats.requests++;
     runner.stats.execSessions++;
-    const options = await authorisedOptions(target.kc, target.agent, url);
+    const options = await authorisedOptions(target.access, target.agent, url);
     const { end, channels } = await execOnce(url, options, cap, signal);
     const output = {
       stdout: channels.stdout.text(),

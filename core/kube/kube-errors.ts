@@ -1,6 +1,17 @@
-import { ApiException } from '@kubernetes/client-node';
 import { FleetcheckError } from '../errors.ts';
 import { redactedPrefix } from '../text/redact.ts';
+
+/** A non-2xx answer of the API server: its status, body text (a Kubernetes Status, at most 4 KiB) and headers. */
+export class HttpStatusError extends Error {
+  override name = 'HttpStatusError';
+  constructor(
+    readonly code: number,
+    readonly body: string,
+    readonly headers: Record<string, string>,
+  ) {
+    super(`HTTP ${code}`);
+  }
+}
 
 /** What a call does, for error messages and context (never holds credentials). */
 export interface CallDesc {
@@ -100,12 +111,12 @@ export function isAbort(err: unknown): boolean {
 }
 
 /**
- * Maps anything a client-node call may throw to a FleetcheckError. Messages never include
+ * Maps anything a call may throw to a FleetcheckError. Messages never include
  * request headers or tokens.
  */
 export function mapKubeError(err: unknown, d: CallDesc, deadlineMs: number): FleetcheckError {
   if (err instanceof FleetcheckError) return err;
-  if (err instanceof ApiException) return errorFromStatus(err.code, d, undefined);
+  if (err instanceof HttpStatusError) return errorFromStatus(err.code, d, undefined);
   if (isAbort(err))
     return new FleetcheckError(
       'timeout',

@@ -1,14 +1,6 @@
 import type { Agent } from 'node:http';
-import type {
-  KubeConfig,
-  V1DaemonSet,
-  V1Deployment,
-  V1Job,
-  V1Node,
-  V1Pod,
-  V1Secret,
-} from '@kubernetes/client-node';
-import { FleetcheckError, isFleetcheckError } from '../errors.ts';
+import type { V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1Secret } from '@kubernetes/client-node';
+import { isFleetcheckError } from '../errors.ts';
 import { CallRunner } from './call-runner.ts';
 import { parseCiliumEndpoint, parseListPage } from './cilium-endpoints.ts';
 import type {
@@ -21,6 +13,7 @@ import type {
 } from './cluster-api.ts';
 import { EndpointTally } from './endpoint-tally.ts';
 import { keepAliveAgent, releaseAgent } from './keep-alive-agent.ts';
+import type { KubeAccess } from './kube-access.ts';
 import type { KubeLimits } from './limits.ts';
 import {
   daemonSetStatus,
@@ -47,7 +40,7 @@ type Query = Record<string, string | undefined>;
 
 /**
  * The read side of ClusterApi: plain JSON GETs with the kubeconfig's TLS and credentials over the cluster's
- * keep-alive agent (no client-node model deserialisation), lists read page by page (`limit` / `continue`).
+ * keep-alive agent (client-node's model types only, no deserialisation), lists read page by page (`limit` / `continue`).
  * Raw objects are mapped by map-objects.ts, whose readers accept timestamps as the RFC 3339 strings of the wire.
  */
 export class KubeReads {
@@ -57,16 +50,13 @@ export class KubeReads {
 
   constructor(
     readonly cluster: string,
-    protected readonly kc: KubeConfig,
+    protected readonly access: KubeAccess,
     limits: KubeLimits,
   ) {
     const limiter = new RateLimiter(limits.requestsPerSecond, limits.burst);
-    this.agent = keepAliveAgent(kc);
+    this.agent = keepAliveAgent(access);
     this.runner = new CallRunner(cluster, limits, limiter);
-    const server = kc.getCurrentCluster()?.server;
-    if (!server)
-      throw new FleetcheckError('invalid-input', `kubeconfig of ${cluster} names no server`, { cluster });
-    this.server = server;
+    this.server = access.server;
   }
 
   /** Releases the kept-alive connections (requests still in flight finish first). */
@@ -80,7 +70,7 @@ export class KubeReads {
     signal: AbortSignal,
     req?: RawRequest,
   ): Promise<unknown> {
-    return requestJson(this.kc, this.agent, apiUrl(this.server, path, query), signal, req);
+    return requestJson(this.access, this.agent, apiUrl(this.server, path, query), signal, req);
   }
 
   protected url(path: string, query?: Query): URL {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { ApiException, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeAccess } from './kube-access.ts';
+import { HttpStatusError } from './kube-errors.ts';
 
 /** Largest answer body read from one GET (a page of a list stays far below it). */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -27,37 +28,33 @@ export interface RawRequest {
   body?: unknown;
 }
 
-/**
- * `opts` with the kubeconfig's credentials and TLS (client-node's public `KubeConfig.applyToHTTPSOptions`), sent
- * over `agent` (the cluster's keep-alive agent) when there is one.
- */
+/** `opts` with the cluster's credentials and TLS, sent over `agent` (the cluster's keep-alive agent) when there is one. */
 export async function authorisedOptions(
-  kc: KubeConfig,
+  access: KubeAccess,
   agent: http.Agent | undefined,
   url: URL,
   opts: https.RequestOptions = {},
 ): Promise<https.RequestOptions> {
-  await kc.applyToHTTPSOptions(opts);
+  await access.apply(url, opts);
   if (agent) opts.agent = agent;
   else if (url.protocol === 'http:') delete opts.agent;
   return opts;
 }
 
 /**
- * One API request with the kubeconfig's TLS and credentials (client-node's public
- * `KubeConfig.applyToHTTPSOptions`), over `agent` when given (the cluster's keep-alive agent); resolves the body
- * text. A non-2xx answer throws client-node's `ApiException` (code, body text, headers) so callers map and retry
- * it like any client-node call.
+ * One API request with the cluster's TLS and credentials, over `agent` when given (the cluster's keep-alive
+ * agent); resolves the body text. A non-2xx answer throws `HttpStatusError` (code, body text, headers), which
+ * callers map and retry.
  */
 export async function requestText(
-  kc: KubeConfig,
+  access: KubeAccess,
   agent: http.Agent | undefined,
   url: URL,
   signal: AbortSignal,
   req: RawRequest = {},
 ): Promise<string> {
   const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-  const opts = await authorisedOptions(kc, agent, url, {
+  const opts = await authorisedOptions(access, agent, url, {
     method: req.method ?? 'GET',
     headers: {
       Accept: 'application/json, */*',
@@ -83,7 +80,7 @@ export async function requestText(
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         if (status < 200 || status > 299)
-          reject(new ApiException(status, `HTTP ${status}`, text.slice(0, 4096), headersOf(res)));
+          reject(new HttpStatusError(status, text.slice(0, 4096), headersOf(res)));
         else resolve(text);
       });
     });
@@ -92,15 +89,15 @@ export async function requestText(
   });
 }
 
-/** {@link requestText} parsed as plain JSON, without client-node's model deserialisation. */
+/** {@link requestText} parsed as plain JSON. */
 export async function requestJson(
-  kc: KubeConfig,
+  access: KubeAccess,
   agent: http.Agent | undefined,
   url: URL,
   signal: AbortSignal,
   req: RawRequest = {},
 ): Promise<unknown> {
-  const text = await requestText(kc, agent, url, signal, req);
+  const text = await requestText(access, agent, url, signal, req);
   try {
     return JSON.parse(text);
   } catch (err) {

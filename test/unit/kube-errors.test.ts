@@ -1,6 +1,5 @@
-import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { errorFromStatus, mapKubeError, retryDelayMs } from '../../core/kube/kube-errors.ts';
+import { errorFromStatus, HttpStatusError, mapKubeError, retryDelayMs } from '../../core/kube/kube-errors.ts';
 import { RateLimiter } from '../../core/kube/rate-limiter.ts';
 
 const d = { cluster: 'prod', verb: 'list', resource: 'pods', namespace: 'kube-system' };
@@ -28,8 +27,8 @@ describe('kube error mapping', () => {
     });
   });
 
-  it('maps client-node, network, TLS, abort and upgrade errors', () => {
-    expect(mapKubeError(new ApiException(403, 'x', '{}', {}), d, 1000).code).toBe('access-denied');
+  it('maps HTTP status, network, TLS and abort errors', () => {
+    expect(mapKubeError(new HttpStatusError(403, '{}', {}), d, 1000).code).toBe('access-denied');
     const refused = Object.assign(new Error('request failed, reason: connect ECONNREFUSED'), {
       code: 'ECONNREFUSED',
     });
