@@ -55,7 +55,7 @@ class ReadWorker {
 }
 
 /** Default pool size: one reader per core, at least 2 (the event loop keeps serving HTTP meanwhile). */
-export const defaultReaders = () => Math.max(2, Math.min(4, availableParallelism()));
+const defaultReaders = () => Math.max(2, Math.min(4, availableParallelism()));
 
 /**
  * The store with its reads run by worker threads, each holding its own read-only better-sqlite3 connection

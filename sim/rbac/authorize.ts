@@ -51,7 +51,7 @@ function urlMatches(rule: PolicyRule, path: string): boolean {
 }
 
 /** RBAC's RuleAllows (k8s.io/kubernetes pkg/apis/rbac/v1/evaluation_helpers.go). */
-export function ruleAllows(rule: PolicyRule, a: RequestAttributes): boolean {
+function ruleAllows(rule: PolicyRule, a: RequestAttributes): boolean {
   if (!has(rule.verbs, a.verb)) return false;
   if (!a.resource) return urlMatches(rule, a.path);
   const r = a.resource;

@@ -22,7 +22,7 @@ const frame = (ch: number, data: string | Buffer = ''): Buffer =>
   Buffer.concat([Buffer.from([ch]), Buffer.isBuffer(data) ? data : Buffer.from(data)]);
 
 /** The channel-3 Status for an exit code (Success, or NonZeroExitCode with an ExitCode cause). */
-export function exitStatus(code: number): Record<string, unknown> {
+function exitStatus(code: number): Record<string, unknown> {
   if (code === 0) return { metadata: {}, status: 'Success' };
   return {
     metadata: {},
@@ -34,7 +34,7 @@ export function exitStatus(code: number): Record<string, unknown> {
 }
 
 /** containerd's answer for a binary that is not in the image. */
-export function notFoundStatus(bin: string, execId: string): StatusBody {
+function notFoundStatus(bin: string, execId: string): StatusBody {
   return failure(
     500,
     `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`,

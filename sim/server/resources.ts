@@ -15,7 +15,7 @@ export interface ResourceInfo {
 const READ = ['get', 'list', 'watch'];
 
 /** Every resource the fake apiserver serves (discovery, REST, Table). */
-export const RESOURCES: ResourceInfo[] = [
+const RESOURCES: ResourceInfo[] = [
   {
     name: 'nodes',
     singular: 'node',
