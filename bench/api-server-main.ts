@@ -15,7 +15,8 @@ const argv = process.argv.slice(2);
 const arg = (k: string) => argv[argv.indexOf(`--${k}`) + 1];
 const db = arg('db') ?? 'bench/.data/history.db';
 const mode = arg('mode') ?? 'served';
-const opts = { migrate: false, intervalMs: 15 * 60_000 };
+// Migrated at open: a history DB generated before the latest-state table gets it (migration 0006 backfills it).
+const opts = { migrate: true, intervalMs: 15 * 60_000 };
 const store =
   mode === 'single'
     ? await openHistory(db, opts)
