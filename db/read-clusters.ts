@@ -1,30 +1,25 @@
-import { sql } from 'drizzle-orm';
+import { eq, getTableColumns, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { ClusterDetail, ClusterSummary, Page, RunSummary } from '../core/analysis/types.ts';
 import type { FleetRows, Staleable } from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
 import { loadLinks, loadMesh, loadResults, loadRuns, type RunRow, toReport, toSummary } from './read-run.ts';
+import { clusterRunsTable, clustersTable } from './schema/index.ts';
 
-interface ClusterRow {
-  id: number;
-  name: string;
-  provider: string | null;
-  region: string | null;
-  account: string | null;
-  labels: string;
-  mesh_group: string | null;
-  cilium_version: string | null;
-  cilium_cluster_id: number | null;
-  first_seen: number;
-  last_seen: number;
-  last_run_id: number | null;
-  last_status: number | null;
-  last_sweep: string | null;
+const registry = alias(clustersTable, 'c');
+const lastRun = alias(clusterRunsTable, 'r');
+
+/** A registry row with the status and sweep of its latest run. */
+type ClusterRow = typeof clustersTable.$inferSelect & { lastStatus: number | null; lastSweep: string | null };
+
+function selectClusters(db: Db) {
+  return db.orm
+    .select({ ...getTableColumns(registry), lastStatus: lastRun.status, lastSweep: lastRun.sweepId })
+    .from(registry)
+    .leftJoin(lastRun, eq(lastRun.id, registry.lastRunId));
 }
-
-const clusterSelect = sql`select c.*, r.status as last_status, r.sweep_id as last_sweep from clusters c
-  left join cluster_runs r on r.id = c.last_run_id`;
 
 async function recentTimes(db: Db, clusterId: number): Promise<number[]> {
   const rows = await db.all<{ at: number }>(
@@ -39,18 +34,18 @@ function toClusterSummary(c: ClusterRow): ClusterSummary {
   const s: ClusterSummary = {
     name: c.name,
     labels: labelsSchema.parse(JSON.parse(c.labels)),
-    firstSeen: iso(c.first_seen),
-    lastSeen: iso(c.last_seen),
+    firstSeen: iso(c.firstSeen),
+    lastSeen: iso(c.lastSeen),
     stale: false,
   };
   if (c.provider !== null) s.provider = c.provider;
   if (c.region !== null) s.region = c.region;
   if (c.account !== null) s.account = c.account;
-  if (c.mesh_group !== null) s.meshGroup = c.mesh_group;
-  if (c.cilium_version !== null) s.ciliumVersion = c.cilium_version;
-  if (c.cilium_cluster_id !== null) s.clusterId = c.cilium_cluster_id;
-  if (c.last_status !== null) s.lastStatus = clusterStatusName(c.last_status);
-  if (c.last_sweep !== null) s.lastSweepId = c.last_sweep;
+  if (c.meshGroup !== null) s.meshGroup = c.meshGroup;
+  if (c.ciliumVersion !== null) s.ciliumVersion = c.ciliumVersion;
+  if (c.ciliumClusterId !== null) s.clusterId = c.ciliumClusterId;
+  if (c.lastStatus !== null) s.lastStatus = clusterStatusName(c.lastStatus);
+  if (c.lastSweep !== null) s.lastSweepId = c.lastSweep;
   return s;
 }
 
@@ -61,13 +56,14 @@ export async function clusterRows(
 ): Promise<Page<Staleable<ClusterSummary>>> {
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
   const after = decodeCursor(opts.cursor, z.string());
-  const rows = await db.all<ClusterRow>(
-    sql`${clusterSelect} where ${after === undefined ? sql`1 = 1` : sql`c.name > ${after}`} order by c.name limit ${limit + 1}`,
-  );
+  const rows = await selectClusters(db)
+    .where(after === undefined ? undefined : gt(registry.name, after))
+    .orderBy(registry.name)
+    .limit(limit + 1);
   const recent = await recentTimesByCluster(db);
   const items = rows.slice(0, limit).map((c) => ({
     item: toClusterSummary(c),
-    lastAt: c.last_seen,
+    lastAt: c.lastSeen,
     recentRunTimes: recent.get(c.id) ?? [],
   }));
   const last = rows[limit - 1];
@@ -76,15 +72,15 @@ export async function clusterRows(
 
 /** One cluster with its latest run in full. */
 export async function clusterRow(db: Db, name: string): Promise<Staleable<ClusterDetail> | null> {
-  const c = (await db.all<ClusterRow>(sql`${clusterSelect} where c.name = ${name}`))[0];
+  const [c] = await selectClusters(db).where(eq(registry.name, name)).limit(1);
   if (!c) return null;
-  const stale = { lastAt: c.last_seen, recentRunTimes: await recentTimes(db, c.id) };
+  const stale = { lastAt: c.lastSeen, recentRunTimes: await recentTimes(db, c.id) };
   return { item: await withLatestRun(db, c), ...stale };
 }
 
 async function withLatestRun(db: Db, c: ClusterRow): Promise<ClusterDetail> {
   const summary = toClusterSummary(c);
-  const run = c.last_run_id === null ? undefined : (await loadRuns(db, sql`r.id = ${c.last_run_id}`))[0];
+  const run = c.lastRunId === null ? undefined : (await loadRuns(db, sql`r.id = ${c.lastRunId}`))[0];
   if (!run) return { ...summary, latestRun: null };
   const [results, links, mesh] = await Promise.all([
     loadResults(db, [run.id]),
@@ -116,11 +112,10 @@ export async function readHistory(
   if (opts.from) conds.push(sql`r.at >= ${opts.from.getTime()}`);
   if (opts.to) conds.push(sql`r.at <= ${opts.to.getTime()}`);
   if (cur) conds.push(sql`(r.at < ${cur[0]} or (r.at = ${cur[0]} and r.id < ${cur[1]}))`);
-  const rows: RunRow[] = await loadRuns(
-    db,
-    sql.join(conds, sql` and `),
-    sql`order by r.at desc, r.id desc limit ${limit + 1}`,
-  );
+  const rows: RunRow[] = await loadRuns(db, sql.join(conds, sql` and `), {
+    orderBy: [sql`r.at desc`, sql`r.id desc`],
+    limit: limit + 1,
+  });
   const items = rows.slice(0, limit).map(toSummary);
   const last = rows[limit - 1];
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
@@ -141,18 +136,21 @@ async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
 }
 
 /** A cluster's latest run with the registry facts the fleet view shows (no text joins). */
-type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'cilium_cluster_id'> & {
+type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'ciliumClusterId' | 'metaId' | 'configId'> & {
   provider: string | null;
   region: string | null;
-  mesh_group: string | null;
+  meshGroup: string | null;
   ats: string | null;
 };
 
 /** Latest run per cluster with its registry facts, and the last sweep. */
 export async function fleetRows(db: Db): Promise<FleetRows> {
-  const runs = await db.all<FleetRunRow>(sql`select r.id, r.sweep_id, r.cluster_id, c.name, r.at, r.status,
-    r.duration_ms, r.n_pass, r.n_warn, r.n_fail, r.n_error, r.n_skip, r.layers, r.rtt_p95, r.ep_not_ready,
-    r.cilium_version, r.error_code, r.error_message, c.provider, c.region, c.mesh_group, ${recentAts} as ats
+  const runs =
+    await db.all<FleetRunRow>(sql`select r.id, r.sweep_id as sweepId, r.cluster_id as clusterId, c.name,
+    r.at, r.status, r.duration_ms as durationMs, r.n_pass as nPass, r.n_warn as nWarn, r.n_fail as nFail,
+    r.n_error as nError, r.n_skip as nSkip, r.layers, r.rtt_p95 as rttP95, r.ep_not_ready as epNotReady,
+    r.cilium_version as ciliumVersion, r.error_code as errorCode, r.error_message as errorMessage, c.provider,
+    c.region, c.mesh_group as meshGroup, ${recentAts} as ats
     from clusters c join cluster_runs r on r.id = c.last_run_id order by c.name`);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
@@ -167,13 +165,13 @@ export async function fleetRows(db: Db): Promise<FleetRows> {
         status: s.status,
         stale: false,
         lastCheckedAt: s.at,
-        sweepId: r.sweep_id,
+        sweepId: r.sweepId,
         layers: s.layers,
         counts: s.counts,
         ...(r.provider ? { provider: r.provider } : {}),
         ...(r.region ? { region: r.region } : {}),
-        ...(r.mesh_group ? { meshGroup: r.mesh_group } : {}),
-        ...(r.cilium_version ? { ciliumVersion: r.cilium_version } : {}),
+        ...(r.meshGroup ? { meshGroup: r.meshGroup } : {}),
+        ...(r.ciliumVersion ? { ciliumVersion: r.ciliumVersion } : {}),
       },
       lastAt: r.at,
       recentRunTimes: parseAts(r.ats),

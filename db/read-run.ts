@@ -1,40 +1,42 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
 import type { RunSummary } from '../core/analysis/types.ts';
 import type { Outcome } from '../core/outcome.ts';
 import type { ClusterReport, MeshView, NodeLink } from '../core/sweep/report.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, iso, type RunMeta, statusName, unpackLayers } from './codec.ts';
+import { clusterRunsTable, clustersTable, textsTable } from './schema/index.ts';
+
+const configSchema = z.record(z.string(), z.string());
+
+const runs = alias(clusterRunsTable, 'r');
+const runCluster = alias(clustersTable, 'c');
+const metaText = alias(textsTable, 'm');
+const configText = alias(textsTable, 'cf');
 
 /** A cluster_runs row joined with its cluster name and meta/config texts. */
-export interface RunRow {
-  id: number;
-  sweep_id: string;
-  cluster_id: number;
+export type RunRow = typeof clusterRunsTable.$inferSelect & {
   name: string;
-  at: number;
-  status: number;
-  duration_ms: number;
-  n_pass: number;
-  n_warn: number;
-  n_fail: number;
-  n_error: number;
-  n_skip: number;
-  layers: string;
-  rtt_p95: number | null;
-  ep_not_ready: number | null;
-  cilium_version: string | null;
-  cilium_cluster_id: number | null;
   meta: string | null;
   config: string | null;
-  error_code: string | null;
-  error_message: string | null;
-}
+};
 
-/** Runs matching a condition on `r` (cluster_runs) / `c` (clusters). */
-export function loadRuns(db: Db, where: SQL, tail: SQL = sql``): Promise<RunRow[]> {
-  return db.all<RunRow>(sql`select r.*, c.name, m.body as meta, cf.body as config from cluster_runs r
-    join clusters c on c.id = r.cluster_id left join texts m on m.id = r.meta_id
-    left join texts cf on cf.id = r.config_id where ${where} ${tail}`);
+/** Runs matching a condition on `r` (cluster_runs) / `c` (clusters), in `orderBy` order. */
+export function loadRuns(
+  db: Db,
+  where: SQL,
+  opts: { orderBy?: SQL[]; limit?: number } = {},
+): Promise<RunRow[]> {
+  const q = db.orm
+    .select({ ...getTableColumns(runs), name: runCluster.name, meta: metaText.body, config: configText.body })
+    .from(runs)
+    .innerJoin(runCluster, eq(runCluster.id, runs.clusterId))
+    .leftJoin(metaText, eq(metaText.id, runs.metaId))
+    .leftJoin(configText, eq(configText.id, runs.configId))
+    .where(where)
+    .orderBy(...(opts.orderBy ?? []));
+  return opts.limit === undefined ? q : q.limit(opts.limit);
 }
 
 /** A sweep's runs rebuilt as reports, in the plan's cluster order (unplanned clusters last, by run id). */
@@ -43,13 +45,13 @@ export async function sweepReports(
   sweepId: string,
   planned: readonly string[],
 ): Promise<ClusterReport[]> {
-  const runs = await loadRuns(db, sql`r.sweep_id = ${sweepId}`, sql`order by r.id`);
+  const rows = await loadRuns(db, eq(runs.sweepId, sweepId), { orderBy: [sql`${runs.id}`] });
   const pos = (n: string) => {
     const i = planned.indexOf(n);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  runs.sort((a, b) => pos(a.name) - pos(b.name) || a.id - b.id);
-  return loadReports(db, runs);
+  rows.sort((a, b) => pos(a.name) - pos(b.name) || a.id - b.id);
+  return loadReports(db, rows);
 }
 
 const idList = (ids: readonly number[]) =>
@@ -196,35 +198,35 @@ export async function loadMesh(db: Db, runIds: readonly number[]): Promise<Map<n
 /** The columns of a run a history entry shows. */
 export type SummaryRow = Pick<
   RunRow,
-  | 'sweep_id'
+  | 'sweepId'
   | 'at'
   | 'status'
-  | 'duration_ms'
-  | 'n_pass'
-  | 'n_warn'
-  | 'n_fail'
-  | 'n_error'
-  | 'n_skip'
+  | 'durationMs'
+  | 'nPass'
+  | 'nWarn'
+  | 'nFail'
+  | 'nError'
+  | 'nSkip'
   | 'layers'
-  | 'rtt_p95'
-  | 'ep_not_ready'
-  | 'error_code'
-  | 'error_message'
+  | 'rttP95'
+  | 'epNotReady'
+  | 'errorCode'
+  | 'errorMessage'
 >;
 
 /** A run row as a history entry. */
 export function toSummary(r: SummaryRow): RunSummary {
   const s: RunSummary = {
-    sweepId: r.sweep_id,
+    sweepId: r.sweepId,
     at: iso(r.at),
     status: clusterStatusName(r.status),
-    durationMs: r.duration_ms,
-    counts: { pass: r.n_pass, warn: r.n_warn, fail: r.n_fail, error: r.n_error, skip: r.n_skip },
+    durationMs: r.durationMs,
+    counts: { pass: r.nPass, warn: r.nWarn, fail: r.nFail, error: r.nError, skip: r.nSkip },
     layers: unpackLayers(r.layers),
   };
-  if (r.rtt_p95 !== null) s.healthRttP95Ms = r.rtt_p95;
-  if (r.ep_not_ready !== null) s.endpointsNotReady = r.ep_not_ready;
-  if (r.error_code !== null) s.error = { code: r.error_code, message: r.error_message ?? '' };
+  if (r.rttP95 !== null) s.healthRttP95Ms = r.rttP95;
+  if (r.epNotReady !== null) s.endpointsNotReady = r.epNotReady;
+  if (r.errorCode !== null) s.error = { code: r.errorCode, message: r.errorMessage ?? '' };
   return s;
 }
 
@@ -239,17 +241,17 @@ export function toReport(
   const out: ClusterReport = {
     name: r.name,
     status: clusterStatusName(r.status),
-    durationMs: r.duration_ms,
+    durationMs: r.durationMs,
     results,
   };
   if (meta.provider !== undefined) out.provider = meta.provider;
   if (meta.region !== undefined) out.region = meta.region;
   if (meta.account !== undefined) out.account = meta.account;
   if (meta.labels !== undefined) out.labels = meta.labels;
-  if (r.cilium_version !== null) out.ciliumVersion = r.cilium_version;
-  if (r.cilium_cluster_id !== null) out.clusterId = r.cilium_cluster_id;
-  if (r.config !== null) out.config = JSON.parse(r.config) as Record<string, string>;
-  if (r.error_code !== null) out.error = { code: r.error_code, message: r.error_message ?? '' };
+  if (r.ciliumVersion !== null) out.ciliumVersion = r.ciliumVersion;
+  if (r.ciliumClusterId !== null) out.clusterId = r.ciliumClusterId;
+  if (r.config !== null) out.config = configSchema.parse(JSON.parse(r.config));
+  if (r.errorCode !== null) out.error = { code: r.errorCode, message: r.errorMessage ?? '' };
   if (meta.hasLinks) out.healthLinks = links;
   if (meta.hasMesh) out.mesh = mesh;
   return out;
