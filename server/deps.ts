@@ -1,20 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { History } from '../core/history/history.ts';
 import { validationHook } from './errors.ts';
+import type { Meta } from './routes/meta-schema.ts';
 import type { Sweeper } from './sweeper.ts';
 
-/** What the service says about itself at `GET /api/v1/meta`. */
-export interface ServiceMeta {
-  simulated: boolean;
-  version: string;
-  startedAt: string;
-}
+/** The service's own facts in `GET /api/v1/meta` (the rest of it comes from core and the backfill). */
+export type ServiceMeta = Pick<Meta, 'simulated' | 'version' | 'startedAt'>;
 
 /** Progress of a history backfill (the demo's), while it runs. */
-export interface BackfillProgress {
-  done: number;
-  total: number;
-}
+export type BackfillProgress = NonNullable<Meta['backfill']>;
 
 /** Everything a route needs, injected once by createApp. */
 export interface ApiDeps {
