@@ -171,24 +171,21 @@ type LightRow = {
 
 const lightColumns = sql.raw('run_id, check_id, subject_id, status, message_id, hint_id');
 
-/** The result rows of `runs` in seq order: latest runs from the latest-state table, the others from their own. */
+/**
+ * The result rows of `runs` in seq order (latest runs from the latest-state table, the others from their own
+ * rows), only for the (cluster, check, subject) keys where either side of the cluster has a warn / error / fail:
+ * a key that passes or skips on both sides can be neither a regression nor a recovery.
+ */
 async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
-  const latest = runs.filter(fromLatest);
-  const others = runs.filter((r) => !fromLatest(r));
-  return [
-    ...(latest.length === 0
-      ? []
-      : await db.all<LightRow>(
-          sql`select ${lightColumns} from latest_results where cluster_id in (${ids(latest.map((r) => r.cluster_id))})
-            order by cluster_id, seq`,
-        )),
-    ...(others.length === 0
-      ? []
-      : await db.all<LightRow>(
-          sql`select ${lightColumns} from check_results where run_id in (${ids(others.map((r) => r.id))})
-            order by run_id, seq`,
-        )),
-  ];
+  const latest = runs.filter(fromLatest).map((r) => r.cluster_id);
+  const others = runs.filter((r) => !fromLatest(r)).map((r) => r.id);
+  return db.all<LightRow>(sql`with rows as (
+      select cluster_id, seq, ${lightColumns} from latest_results where cluster_id in (${ids(latest)})
+      union all select r.cluster_id, cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id,
+        cr.hint_id from check_results cr join cluster_runs r on r.id = cr.run_id where cr.run_id in (${ids(others)}))
+    select ${lightColumns} from rows where (cluster_id, check_id, subject_id) in
+      (select cluster_id, check_id, subject_id from rows where status >= 2)
+    order by run_id, seq`);
 }
 
 /** Results without the text joins; message / hint carry text ids until `resolveTexts`. */

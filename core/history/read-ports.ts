@@ -47,7 +47,8 @@ export interface SweepPoint {
 
 /**
  * One cluster's state on a regression side. Result messages and hints are text references (`#<id>`) until
- * `texts` resolves the few that make a regression; results are only loaded where either side has a finding.
+ * `texts` resolves the few that make a regression; results hold only the (check, subject) keys where either side
+ * has a warn / error / fail (a key passing or skipping on both sides is neither a regression nor a recovery).
  */
 export interface ClusterState extends RunForDiff {
   healthRttP95Ms?: number;
