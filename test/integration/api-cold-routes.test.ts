@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../core/analysis/baseline.ts';
-import type { FleetView } from '../../core/analysis/types.ts';
+import type { FleetView, RunSummary } from '../../core/analysis/types.ts';
 import type { History } from '../../core/history/history.ts';
 import { createApp } from '../../server/app.ts';
 import { openHistory } from '../../server/open-history.ts';
@@ -101,5 +101,27 @@ describe('cold API routes over the latest-state table (read pool, no cache)', ()
     const q = { metric: 'failures' as const, bucket: 'hour' as const, from: sweepAt(0), to: now };
     expect(trends.series).toEqual(JSON.parse(JSON.stringify(await plain.trends(q))));
     expect(trends.series[0]?.points.some((p) => (p.value ?? 0) > 0)).toBe(true);
+  });
+  it('GET /api/v1/trends (fleet, hourly) equals the sums of the stored runs in each hour', async () => {
+    const runs: (RunSummary & { cluster: string })[] = [];
+    for (const c of (await plain.fleet({ now })).clusters)
+      for (const r of (await plain.clusterHistory(c.name, { limit: 1000 }))?.items ?? [])
+        runs.push({ ...r, cluster: c.name });
+    const hour = (iso: string) => Math.floor(Date.parse(iso) / 3_600_000) * 3_600_000;
+    const range = `from=${sweepAt(0).toISOString()}&to=${now.toISOString()}`;
+    for (const metric of ['failures', 'clusters_failing'] as const) {
+      const body = await get<{ series: { key: string; points: { t: string; value: number | null }[] }[] }>(
+        `/api/v1/trends?metric=${metric}&bucket=hour&${range}`,
+      );
+      expect(body.series.map((s) => s.key)).toEqual(['fleet']);
+      for (const p of body.series[0]?.points ?? []) {
+        const inHour = runs.filter((r) => hour(r.at) === Date.parse(p.t));
+        const want =
+          metric === 'failures'
+            ? inHour.reduce((n, r) => n + r.counts.fail, 0)
+            : new Set(inHour.filter((r) => r.status === 'fail').map((r) => r.cluster)).size;
+        expect(p.value, `${metric} ${p.t}`).toBe(inHour.length === 0 ? null : want);
+      }
+    }
   });
 });
