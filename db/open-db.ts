@@ -1,15 +1,6 @@
 import { type Db, isLibsqlUrl } from './client.ts';
+import type { OpenStoreOptions } from './db.ts';
 import { openGuarded } from './open-guarded.ts';
-
-export interface OpenDbOptions {
-  authToken?: string;
-  /** Apply migrations at open (default true). */
-  migrate?: boolean;
-  /** Prove at open that the database takes writes (writers: sweep, serve, db migrate). */
-  writable?: boolean;
-  /** Open a local file read-only (the read pool's connections). */
-  readOnly?: boolean;
-}
 
 /**
  * Opens the database for a path / `file:` URL (better-sqlite3) or a libSQL URL; `libsql:file:` forces libSQL
@@ -17,7 +8,7 @@ export interface OpenDbOptions {
  * (or written, with `writable`), or that a newer fleetcheck migrated, is a one-line `store-unusable` error.
  * @example const db = await openDb('./fleetcheck.db', { writable: true });
  */
-export async function openDb(url: string, opts: OpenDbOptions = {}): Promise<Db> {
+export async function openDb(url: string, opts: OpenStoreOptions = {}): Promise<Db> {
   return openGuarded(
     url,
     opts,

@@ -11,11 +11,5 @@ export type { OpenStoreOptions };
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<HistoryStore> {
   const { openDb } = await import('./open-db.ts');
   const { createStore } = await import('./store-impl.ts');
-  const db = await openDb(url, {
-    ...(opts.authToken ? { authToken: opts.authToken } : {}),
-    ...(opts.migrate === false ? { migrate: false } : {}),
-    ...(opts.readOnly ? { readOnly: true } : {}),
-    ...(opts.writable ? { writable: true } : {}),
-  });
-  return createStore(db);
+  return createStore(await openDb(url, opts));
 }
