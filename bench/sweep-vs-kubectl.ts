@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
+import { probePodSpec } from '../test/fixtures/probe-pod.ts';
 import { runFile } from '../test/fixtures/run-file.ts';
 import { bundleSweepChild, runChild } from './sweep-child-run.ts';
 import { NODES, sweepScenarioYaml } from './sweep-scenario.ts';
@@ -17,37 +18,15 @@ import { NODES, sweepScenarioYaml } from './sweep-scenario.ts';
 const KUBECTL = '/usr/bin/kubectl';
 const AGENTS = 5;
 const PROBE_NS = 'fleetcheck-probe';
+const NAMES = 'jsonpath={.items[*].metadata.name}';
 
 function probeJob(name: string) {
-  const busybox = (container: string, command: string[]) => ({
-    name: container,
-    image: 'busybox:1.36',
-    command,
-  });
+  const web = ['wget', '-T', '2', '-q', '-O', '-', 'http://kubernetes.default.svc.cluster.local:443/'];
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: { name, namespace: PROBE_NS },
-    spec: {
-      activeDeadlineSeconds: 60,
-      template: {
-        spec: {
-          restartPolicy: 'Never',
-          containers: [
-            busybox('dns', ['nslookup', 'kubernetes.default.svc.cluster.local']),
-            busybox('web', [
-              'wget',
-              '-T',
-              '2',
-              '-q',
-              '-O',
-              '-',
-              'http://kubernetes.default.svc.cluster.local:443/',
-            ]),
-          ],
-        },
-      },
-    },
+    spec: { activeDeadlineSeconds: 60, template: { spec: probePodSpec({ name: 'web', command: web }) } },
   };
 }
 
@@ -65,18 +44,7 @@ async function checklist(sim: Simulator, context: string, env: NodeJS.ProcessEnv
   const inAgent = (pod: string, argv: string[]) =>
     k(['exec', '-n', 'kube-system', pod, '-c', 'cilium-agent', '--', ...argv]);
   await k(['get', 'ds,deploy', '-n', 'kube-system']);
-  const pods = (
-    await k([
-      'get',
-      'pods',
-      '-n',
-      'kube-system',
-      '-l',
-      'k8s-app=cilium',
-      '-o',
-      'jsonpath={.items[*].metadata.name}',
-    ])
-  )
+  const pods = (await k(['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=cilium', '-o', NAMES]))
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, AGENTS);
