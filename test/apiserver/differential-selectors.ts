@@ -1,4 +1,4 @@
-import type { Step } from './differential.ts';
+import type { Step } from './differential-step.ts';
 
 const KS = 'kube-system';
 const q = encodeURIComponent;

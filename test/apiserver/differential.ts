@@ -1,26 +1,7 @@
 import { jobManifest } from '../../core/kube/job-manifest.ts';
 import { SELECTOR_STEPS } from './differential-selectors.ts';
-import { type Endpoint, type KubeResponse, kubeRequest } from './kube-http.ts';
-
-/**
- * Who sends a request: a member of the group deploy/rbac.yaml binds, its ServiceAccount, cluster admin, a wrong
- * token, or nobody.
- */
-type Who = 'fleetcheck' | 'serviceaccount' | 'admin' | 'bad-token' | 'anonymous';
-
-export interface Target extends Endpoint {
-  tokens: { fleetcheck: string; serviceaccount: string; admin: string };
-}
-
-export interface Step {
-  name: string;
-  who: Who;
-  method: string;
-  /** A path, or a function of the previous answers (to follow a `continue` token). */
-  path: string | ((previous: KubeResponse[]) => string);
-  body?: unknown;
-  headers?: Record<string, string>;
-}
+import type { Step, Target } from './differential-step.ts';
+import { type KubeResponse, kubeRequest } from './kube-http.ts';
 
 const PROBE = 'fleetcheck-probe';
 const KS = 'kube-system';
