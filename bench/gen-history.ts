@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { rebuildLatestSql } from '../db/latest-state.ts';
 import { openDb } from '../db/open-db.ts';
 import { fixtureChecks } from './history-fixtures.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface GenOptions {
   out: string;
@@ -30,17 +31,6 @@ export function genArgs(argv: string[]): GenOptions {
     days: Number(get('days', '90')),
     clusters: Number(get('clusters', '200')),
     intervalMin: Number(get('interval', '15')),
-  };
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -111,7 +101,7 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
         end,
       );
   })();
-  const r = rng(42);
+  const r = seededRandom(42);
   const bad = new Int32Array(n * checks.length); // sweeps left in the current fault
   const prev = new Int8Array(n * checks.length).fill(1);
   let runId = 0;
