@@ -7,7 +7,7 @@ import { openGuarded } from './open-guarded.ts';
 import { createStore } from './store-impl.ts';
 
 /** True for a URL naming a database server (Turso / sqld), not a file on this machine. */
-export function isRemoteDbUrl(url: string): boolean {
+function isRemoteDbUrl(url: string): boolean {
   return isLibsqlUrl(url) && !/^libsql:file:/i.test(url);
 }
 

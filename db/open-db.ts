@@ -26,7 +26,7 @@ export async function openDb(url: string, opts: OpenStoreOptions = {}): Promise<
 }
 
 /** Applies the generated migrations (idempotent). */
-export async function migrateDb(db: Db): Promise<void> {
+async function migrateDb(db: Db): Promise<void> {
   if (db.driver === 'libsql') await (await import('./driver-libsql.ts')).migrateLibsql(db);
   else (await import('./driver-better-sqlite3.ts')).migrateBetterSqlite(db);
 }

@@ -258,7 +258,7 @@ export function toReport(
 }
 
 /** Full reports of the given runs. */
-export async function loadReports(db: Db, rows: RunRow[]): Promise<ClusterReport[]> {
+async function loadReports(db: Db, rows: RunRow[]): Promise<ClusterReport[]> {
   const ids = rows.map((r) => r.id);
   const [results, links, mesh] = await Promise.all([
     loadResults(db, ids),

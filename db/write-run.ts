@@ -61,7 +61,7 @@ async function upsertCluster(
 }
 
 /** Deletes a run and everything hanging off it. */
-export async function deleteRun(tx: Orm, runId: number): Promise<void> {
+async function deleteRun(tx: Orm, runId: number): Promise<void> {
   for (const t of [checkResultsTable, nodeLinksTable, meshLinksTable, statusChangesTable])
     await tx.run(sql`delete from ${t} where run_id = ${runId}`);
   await tx.run(sql`delete from ${clusterRunsTable} where id = ${runId}`);

@@ -10,6 +10,7 @@ import {
   NODEJS,
   RUNTIME,
   vpcSettings,
+  WORKER_TIMEOUT,
 } from './settings.ts';
 
 const vpc = vpcSettings();
@@ -58,7 +59,7 @@ export const worker = new sst.aws.Function('Worker', {
   handler: WORKER,
   description: $interpolate`fleetcheck ${$app.stage}: check one cluster per message`,
   runtime: RUNTIME,
-  timeout: '2 minutes',
+  timeout: WORKER_TIMEOUT,
   memory: '1024 MB',
   link: [webhookUrl, ...databaseSecrets],
   permissions: hubPermissions,

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { config } from '../core/config.ts';
 import { fleetAccess } from '../core/serverless/fleet-roles.ts';
-import { CLUSTER_DEADLINE_MS } from '../core/serverless/timing.ts';
 
 /**
  * Deploy-time settings: the fleet file named by FLEETCHECK_FLEET (copied into the planner's bundle, and the
@@ -20,7 +19,7 @@ export const fleet = {
   ...fleetAccess(readFileSync(fleetFile, 'utf8'), fleetFile, { serverless: true }),
 };
 
-export const isProduction = $app.stage === 'prod' || $app.stage === 'production';
+const isProduction = $app.stage === 'prod' || $app.stage === 'production';
 
 /** Where the fleet file lands inside the planner's bundle (cwd = /var/task). */
 export const BUNDLED_FLEET_FILE = 'fleet.yaml';
@@ -28,7 +27,6 @@ export const BUNDLED_FLEET_FILE = 'fleet.yaml';
 /** Node 20 is deprecated on Lambda; SST 4.17's own default is nodejs24.x. */
 export const RUNTIME = 'nodejs22.x';
 
-export const CLUSTER_DEADLINE_SECONDS = CLUSTER_DEADLINE_MS / 1000;
 /** The worker's timeout leaves room past the cluster deadline for connect + store writes. */
 export const WORKER_TIMEOUT = '2 minutes';
 /** AWS asks for ≥ 6 × the consumer's timeout on an SQS event source (12 min > 2 min × 6 − margin). */

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /** Packages with native code or optional peers: resolved from node_modules at run time, never bundled. */
-export const EXTERNAL = [
+const EXTERNAL = [
   'better-sqlite3',
   'better-sqlite3-napi',
   '@libsql/client',

@@ -141,7 +141,7 @@ export const recoverySchema = z.object({
 export type Recovery = z.infer<typeof recoverySchema>;
 
 /** A cluster metric beyond threshold vs the median of the baseline runs. */
-export const metricRegressionSchema = z.object({
+const metricRegressionSchema = z.object({
   cluster: z.string(),
   metric: z.enum(['health_rtt_p95_ms', 'endpoints_not_ready']),
   baselineMedian: z.number(),

@@ -14,7 +14,7 @@ import type { FactedRun, RunFacts } from './ports.ts';
  * ready, mesh group and each check's layer.
  * @example runFacts(report).counts // { pass: 12, warn: 1, fail: 0, error: 0, skip: 2 }
  */
-export function runFacts(r: ClusterReport): RunFacts {
+function runFacts(r: ClusterReport): RunFacts {
   const checkLayers: RunFacts['checkLayers'] = {};
   for (const o of r.results) {
     const layer = layerOf(o.check);

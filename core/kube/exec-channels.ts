@@ -10,11 +10,9 @@
 export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const;
 
 export const STDOUT = 1;
-export const STDERR = 2;
+const STDERR = 2;
 /** metav1.Status as JSON from v4 on (plain text before). */
 export const STATUS = 3;
-/** v5 only, client to server: `[255, channel]` half-closes that channel. */
-export const CLOSE = 255;
 
 /** Largest channel-3 Status accepted; a real one is a few hundred bytes. */
 const MAX_STATUS_BYTES = 64 * 1024;

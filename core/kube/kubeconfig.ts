@@ -88,7 +88,7 @@ function readKubeconfig(file: string) {
  * Loads and merges kubeconfig files; on duplicate cluster/user/context names the first file wins.
  * Throws `invalid-input` naming the file when one cannot be read or parsed.
  */
-export function loadKubeconfigFiles(files?: string[]): MergedKubeconfig {
+function loadKubeconfigFiles(files?: string[]): MergedKubeconfig {
   const list = kubeconfigFiles(files);
   const key = list.map((f) => `${f}@${mtimeOf(f)}`).join('\n');
   const hit = cache.get(key);
