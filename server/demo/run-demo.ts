@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { type CheckSettings, defaultCheckSettings } from '../../core/checks/check.ts';
 import { newSweepId } from '../../core/sweep/index.ts';
 import { loadScenario } from '../../sim/index.ts';
 import { resolveClusters } from '../../sim/scenario/load.ts';
@@ -42,6 +43,13 @@ function fastLatencies(s: Scenario): Scenario {
 }
 
 /**
+ * Demo-speed check settings: the simulator's transitional endpoints only change between sweeps, so the live
+ * sweeps re-read them after 2 s instead of the 10 s a real agent gets (the first sweep's current data is ready
+ * in seconds, not after the settle wait).
+ */
+const DEMO_CHECK_SETTINGS: CheckSettings = { ...defaultCheckSettings, endpointsSettleMs: 2_000 };
+
+/**
  * `fleetcheck demo`: simulator + fresh demo DB + seven days of backfilled history + API/dashboard + live sweeps.
  * @example const demo = await runDemo({ port: 8080, db: './fleetcheck-demo.db' }); await demo.stop();
  */
@@ -70,7 +78,7 @@ export async function runDemo(opts: DemoOptions) {
   const live = storedSweep({
     store,
     targets: () => targets,
-    sweep: { businessEvery: 1, clusterDeadlineMs: 30_000 },
+    sweep: { businessEvery: 1, clusterDeadlineMs: 30_000, settings: DEMO_CHECK_SETTINGS },
     log,
   });
   const liveNow: RunSweep = async (req) => {
