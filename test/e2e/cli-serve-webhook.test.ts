@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, type Simulator, startSimulator } from '../../sim/index.ts';
 import { freePort } from '../fixtures/free-port.ts';
+import { serveArgv } from '../fixtures/serve-argv.ts';
 import { cliChild } from './fleetcheck-cli.ts';
 
 interface Received {
@@ -70,27 +71,12 @@ describe('fleetcheck serve posts new regressions to FLEETCHECK_WEBHOOK_URL', () 
     receiver = await startReceiver(received);
     const hookPort = (receiver.address() as AddressInfo).port;
     port = await freePort();
-    child = cliChild(
-      [
-        'serve',
-        '--kubeconfig',
-        join(dir, 'kc.yaml'),
-        '--db',
-        join(dir, 's.db'),
-        '--port',
-        String(port),
-        '--host',
-        '127.0.0.1',
-        '--interval',
-        '1h',
-      ],
-      {
-        FLEETCHECK_API_TOKEN: token,
-        FLEETCHECK_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/services/T0000000/${hookSecret}`,
-        FLEETCHECK_HOST: undefined,
-        FLEETCHECK_INTERVAL: undefined,
-      },
-    );
+    child = cliChild(serveArgv(dir, port), {
+      FLEETCHECK_API_TOKEN: token,
+      FLEETCHECK_WEBHOOK_URL: `http://127.0.0.1:${hookPort}/services/T0000000/${hookSecret}`,
+      FLEETCHECK_HOST: undefined,
+      FLEETCHECK_INTERVAL: undefined,
+    });
     child.stderr.on('data', (d: Buffer) => {
       log += d.toString();
     });

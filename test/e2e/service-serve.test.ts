@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario, type Simulator, startSimulator } from '../../sim/index.ts';
 import { freePort } from '../fixtures/free-port.ts';
+import { serveArgv } from '../fixtures/serve-argv.ts';
 
 describe('fleetcheck serve as a real process against the simulator', () => {
   let dir: string;
@@ -24,24 +25,10 @@ describe('fleetcheck serve as a real process against the simulator', () => {
     port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, FLEETCHECK_API_TOKEN: token };
     delete env.FLEETCHECK_HOST;
-    child = spawn(
-      process.execPath,
-      [
-        'bin/fleetcheck.mjs',
-        'serve',
-        '--kubeconfig',
-        join(dir, 'kc.yaml'),
-        '--db',
-        join(dir, 's.db'),
-        '--port',
-        String(port),
-        '--host',
-        '127.0.0.1',
-        '--interval',
-        '1h',
-      ],
-      { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    child = spawn(process.execPath, ['bin/fleetcheck.mjs', ...serveArgv(dir, port)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stderr?.on('data', (d: Buffer) => {
       output += d.toString();
     });
