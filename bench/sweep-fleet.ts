@@ -31,6 +31,8 @@ function loadPerCluster(sim: Simulator) {
   return {
     exec: pick((s) => s.execSessions),
     requests: pick((s) => s.requests),
+    connections: pick((s) => s.connections),
+    resumed: pick((s) => s.resumedConnections),
     liveJobs: rows.reduce((a, s) => a + s.liveJobs, 0),
   };
 }
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       `| peak RSS of the sweeping process (concurrency 32) | ${dflt.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${dflt.maxRssMb <= 250 ? '✅' : '❌'} |`,
       `| exec sessions per cluster, max / mean | ${load.exec.max} / ${load.exec.mean.toFixed(1)} (5 sampled agents × 2 commands = 10) | ≤ 10 ${load.exec.max <= 10 ? '✅' : '❌'} |`,
       `| API requests per cluster, max / mean | ${load.requests.max} / ${load.requests.mean.toFixed(1)} | — |`,
+      `| TLS connections per cluster, max / mean (mean resumed) | ${load.connections.max} / ${load.connections.mean.toFixed(1)} (${load.resumed.mean.toFixed(1)}) | — |`,
       `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
       `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | all pass |`,
       `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | all pass |`,

@@ -28,6 +28,10 @@ export interface ClusterStats {
   /** Keyed `<verb> <resource>`, e.g. `list pods`, `get nodes`, `watch jobs`, `create jobs`, `exec pods`. */
   requestsByResource: Record<string, number>;
   execSessions: number;
+  /** Client connections accepted (TLS ones counted after the handshake). */
+  connections: number;
+  /** Of those, TLS connections that resumed an earlier session. */
+  resumedConnections: number;
   /** Keyed by argv[0..1] joined with a space, e.g. `cilium-dbg status`. */
   execByCommand: Record<string, number>;
   jobsCreated: number;

@@ -25,6 +25,13 @@ export interface JobRecord {
   failure?: { reason: string; message: string };
   pending?: 'Unschedulable' | 'ImagePullBackOff';
   podDeleted?: boolean;
+  /** The lifecycle state last written to the store (see {@link lifecycleKey}). */
+  storedKey?: string;
+}
+
+/** What the Job's and its pod's objects are rendered from, besides the fixed fields: equal keys render equally. */
+export function lifecycleKey(r: JobRecord): string {
+  return `${r.startedMs}|${r.finishedMs}|${r.failure?.reason}|${r.pending}|${r.podDeleted}|${r.outputs?.length}`;
 }
 
 function containersOf(job: KObject): ContainerDef[] {

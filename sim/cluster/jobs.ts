@@ -1,7 +1,7 @@
 import type { World } from '../world/model.ts';
 import { hash32, uuidFrom } from '../world/rng.ts';
 import type { KObject } from '../world/types.ts';
-import { type ContainerOutput, type JobRecord, jobPod, jobWithStatus } from './job-objects.ts';
+import { type ContainerOutput, type JobRecord, jobPod, jobWithStatus, lifecycleKey } from './job-objects.ts';
 import type { ObjectStore } from './store.ts';
 
 /** Runs one probe container's argv (the busybox runner with the cluster's current probe env). */
@@ -92,6 +92,7 @@ export class JobController {
       podIP: node ? node.podCIDR.replace(/0\/24$/, String(2 + (h % 250))) : '10.0.0.2',
     };
     this.jobs.set(key(ns, name), rec);
+    rec.storedKey = lifecycleKey(rec);
     const stored = this.store.put('jobs', jobWithStatus(rec));
     this.store.put('pods', jobPod(rec, this.world.nodes.length));
     return stored;
@@ -165,6 +166,9 @@ export class JobController {
         this.jobs.delete(k);
         continue;
       }
+      const key = lifecycleKey(rec);
+      if (key === rec.storedKey) continue;
+      rec.storedKey = key;
       this.store.put('jobs', jobWithStatus(rec));
       if (!rec.podDeleted) this.store.put('pods', jobPod(rec, this.world.nodes.length));
     }

@@ -5,6 +5,8 @@ export class Stats {
   requests = 0;
   requestsByResource: Record<string, number> = {};
   execSessions = 0;
+  connections = 0;
+  resumedConnections = 0;
   execByCommand: Record<string, number> = {};
   jobsCreated = 0;
   jobsDeleted = 0;
@@ -13,6 +15,12 @@ export class Stats {
     this.requests++;
     const key = `${verb} ${resource}`;
     this.requestsByResource[key] = (this.requestsByResource[key] ?? 0) + 1;
+  }
+
+  /** A client connection was accepted (TLS: after its handshake; `resumed`: a resumed TLS session). */
+  connection(resumed: boolean): void {
+    this.connections++;
+    if (resumed) this.resumedConnections++;
   }
 
   exec(argv: string[]): void {
@@ -25,6 +33,8 @@ export class Stats {
     this.requests = 0;
     this.requestsByResource = {};
     this.execSessions = 0;
+    this.connections = 0;
+    this.resumedConnections = 0;
     this.execByCommand = {};
     this.jobsCreated = 0;
     this.jobsDeleted = 0;
@@ -35,6 +45,8 @@ export class Stats {
       requests: this.requests,
       requestsByResource: { ...this.requestsByResource },
       execSessions: this.execSessions,
+      connections: this.connections,
+      resumedConnections: this.resumedConnections,
       execByCommand: { ...this.execByCommand },
       jobsCreated: this.jobsCreated,
       jobsDeleted: this.jobsDeleted,

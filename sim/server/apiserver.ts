@@ -7,6 +7,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { TLSSocket } from 'node:tls';
 import type { WebSocketServer } from 'ws';
 import type { ClusterSim } from '../cluster/cluster-sim.ts';
 import { authorize, type Identity } from '../rbac/authorize.ts';
@@ -49,7 +50,10 @@ export class ApiServer {
       ? createHttpsServer({ key: o.tls.key, cert: o.tls.cert }, handler)
       : createHttpServer(handler);
     this.server.keepAliveTimeout = 30_000;
-    this.server.on(o.tls ? 'secureConnection' : 'connection', (s: Socket) => this.trackSocket(s));
+    this.server.on(o.tls ? 'secureConnection' : 'connection', (s: Socket) => {
+      o.cluster.stats.connection(s instanceof TLSSocket && s.isSessionReused());
+      this.trackSocket(s);
+    });
     if (o.tls) this.server.on('connection', (s: Socket) => this.trackSocket(s));
     this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.onUpgrade(req, socket, head),
