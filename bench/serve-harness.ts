@@ -16,6 +16,8 @@ export interface ServeHarnessOptions {
   historyClusters: number;
   /** `serve --interval`. */
   interval: string;
+  /** Node options for the serve process (e.g. `--cpu-prof`, `--heapsnapshot-signal=SIGUSR2` to profile it). */
+  nodeArgs?: string[];
   /** How long to wait for serve's first sweep (default 120 s). */
   readyTimeoutMs?: number;
 }
@@ -48,8 +50,14 @@ export async function startServeHarness(opts: ServeHarnessOptions): Promise<Serv
   const token = randomBytes(16).toString('hex');
   const env: NodeJS.ProcessEnv = { ...process.env, FLEETCHECK_API_TOKEN: token };
   delete env['FLEETCHECK_HOST'];
-  const argv = ['bin/fleetcheck.mjs', 'serve', '--kubeconfig', join(dir, 'kc.yaml'), '--db', db];
-  argv.push('--port', String(port), '--host', '127.0.0.1', '--interval', opts.interval);
+  const argv = [
+    ...(opts.nodeArgs ?? []),
+    'bin/fleetcheck.mjs',
+    'serve',
+    '--kubeconfig',
+    join(dir, 'kc.yaml'),
+  ];
+  argv.push('--db', db, '--port', String(port), '--host', '127.0.0.1', '--interval', opts.interval);
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   child.stderr?.on('data', (d: Buffer) => {

@@ -5,6 +5,7 @@
  * Goals: no error response, every cluster within its 90 s deadline, serve's RSS bounded (peak ≤ 512 MiB, growth
  * over the second half ≤ 10 %). Writes bench/results/serve-load.md.
  * Usage: node bin/run-ts.mjs bench/serve-load.ts [--seconds 60] [--clients 50] [--clusters 40]
+ *   [--node-arg --cpu-prof …] (Node options for the serve process, to profile it under this load)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const CLIENTS = arg('clients', 50);
 const CLUSTERS = arg('clusters', 40);
 const DEADLINE_MS = 90_000;
 const RSS_GOAL_MB = 512;
+const NODE_ARGS = argv.flatMap((a, i) => (argv[i - 1] === '--node-arg' ? [a] : []));
 
 function scenarioYaml(clusters: number): string {
   const lines = ['version: 1', 'seed: 14', 'defaults: { nodes: 3 }', 'clusters:'];
@@ -156,7 +158,13 @@ const dir = await mkdtemp(join(tmpdir(), 'fleetcheck-serve-load-'));
 const scenario = join(dir, 'load.yaml');
 writeFileSync(scenario, scenarioYaml(CLUSTERS));
 const load = loadavg()[0] ?? 0;
-const h = await startServeHarness({ scenario, historyDays: 7, historyClusters: CLUSTERS, interval: '1h' });
+const h = await startServeHarness({
+  scenario,
+  historyDays: 7,
+  historyClusters: CLUSTERS,
+  interval: '1h',
+  nodeArgs: NODE_ARGS,
+});
 try {
   const first = (await (
     await fetch(`${h.url}/api/v1/sweeps?limit=1`, { headers: { authorization: `Bearer ${h.token}` } })

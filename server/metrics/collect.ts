@@ -1,5 +1,5 @@
 import { Gauge, Registry } from 'prom-client';
-import type { ClusterDetail } from '../../core/analysis/types.ts';
+import type { ClusterDetail, FleetView } from '../../core/analysis/types.ts';
 import type { History } from '../../core/history/history.ts';
 import { groupVerdict, type Status, statusSchema } from '../../core/outcome.ts';
 import { clusterStatusSchema } from '../../core/sweep/report.ts';
@@ -33,10 +33,11 @@ async function details(store: History, names: string[]): Promise<ClusterDetail[]
 }
 
 /**
- * Builds a fresh Prometheus registry from the store's current state (called at scrape time).
- * @example const text = await (await collectMetrics(store, new Date())).metrics();
+ * Builds a fresh Prometheus registry from the fleet view (its stale flags decided at scrape time) and the
+ * store's latest runs, mesh pairs and sweeps.
+ * @example const text = await (await collectMetrics(store, await store.fleet({ now: new Date() }))).metrics();
  */
-export async function collectMetrics(store: History, now: Date): Promise<Registry> {
+export async function collectMetrics(store: History, fleet: FleetView): Promise<Registry> {
   const registry = new Registry();
   const clusterStatus = gauge(
     registry,
@@ -86,7 +87,6 @@ export async function collectMetrics(store: History, now: Date): Promise<Registr
     'When the latest finished sweep ended',
   );
 
-  const fleet = await store.fleet({ now });
   for (const c of fleet.clusters) {
     for (const s of clusterStatusSchema.options)
       clusterStatus.set({ cluster: c.name, status: s }, c.status === s ? 1 : 0);

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import type { ApiDeps } from '../deps.ts';
-import { collectMetrics } from '../metrics/collect.ts';
+import { scrapeCache } from '../metrics/scrape-cache.ts';
 
-/** `GET /metrics` in the Prometheus text format, computed from the store at scrape time. */
+/** `GET /metrics` in the Prometheus text format, rendered once per stored state (server/metrics/scrape-cache.ts). */
 export function metricsRoutes({ store, now }: ApiDeps) {
+  const scrape = scrapeCache(store);
   return new Hono().get('/metrics', async (c) => {
-    const registry = await collectMetrics(store, now());
-    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
+    const { text, contentType } = await scrape(now());
+    return c.body(text, 200, { 'content-type': contentType });
   });
 }

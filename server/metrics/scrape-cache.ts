@@ -1,0 +1,46 @@
+import type { FleetView } from '../../core/analysis/types.ts';
+import type { History } from '../../core/history/history.ts';
+import { collectMetrics } from './collect.ts';
+
+/** One rendered `/metrics` answer. */
+export interface Scrape {
+  text: string;
+  contentType: string;
+}
+
+/**
+ * What the stored state behind every series is keyed by: the fleet view without its generation time (each
+ * cluster's latest run, verdict and stale flag, and the latest sweep). A new stored run or sweep, or a
+ * cluster turning stale, changes it.
+ */
+function stateKey(fleet: FleetView): string {
+  const { generatedAt: _, ...state } = fleet;
+  return JSON.stringify(state);
+}
+
+async function render(store: History, fleet: FleetView): Promise<Scrape> {
+  const registry = await collectMetrics(store, fleet);
+  return { text: await registry.metrics(), contentType: registry.contentType };
+}
+
+/**
+ * `/metrics` answers rendered once per stored state instead of per scrape: each scrape reads the fleet view
+ * (stale flags as of `now`) and reuses the last rendering while that view is unchanged and younger than
+ * `maxAgeMs`; concurrent scrapes of a new state share one rendering. A failed rendering is not kept.
+ * @example const scrape = scrapeCache(store); const { text } = await scrape(new Date());
+ */
+export function scrapeCache(store: History, { maxAgeMs = 60_000 } = {}): (now: Date) => Promise<Scrape> {
+  let last: { key: string; at: number; scrape: Promise<Scrape> } | undefined;
+  return async (now) => {
+    const fleet = await store.fleet({ now });
+    const key = stateKey(fleet);
+    const at = now.getTime();
+    if (last?.key === key && at - last.at < maxAgeMs && at >= last.at) return last.scrape;
+    const entry = { key, at, scrape: render(store, fleet) };
+    last = entry;
+    entry.scrape.catch(() => {
+      if (last === entry) last = undefined;
+    });
+    return entry.scrape;
+  };
+}
