@@ -8,6 +8,7 @@ import type { MeshView } from '../sweep/report.ts';
 import { AgentExecutor, type AgentOutput } from './agent-exec.ts';
 import type { CheckSettings } from './check.ts';
 import { type ClusterDomain, clusterDomain } from './cluster-domain.ts';
+import { type HealthLink, healthLinks } from './health-links.ts';
 import { hints } from './hints.ts';
 import { configuredPeers, meshViews } from './mesh-views.ts';
 import { type ProbeJobResult, runProbeJob } from './probe-job.ts';
@@ -189,6 +190,14 @@ export class ClusterFacts {
         ),
       );
     });
+
+  /** The node → node paths of every sampled agent's cilium-health answer (see {@link healthLinks}). */
+  healthLinks = () =>
+    this.once(
+      'healthLinks',
+      async (): Promise<HealthLink[]> =>
+        healthLinks(await this.agentHealth(), await this.knownCiliumClusterName()),
+    );
 
   /**
    * The local Cilium cluster-name (cilium-config `cluster-name`, `default` when unset as in Cilium); the fleet name

@@ -14,26 +14,34 @@ export interface HealthLink extends NodeLink {
 
 const MISSING = 'no address reported: cilium-health counts the node unreachable';
 
-function addressLinks(from: string, to: string, a: HealthAddress, remoteCluster?: string): HealthLink[] {
-  const base = { from, to, target: a.target, address: a.ip, primary: a.primary };
-  const where = remoteCluster !== undefined ? { remoteCluster } : {};
-  if (!a.path) {
-    return (['icmp', 'http'] as const).map((probe) => ({
-      ...base,
-      ...where,
-      probe,
-      ok: false,
-      error: MISSING,
-    }));
-  }
-  const links: HealthLink[] = [];
+function link(
+  from: string,
+  to: string,
+  a: HealthAddress,
+  probe: 'icmp' | 'http',
+  result: { ok: true; rttMs: number } | { ok: false; error: string },
+  remoteCluster: string | undefined,
+): HealthLink {
+  const l: HealthLink = { from, to, target: a.target, address: a.ip, primary: a.primary, probe, ...result };
+  if (remoteCluster !== undefined) l.remoteCluster = remoteCluster;
+  return l;
+}
+
+function addressLinks(
+  from: string,
+  to: string,
+  a: HealthAddress,
+  remote: string | undefined,
+  out: HealthLink[],
+) {
   for (const probe of ['icmp', 'http'] as const) {
-    const c = a.path[probe];
-    if (!c) continue;
-    if (c.status.trim() === '') links.push({ ...base, ...where, probe, ok: true, rttMs: c.latency / 1e6 });
-    else links.push({ ...base, ...where, probe, ok: false, error: c.status });
+    const c = a.path ? a.path[probe] : undefined;
+    if (!a.path) out.push(link(from, to, a, probe, { ok: false, error: MISSING }, remote));
+    else if (!c) continue;
+    else if (c.status.trim() === '')
+      out.push(link(from, to, a, probe, { ok: true, rttMs: c.latency / 1e6 }, remote));
+    else out.push(link(from, to, a, probe, { ok: false, error: c.status }, remote));
   }
-  return links;
 }
 
 /**
@@ -58,7 +66,7 @@ export function healthLinks(outs: AgentOutput<HealthStatus>[], localCluster?: st
       const remote = known && cluster !== self.cluster ? cluster : undefined;
       if (remote === undefined && node === local) continue;
       const to = remote === undefined ? node : n.name;
-      for (const a of nodeAddresses(n)) links.push(...addressLinks(local, to, a, remote));
+      for (const a of nodeAddresses(n)) addressLinks(local, to, a, remote, links);
     }
   }
   return links;

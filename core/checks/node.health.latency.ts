@@ -1,6 +1,6 @@
 import type { Outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
-import { healthLinks, percentile, roundMs } from './health-links.ts';
+import { percentile, roundMs } from './health-links.ts';
 import { outcomes } from './outcomes.ts';
 
 const ID = 'node.health.latency';
@@ -16,7 +16,11 @@ function slowTargets(
   overMs: number,
 ): { node: string; p95: number }[] {
   const perTarget = new Map<string, number[]>();
-  for (const l of links) perTarget.set(l.to, [...(perTarget.get(l.to) ?? []), l.rttMs as number]);
+  for (const l of links) {
+    const xs = perTarget.get(l.to);
+    if (xs) xs.push(l.rttMs as number);
+    else perTarget.set(l.to, [l.rttMs as number]);
+  }
   return [...perTarget]
     .map(([node, xs]) => ({ node, p95: roundMs(percentile(xs, 95) as number) }))
     .filter((x) => x.p95 > overMs)
@@ -33,7 +37,7 @@ export const nodeHealthLatency: CheckDefinition = {
     const { latencyWarnMs, latencyFailMs } = facts.settings;
     const outs = await facts.agentHealth();
     // Mesh peers' nodes are another cluster (often another region): their RTTs are not this cluster's latency.
-    const links = healthLinks(outs, await facts.knownCiliumClusterName()).filter(
+    const links = (await facts.healthLinks()).filter(
       (l) => l.ok && l.rttMs !== undefined && l.remoteCluster === undefined,
     );
     const rtts = links.map((l) => l.rttMs as number);

@@ -4,7 +4,7 @@ import type { AgentOutput } from './agent-exec.ts';
 import { agentProblem } from './agent-outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import type { ClusterFacts } from './facts.ts';
-import { type HealthLink, healthLinks } from './health-links.ts';
+import type { HealthLink } from './health-links.ts';
 import { hints } from './hints.ts';
 import { outcomes } from './outcomes.ts';
 
@@ -87,9 +87,13 @@ export const nodeHealthReachability: CheckDefinition = {
       const hint = 'Enable health checking (`enable-health-checking`) to get the node-to-node matrix.';
       return [o.skip('cluster', 'cilium-health is disabled or no agent was sampled', hint)];
     }
-    const links = healthLinks(outs, await facts.knownCiliumClusterName());
+    const links = await facts.healthLinks();
     const byTarget = new Map<string, HealthLink[]>();
-    for (const l of links) byTarget.set(l.to, [...(byTarget.get(l.to) ?? []), l]);
+    for (const l of links) {
+      const ls = byTarget.get(l.to);
+      if (ls) ls.push(l);
+      else byTarget.set(l.to, [l]);
+    }
     const results = new Map<string, Outcome>();
     // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
     const agentDown = new Set(outs.filter((out) => out.kind === 'not-running').map((out) => out.node));

@@ -5,7 +5,7 @@ import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
 import type { CheckDefinition } from './definition.ts';
 import { evaluateCheck } from './evaluate.ts';
 import { ClusterFacts, type FactsTime } from './facts.ts';
-import { healthLinks, storedLinks } from './health-links.ts';
+import { storedLinks } from './health-links.ts';
 import { outcomes } from './outcomes.ts';
 import { checkRegistry } from './registry.ts';
 import { forCiliumVersion } from './version-hints.ts';
@@ -116,11 +116,7 @@ async function runClusterChecksWith(facts: ClusterFacts): Promise<ClusterRun> {
     if (config['cluster-id'] !== undefined && Number.isInteger(id)) run.clusterId = id;
   }
   if (!signal.aborted && (settings.layers.includes('node') || settings.layers.includes('config'))) {
-    const [outs, own] = await Promise.all([
-      facts.agentHealth().catch(() => []),
-      facts.knownCiliumClusterName(),
-    ]);
-    run.healthLinks = storedLinks(healthLinks(outs, own));
+    run.healthLinks = storedLinks(await facts.healthLinks().catch(() => []));
   }
   if (!signal.aborted && (settings.layers.includes('mesh') || settings.layers.includes('config'))) {
     const mesh = await facts.meshViews().catch(() => undefined);

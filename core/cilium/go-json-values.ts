@@ -6,11 +6,33 @@ import { z } from 'zod';
  * @example withoutGoNils({ cluster: { nodes: null, self: 'c1/n1' } }) // { cluster: { self: 'c1/n1' } }
  */
 export function withoutGoNils(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== null).map(withoutGoNils);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutGoNils(v);
-  return out;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const w = v === null ? v : withoutGoNils(v);
+      if (out === undefined && (v === null || w !== v)) out = value.slice(0, i);
+      if (out !== undefined && v !== null) out.push(w);
+    }
+    return out ?? value;
+  }
+  // Copy-on-write: a subtree without nulls is returned as it is (most of an agent's answer).
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in obj) {
+    const v = obj[k];
+    const w = v === null ? v : withoutGoNils(v);
+    if (out === undefined && (v === null || w !== v)) {
+      out = {};
+      for (const p in obj) {
+        if (p === k) break;
+        out[p] = obj[p];
+      }
+    }
+    if (out !== undefined && v !== null) out[k] = w;
+  }
+  return out ?? value;
 }
 
 /**
