@@ -12,12 +12,20 @@ function keyOf(method: string, args: unknown[], ttlMs: number): string {
 /**
  * Wraps a History so identical reads share one query: concurrent callers await the same promise, and the answer
  * is reused for `ttlMs` or until something is written through this wrapper (a stored sweep invalidates all).
+ * At most `maxEntries` answers are held; expired ones are dropped as new ones come, the oldest first.
  * History only changes when a sweep is stored, so API answers stay exact for the local service.
  * @example const store = cachedStore(await openStore(url), { ttlMs: 5000 });
  */
 export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } = {}): History {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
   const clear = () => cache.clear();
+  /** Entries are kept in insertion order, so the oldest go first: every expired one, and one more while full. */
+  const evict = (now: number) => {
+    for (const [key, entry] of cache) {
+      if (cache.size < maxEntries && now - entry.at < ttlMs) return;
+      cache.delete(key);
+    }
+  };
   const wrapped: History = {
     ...inner,
     saveSweep: async (r) => {
@@ -65,10 +73,13 @@ export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } =
       const hit = cache.get(key);
       const now = Date.now();
       if (hit && now - hit.at < ttlMs) return hit.value;
-      if (cache.size >= maxEntries) clear();
+      cache.delete(key);
+      evict(now);
       const value = read(...args);
       cache.set(key, { at: now, value });
-      value.catch(() => cache.delete(key));
+      value.catch(() => {
+        if (cache.get(key)?.value === value) cache.delete(key);
+      });
       return value;
     };
   }

@@ -26,14 +26,20 @@ async function render(store: History, fleet: FleetView): Promise<Scrape> {
 /**
  * `/metrics` answers rendered once per stored state instead of per scrape: each scrape reads the fleet view
  * (stale flags as of `now`) and reuses the last rendering while that view is unchanged and younger than
- * `maxAgeMs`; concurrent scrapes of a new state share one rendering. A failed rendering is not kept.
+ * `maxAgeMs`; concurrent scrapes of a new state share one rendering. A failed rendering is not kept. The key of a
+ * fleet view the store hands out again (server/cached-store.ts) is computed once.
  * @example const scrape = scrapeCache(store); const { text } = await scrape(new Date());
  */
 export function scrapeCache(store: History, { maxAgeMs = 60_000 } = {}): (now: Date) => Promise<Scrape> {
   let last: { key: string; at: number; scrape: Promise<Scrape> } | undefined;
+  const keys = new WeakMap<FleetView, string>();
   return async (now) => {
     const fleet = await store.fleet({ now });
-    const key = stateKey(fleet);
+    let key = keys.get(fleet);
+    if (key === undefined) {
+      key = stateKey(fleet);
+      keys.set(fleet, key);
+    }
     const at = now.getTime();
     if (last?.key === key && at - last.at < maxAgeMs && at >= last.at) return last.scrape;
     const entry = { key, at, scrape: render(store, fleet) };

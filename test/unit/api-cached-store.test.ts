@@ -55,4 +55,17 @@ describe('cachedStore', () => {
     fail = false;
     await expect(slow.sweeps({})).resolves.toEqual({ items: [] });
   });
+
+  it('holds at most maxEntries answers, dropping the oldest first', async () => {
+    const { store, calls } = fakeStore();
+    const cached = cachedStore(store, { ttlMs: 60_000, maxEntries: 3 });
+    for (const limit of [1, 2, 3, 4, 5]) await cached.clusters({ limit });
+    expect(count(calls, 'clusters')).toBe(5);
+    for (const limit of [3, 4, 5]) await cached.clusters({ limit });
+    expect(count(calls, 'clusters')).toBe(5);
+    await cached.clusters({ limit: 1 });
+    expect(count(calls, 'clusters')).toBe(6);
+    await cached.clusters({ limit: 5 });
+    expect(count(calls, 'clusters')).toBe(6);
+  });
 });
