@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import { FleetcheckError } from '../errors.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import { sleep } from '../time/timers.ts';
@@ -7,14 +6,15 @@ import { deadline } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
 import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
+import type { ClusterAgents } from './keep-alive-agent.ts';
 import type { KubeAccess } from './kube-access.ts';
 import { type CallDesc, errorFromStatus, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import { apiUrl, authorisedOptions } from './raw-get.ts';
 
-/** Where an exec goes: the cluster's access (credentials), its keep-alive agent (TLS) and server URL. */
+/** Where an exec goes: the cluster's access (credentials), its keep-alive agents (TLS) and server URL. */
 export interface ExecTarget {
   access: KubeAccess;
-  agent: Agent | undefined;
+  agents: ClusterAgents | undefined;
   server: string;
 }
 
@@ -112,7 +112,7 @@ async function sessions(
     }
     runner.stats.requests++;
     runner.stats.execSessions++;
-    const options = await authorisedOptions(target.access, target.agent, url);
+    const options = await authorisedOptions(target.access, target.agents, url);
     const { end, channels } = await execOnce(url, options, cap, signal);
     const output = {
       stdout: channels.stdout.text(),

@@ -19,6 +19,12 @@ export interface Credentials {
   impersonateUser?: string;
 }
 
+/** A client certificate a request presents instead of the kubeconfig's (an exec plugin's); empty = the kubeconfig's. */
+export interface ClientCert {
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
+
 /** Applies credentials another way (client-node, for auth providers and proxies); mutates the options. */
 export type ApplyOptions = (opts: RequestOptions) => Promise<void>;
 
@@ -36,9 +42,16 @@ export class KubeAccess {
     private readonly other?: ApplyOptions,
   ) {}
 
-  /** Adds the request's credentials and the cluster's TLS to `opts` (as client-node's applyToHTTPSOptions). */
-  async apply(url: URL, opts: RequestOptions): Promise<void> {
-    if (this.other) return this.other(opts);
+  /**
+   * Adds the request's headers (token, basic auth, impersonation) to `opts` and returns the client certificate
+   * it presents: the credentials' own (an exec plugin's), else the kubeconfig's. Client-node's way (`other`)
+   * sets everything on `opts` itself, TLS included.
+   */
+  async apply(url: URL, opts: RequestOptions): Promise<ClientCert> {
+    if (this.other) {
+      await this.other(opts);
+      return {};
+    }
     if (url.protocol === 'http:' && this.tls.rejectUnauthorized)
       throw new Error('HTTP protocol is not allowed when skipTLSVerify is not set or false');
     const c = await this.credentials();
@@ -49,9 +62,14 @@ export class KubeAccess {
         `Basic ${Buffer.from(`${c.basic.username}:${c.basic.password}`).toString('base64')}`;
     if (c.impersonateUser) headers['Impersonate-User'] = c.impersonateUser;
     opts.headers = headers;
+    return c.cert && c.key ? { cert: c.cert, key: c.key } : {};
+  }
+
+  /** The cluster's TLS on `opts` for a connection made without its keep-alive agent (as client-node's applyToHTTPSOptions). */
+  applyTls(opts: RequestOptions, client: ClientCert): void {
     if (this.tls.ca) opts.ca = this.tls.ca;
-    const cert = c.cert ?? this.tls.cert;
-    const key = c.key ?? this.tls.key;
+    const cert = client.cert ?? this.tls.cert;
+    const key = client.key ?? this.tls.key;
     if (cert) opts.cert = cert;
     if (key) opts.key = key;
     if (!this.tls.rejectUnauthorized) opts.rejectUnauthorized = false;

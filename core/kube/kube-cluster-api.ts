@@ -19,7 +19,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     opts: ExecOptions,
   ): Promise<ExecResult> {
     try {
-      const target = { access: this.access, agent: this.agent, server: this.server };
+      const target = { access: this.access, agents: this.agents, server: this.server };
       return await runExec(target, this.runner, namespace, pod, container, argv, opts);
     } catch (err) {
       if (!isFleetcheckError(err, 'access-denied') || err.context['status'] !== 403) throw err;
@@ -69,7 +69,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
     return this.runner.run(
       { verb: 'get', resource: 'pods/log', namespace, name: pod },
-      (s) => requestText(this.access, this.agent, this.url(path, { container, limitBytes }), s),
+      (s) => requestText(this.access, this.agents, this.url(path, { container, limitBytes }), s),
       opts?.signal,
     );
   }

@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import type { V1DaemonSet, V1Deployment, V1Job, V1Node, V1Pod, V1Secret } from '@kubernetes/client-node';
 import { isFleetcheckError } from '../errors.ts';
 import { CallRunner } from './call-runner.ts';
@@ -12,7 +11,7 @@ import type {
   WorkloadStatus,
 } from './cluster-api.ts';
 import { EndpointTally } from './endpoint-tally.ts';
-import { keepAliveAgent, releaseAgent } from './keep-alive-agent.ts';
+import { ClusterAgents } from './keep-alive-agent.ts';
 import type { KubeAccess } from './kube-access.ts';
 import type { KubeLimits } from './limits.ts';
 import {
@@ -45,7 +44,7 @@ type Query = Record<string, string | undefined>;
  */
 export class KubeReads {
   readonly runner: CallRunner;
-  protected readonly agent: Agent | undefined;
+  protected readonly agents: ClusterAgents;
   protected readonly server: string;
 
   constructor(
@@ -54,14 +53,14 @@ export class KubeReads {
     limits: KubeLimits,
   ) {
     const limiter = new RateLimiter(limits.requestsPerSecond, limits.burst);
-    this.agent = keepAliveAgent(access);
+    this.agents = new ClusterAgents(access);
     this.runner = new CallRunner(cluster, limits, limiter);
     this.server = access.server;
   }
 
   /** Releases the kept-alive connections (requests still in flight finish first). */
   close(): void {
-    if (this.agent) releaseAgent(this.agent);
+    this.agents.release();
   }
 
   protected get(
@@ -70,7 +69,7 @@ export class KubeReads {
     signal: AbortSignal,
     req?: RawRequest,
   ): Promise<unknown> {
-    return requestJson(this.access, this.agent, apiUrl(this.server, path, query), signal, req);
+    return requestJson(this.access, this.agents, apiUrl(this.server, path, query), signal, req);
   }
 
   protected url(path: string, query?: Query): URL {

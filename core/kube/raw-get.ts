@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { ClusterAgents } from './keep-alive-agent.ts';
 import type { KubeAccess } from './kube-access.ts';
 import { HttpStatusError } from './kube-errors.ts';
 
@@ -28,16 +29,20 @@ export interface RawRequest {
   body?: unknown;
 }
 
-/** `opts` with the cluster's credentials and TLS, sent over `agent` (the cluster's keep-alive agent) when there is one. */
+/** `opts` with the cluster's credentials, sent over the cluster's keep-alive agent (TLS included) when there is one. */
 export async function authorisedOptions(
   access: KubeAccess,
-  agent: http.Agent | undefined,
+  agents: ClusterAgents | undefined,
   url: URL,
   opts: https.RequestOptions = {},
 ): Promise<https.RequestOptions> {
-  await access.apply(url, opts);
+  const client = await access.apply(url, opts);
+  const agent = agents?.for(client);
   if (agent) opts.agent = agent;
-  else if (url.protocol === 'http:') delete opts.agent;
+  else {
+    access.applyTls(opts, client);
+    if (url.protocol === 'http:') delete opts.agent;
+  }
   return opts;
 }
 
@@ -48,13 +53,13 @@ export async function authorisedOptions(
  */
 export async function requestText(
   access: KubeAccess,
-  agent: http.Agent | undefined,
+  agents: ClusterAgents | undefined,
   url: URL,
   signal: AbortSignal,
   req: RawRequest = {},
 ): Promise<string> {
   const payload = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
-  const opts = await authorisedOptions(access, agent, url, {
+  const opts = await authorisedOptions(access, agents, url, {
     method: req.method ?? 'GET',
     headers: {
       Accept: 'application/json, */*',
@@ -92,12 +97,12 @@ export async function requestText(
 /** {@link requestText} parsed as plain JSON. */
 export async function requestJson(
   access: KubeAccess,
-  agent: http.Agent | undefined,
+  agents: ClusterAgents | undefined,
   url: URL,
   signal: AbortSignal,
   req: RawRequest = {},
 ): Promise<unknown> {
-  const text = await requestText(access, agent, url, signal, req);
+  const text = await requestText(access, agents, url, signal, req);
   try {
     return JSON.parse(text);
   } catch (err) {

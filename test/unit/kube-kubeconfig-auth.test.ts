@@ -6,11 +6,13 @@ import { isFleetcheckError } from '../../core/errors.ts';
 import { clusterApiFromKubeconfig } from '../../core/kube/factories.ts';
 import { clearKubeconfigCache } from '../../core/kube/kubeconfig.ts';
 import { generatePki } from '../../sim/tls/pki.ts';
+import { clientCertificate } from '../fixtures/client-certificate.ts';
 import { type FakeApi, sendJson, startFakeApi } from '../fixtures/fleet/fake-kube-api.ts';
 
 /** Kubeconfig users and clusters as kubectl reads them, through clusterApiFromKubeconfig against a loopback fake. */
 let tlsFake: FakeApi;
 let plainFake: FakeApi;
+let mtlsFake: FakeApi;
 let dir: string;
 let caPem: string;
 
@@ -27,12 +29,18 @@ beforeAll(async () => {
     cert: pki.serverCertPem,
   });
   plainFake = await startFakeApi(version, () => {});
+  mtlsFake = await startFakeApi(version, () => {}, undefined, {
+    key: pki.serverKeyPem,
+    cert: pki.serverCertPem,
+    requestCert: true,
+  });
   dir = await mkdtemp(join(tmpdir(), 'fleetcheck-kc-auth-'));
   await writeFile(join(dir, 'ca.pem'), caPem);
 });
 afterAll(async () => {
   await tlsFake.stop();
   await plainFake.stop();
+  await mtlsFake.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -162,6 +170,49 @@ describe('kubeconfig clusters and users', () => {
     expect(plainFake.requests.at(-1)?.auth).toBe('Bearer from-plugin');
     const { readFile } = await import('node:fs/promises');
     expect((await readFile(join(dir, 'plugin.calls'), 'utf8')).trim().split('\n')).toEqual(['run']);
+  });
+
+  it('presents the client certificate of client-certificate-data / client-key-data', async () => {
+    const { certPem, keyPem } = clientCertificate('kubeconfig-user');
+    const b64 = (pem: string) => Buffer.from(pem).toString('base64');
+    const file = await kubeconfig(
+      'mtls',
+      [`server: ${mtlsFake.server}`, `certificate-authority-data: ${b64(caPem)}`],
+      [`client-certificate-data: ${b64(certPem)}`, `client-key-data: ${b64(keyPem)}`],
+    );
+    expect(await versionOf(file, 'mtls')).toEqual({ gitVersion: 'v1.35.4' });
+    expect(mtlsFake.requests.at(-1)?.clientCN).toBe('kubeconfig-user');
+  });
+
+  it("presents a credential plugin's client certificate, not the kubeconfig's", async () => {
+    const fromPlugin = clientCertificate('plugin-user');
+    const fromFile = clientCertificate('kubeconfig-user');
+    const b64 = (pem: string) => Buffer.from(pem).toString('base64');
+    const credential = JSON.stringify({
+      apiVersion: 'client.authentication.k8s.io/v1',
+      kind: 'ExecCredential',
+      status: { clientCertificateData: fromPlugin.certPem, clientKeyData: fromPlugin.keyPem },
+    });
+    await writeFile(join(dir, 'credential.json'), credential);
+    const plugin = join(dir, 'cert-plugin.sh');
+    await writeFile(plugin, `#!/bin/sh\ncat ${join(dir, 'credential.json')}\n`);
+    await chmod(plugin, 0o755);
+    const file = await kubeconfig(
+      'mtls-plugin',
+      [`server: ${mtlsFake.server}`, `certificate-authority-data: ${b64(caPem)}`],
+      [
+        `client-certificate-data: ${b64(fromFile.certPem)}`,
+        `client-key-data: ${b64(fromFile.keyPem)}`,
+        'exec:',
+        '  apiVersion: client.authentication.k8s.io/v1',
+        `  command: ${plugin}`,
+      ],
+    );
+    const api = await clusterApiFromKubeconfig({ files: [file], context: 'mtls-plugin' });
+    await api.serverVersion();
+    await api.serverVersion();
+    expect(mtlsFake.requests.slice(-2).map((r) => r.clientCN)).toEqual(['plugin-user', 'plugin-user']);
+    api.close?.();
   });
 
   it('hands an auth-provider user to client-node (here gcp with a cached access-token)', async () => {
