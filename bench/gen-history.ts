@@ -1,7 +1,8 @@
 /**
  * Writes a history DB of `--days` (90) of `--interval`-minute (15) sweeps over `--clusters` (200) clusters, in
  * batched transactions with prepared inserts (the bulk path; same schema and migrations as the store), with the
- * hour/day rollups summed in memory as it goes (same definitions as db/rollups.ts). Output: `--out` (default bench/.data/history.db), a
+ * hour/day rollups summed in memory as it goes (same definitions as db/rollups.ts), then the latest-state tables and
+ * the group rollups rebuilt from them. Output: `--out` (default bench/.data/history.db), a
  * plain DB file the API benchmark can reuse. Usage: npx tsx bench/gen-history.ts [--days 7] [--clusters 20]
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { rebuildLatestSql } from '../db/latest-state.ts';
 import { openDb } from '../db/open-db.ts';
+import { rebuildRollupGroups } from '../db/rollup-groups.ts';
 import { fixtureChecks } from './history-fixtures.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -247,6 +249,9 @@ export async function generate(o: GenOptions): Promise<{ runs: number; results: 
     for (const s of rebuildLatestSql) db.exec(s);
   })();
   db.close();
+  const store = await openDb(o.out, { migrate: false });
+  await store.write(rebuildRollupGroups);
+  await store.close();
   return { runs: runId, results, ms };
 }
 

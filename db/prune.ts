@@ -29,6 +29,7 @@ export async function prune(
     await tx.run(sql`delete from cluster_runs where at < ${cutoff}`);
     await tx.run(sql`delete from mesh_pairs where at < ${cutoff}`);
     await tx.run(sql`delete from rollups where bucket < ${yearAgo}`);
+    await tx.run(sql`delete from rollup_groups where bucket < ${yearAgo}`);
     await tx.run(sql`delete from sweeps where started_at < ${yearAgo}`);
     await tx.run(sql`update clusters set last_run_id = (select id from cluster_runs r where r.cluster_id = clusters.id
       order by r.at desc, r.id desc limit 1)`);

@@ -5,7 +5,16 @@ import type { ClusterDetail, ClusterSummary, Page, RunSummary } from '../core/an
 import type { FleetRows, Staleable } from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
-import { loadLinks, loadMesh, loadResults, loadRuns, type RunRow, toReport, toSummary } from './read-run.ts';
+import {
+  loadLinks,
+  loadMesh,
+  loadResults,
+  loadRuns,
+  type RunRow,
+  type SummaryRow,
+  toReport,
+  toSummary,
+} from './read-run.ts';
 import { clusterRunsTable, clustersTable } from './schema/index.ts';
 
 const registry = alias(clustersTable, 'c');
@@ -121,37 +130,34 @@ export async function readHistory(
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
 }
 
-/** The newest run times (up to 5) of cluster `c`, comma-separated, from the covering (cluster, at) index. */
-const recentAts = sql`(select group_concat(x.at) from (select r2.at from cluster_runs r2 where r2.cluster_id = c.id
-  order by r2.at desc limit 5) x)`;
-
 const parseAts = (ats: string | null): number[] => (ats ? ats.split(',').map(Number) : []);
 
-/** The newest run times (up to 5) of every cluster, in one statement (one index range per cluster). */
+/** The newest run times (up to 5) of every cluster with runs, kept in the latest-state table. */
 async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
-  const rows = await db.all<{ id: number; ats: string | null }>(
-    sql`select c.id, ${recentAts} as ats from clusters c`,
+  const rows = await db.all<{ id: number; ats: string }>(
+    sql`select cluster_id as id, recent_ats as ats from latest_runs`,
   );
   return new Map(rows.map((r) => [r.id, parseAts(r.ats)]));
 }
 
-/** A cluster's latest run with the registry facts the fleet view shows (no text joins). */
-type FleetRunRow = Omit<RunRow, 'meta' | 'config' | 'ciliumClusterId' | 'metaId' | 'configId'> & {
+/** A cluster's latest run (the latest-state table) with the registry facts the fleet view shows. */
+type FleetRunRow = SummaryRow & {
+  name: string;
+  ciliumVersion: string | null;
   provider: string | null;
   region: string | null;
   meshGroup: string | null;
-  ats: string | null;
+  ats: string;
 };
 
-/** Latest run per cluster with its registry facts, and the last sweep. */
+/** Latest run per cluster with its registry facts (from the latest-state table), and the last sweep. */
 export async function fleetRows(db: Db): Promise<FleetRows> {
-  const runs =
-    await db.all<FleetRunRow>(sql`select r.id, r.sweep_id as sweepId, r.cluster_id as clusterId, c.name,
-    r.at, r.status, r.duration_ms as durationMs, r.n_pass as nPass, r.n_warn as nWarn, r.n_fail as nFail,
-    r.n_error as nError, r.n_skip as nSkip, r.layers, r.rtt_p95 as rttP95, r.ep_not_ready as epNotReady,
-    r.cilium_version as ciliumVersion, r.error_code as errorCode, r.error_message as errorMessage, c.provider,
-    c.region, c.mesh_group as meshGroup, ${recentAts} as ats
-    from clusters c join cluster_runs r on r.id = c.last_run_id order by c.name`);
+  const runs = await db.all<FleetRunRow>(sql`select c.name, l.sweep_id as sweepId, l.at, l.status,
+    l.duration_ms as durationMs, l.n_pass as nPass, l.n_warn as nWarn, l.n_fail as nFail, l.n_error as nError,
+    l.n_skip as nSkip, l.layers, l.rtt_p95 as rttP95, l.ep_not_ready as epNotReady,
+    l.cilium_version as ciliumVersion, l.error_code as errorCode, l.error_message as errorMessage, c.provider,
+    c.region, c.mesh_group as meshGroup, l.recent_ats as ats
+    from clusters c join latest_runs l on l.cluster_id = c.id order by c.name`);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,

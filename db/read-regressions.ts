@@ -60,6 +60,20 @@ function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
     from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
 }
 
+/**
+ * A sweep's runs: those that are their cluster's latest run from the latest-state table, the others (a newer run
+ * exists) from the history.
+ */
+function loadSweepRuns(db: Db, sweepId: string, only: SQL): Promise<RunRow[]> {
+  return db.all<RunRow>(sql`select l.run_id as id, l.cluster_id, c.name, l.status, l.rtt_p95, l.ep_not_ready,
+      l.error_code, l.error_message, 1 as latest, l.n_warn + l.n_error + l.n_fail > 0 as findings
+    from latest_runs l join clusters c on c.id = l.cluster_id where l.sweep_id = ${sweepId}${only}
+    union all select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code, r.error_message,
+      0, r.n_warn + r.n_error + r.n_fail > 0
+    from cluster_runs r join clusters c on c.id = r.cluster_id where r.sweep_id = ${sweepId}${only}
+      and not exists (select 1 from latest_runs l where l.cluster_id = r.cluster_id and l.run_id = r.id)`);
+}
+
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
   const out: RunForDiff = {
     cluster: r.name,
@@ -81,7 +95,7 @@ export async function regressionStates(
   opts: { cluster?: string },
 ): Promise<{ current: ClusterState[]; base: ClusterState[] }> {
   const only = opts.cluster ? sql` and c.name = ${opts.cluster}` : sql``;
-  const curRuns = await loadRuns(db, sql`r.sweep_id = ${current.id}${only}`);
+  const curRuns = await loadSweepRuns(db, current.id, only);
   const baseRuns = await loadRuns(
     db,
     sql`r.id in (select (select r2.id from cluster_runs r2 where r2.cluster_id = x.cluster_id and r2.at <= ${base.at}
@@ -179,7 +193,7 @@ const lightColumns = sql.raw('run_id, check_id, subject_id, status, message_id, 
 async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
   const latest = runs.filter(fromLatest).map((r) => r.cluster_id);
   const others = runs.filter((r) => !fromLatest(r)).map((r) => r.id);
-  return db.all<LightRow>(sql`with rows as (
+  return db.all<LightRow>(sql`with rows as materialized (
       select cluster_id, seq, ${lightColumns} from latest_results where cluster_id in (${ids(latest)})
       union all select r.cluster_id, cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id,
         cr.hint_id from check_results cr join cluster_runs r on r.id = cr.run_id where cr.run_id in (${ids(others)}))

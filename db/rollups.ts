@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { BucketSums } from '../core/analysis/trends.ts';
 import { type Db, first, type Orm } from './client.ts';
+import { groupings, refreshGroupBuckets } from './rollup-groups.ts';
 
 const H = 3_600_000;
 const D = 86_400_000;
@@ -36,12 +37,43 @@ export async function refreshRollups(tx: Orm): Promise<void> {
     from ${days} d join rollups h on h.period = 0 and h.cluster_id = d.cluster_id and h.bucket >= d.day
       and h.bucket < d.day + ${D}
     group by h.cluster_id, d.day, h.check_id`);
+  await refreshGroupBuckets(tx);
   await tx.run(sql`delete from rollup_dirty`);
 }
 
+type SumsRow = {
+  key: string;
+  bucket: number;
+  runs: number;
+  n_pass: number;
+  n_warn: number;
+  n_fail: number;
+  n_error: number;
+  failing: number;
+  rtt_sum: number;
+  rtt_n: number;
+  ep_mean: number | null;
+  ep_clusters: number;
+};
+
+const toSums = (r: SumsRow): BucketSums => ({
+  key: r.key,
+  bucket: r.bucket,
+  runs: r.runs,
+  pass: r.n_pass,
+  warn: r.n_warn,
+  fail: r.n_fail,
+  error: r.n_error,
+  clustersFailing: r.failing,
+  rttSum: r.rtt_sum,
+  rttN: r.rtt_n,
+  epMeanSum: r.ep_mean ?? 0,
+  epClusters: r.ep_clusters,
+});
+
 /**
- * Bucket sums in [from, to) aggregated in SQL per key (cluster, group column or `fleet`) and bucket; the fleet
- * key is one constant, so its rows group by bucket alone, in the covering index's order (no sort).
+ * Bucket sums in [from, to): one cluster's from its own rollups, the fleet's or a grouping's from the group rows
+ * kept on write (`rollup_groups`: one row per key and bucket, already summed).
  */
 export async function readBucketSums(
   db: Db,
@@ -53,49 +85,22 @@ export async function readBucketSums(
     groupBy?: 'provider' | 'region' | 'mesh';
   },
 ): Promise<BucketSums[]> {
-  const key = q.cluster
-    ? sql`c.name`
-    : q.groupBy === 'provider'
-      ? sql`coalesce(c.provider, 'unknown')`
-      : q.groupBy === 'region'
-        ? sql`coalesce(c.region, 'unknown')`
-        : q.groupBy === 'mesh'
-          ? sql`coalesce(c.mesh_group, 'none')`
-          : sql`'fleet'`;
-  const start = Math.floor(q.from / (q.bucket === 'hour' ? H : D)) * (q.bucket === 'hour' ? H : D);
-  const rows = await db.all<{
-    key: string;
-    bucket: number;
-    runs: number;
-    n_pass: number;
-    n_warn: number;
-    n_fail: number;
-    n_error: number;
-    failing: number;
-    rtt_sum: number;
-    rtt_n: number;
-    ep_mean: number | null;
-    ep_clusters: number;
-  }>(sql`select ${key} as key, u.bucket, sum(u.runs) as runs, sum(u.n_pass) as n_pass, sum(u.n_warn) as n_warn,
-      sum(u.n_fail) as n_fail, sum(u.n_error) as n_error, sum(u.runs_failing > 0) as failing,
-      sum(u.rtt_sum) as rtt_sum, sum(u.rtt_n) as rtt_n,
-      sum(case when u.ep_n > 0 then u.ep_sum * 1.0 / u.ep_n end) as ep_mean, sum(u.ep_n > 0) as ep_clusters
-    from rollups u ${q.cluster || q.groupBy ? sql`join clusters c on c.id = u.cluster_id` : sql``}
-    where u.period = ${q.bucket === 'hour' ? 0 : 1} and u.check_id = 0 and u.bucket >= ${start} and u.bucket < ${q.to}
-      ${q.cluster ? sql`and c.name = ${q.cluster}` : sql``}
-    group by ${q.cluster || q.groupBy ? sql`1, u.bucket` : sql`u.bucket`}`);
-  return rows.map((r) => ({
-    key: r.key,
-    bucket: r.bucket,
-    runs: r.runs,
-    pass: r.n_pass,
-    warn: r.n_warn,
-    fail: r.n_fail,
-    error: r.n_error,
-    clustersFailing: r.failing,
-    rttSum: r.rtt_sum,
-    rttN: r.rtt_n,
-    epMeanSum: r.ep_mean ?? 0,
-    epClusters: r.ep_clusters,
-  }));
+  const step = q.bucket === 'hour' ? H : D;
+  const start = Math.floor(q.from / step) * step;
+  const period = q.bucket === 'hour' ? 0 : 1;
+  if (q.cluster) {
+    const rows =
+      await db.all<SumsRow>(sql`select c.name as key, u.bucket, u.runs, u.n_pass, u.n_warn, u.n_fail,
+        u.n_error, u.runs_failing > 0 as failing, u.rtt_sum, u.rtt_n,
+        case when u.ep_n > 0 then u.ep_sum * 1.0 / u.ep_n end as ep_mean, u.ep_n > 0 as ep_clusters
+      from clusters c join rollups u on u.cluster_id = c.id and u.period = ${period} and u.check_id = 0
+        and u.bucket >= ${start} and u.bucket < ${q.to}
+      where c.name = ${q.cluster}`);
+    return rows.map(toSums);
+  }
+  const rows = await db.all<SumsRow>(sql`select key, bucket, runs, n_pass, n_warn, n_fail, n_error,
+      clusters_failing as failing, rtt_sum, rtt_n, ep_mean_sum as ep_mean, ep_clusters from rollup_groups
+    where period = ${period} and grouping = ${groupings[q.groupBy ?? 'fleet'].code} and bucket >= ${start}
+      and bucket < ${q.to}`);
+  return rows.map(toSums);
 }

@@ -5,6 +5,7 @@ import { first, type Orm } from './client.ts';
 import { packLayers, runMeta, stableJson, statusCode } from './codec.ts';
 import type { Dictionary } from './dictionary.ts';
 import { refreshLatest } from './latest-state.ts';
+import { type GroupFacts, regroupCluster } from './rollup-groups.ts';
 import {
   checkResultsTable,
   clusterRunsTable,
@@ -38,9 +39,9 @@ async function upsertCluster(
     ciliumVersion: r.ciliumVersion ?? null,
     ciliumClusterId: r.clusterId ?? null,
   };
-  const row = await first<{ id: number; last_seen: number }>(
+  const row = await first<GroupFacts & { id: number; last_seen: number }>(
     tx,
-    sql`select id, last_seen from ${clustersTable} where name = ${r.name}`,
+    sql`select id, last_seen, provider, region, mesh_group as meshGroup from ${clustersTable} where name = ${r.name}`,
   );
   if (!row) {
     const [ins] = await tx
@@ -55,6 +56,7 @@ async function upsertCluster(
       account = ${facts.account}, labels = ${facts.labels}, mesh_group = ${facts.meshGroup},
       cilium_version = ${facts.ciliumVersion}, cilium_cluster_id = ${facts.ciliumClusterId}, last_seen = ${at}
       where id = ${row.id}`);
+    await regroupCluster(tx, row, facts);
   }
   await tx.run(sql`update ${clustersTable} set first_seen = min(first_seen, ${at}) where id = ${row.id}`);
   return row.id;

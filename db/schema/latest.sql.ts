@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The latest state, kept on write: a copy of the results of each cluster's latest run (`clusters.last_run_id`),
@@ -19,3 +19,29 @@ export const latestResultsTable = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.clusterId, t.seq] })],
 );
+
+/**
+ * The latest run of each cluster, kept on write beside `latest_results`: the columns the fleet view shows and the
+ * cluster's newest run times (up to 5, newest first, comma-separated) for the stale flag, so `GET /fleet` reads
+ * one small table instead of seeking 200 runs and their time indexes in the history.
+ */
+export const latestRunsTable = sqliteTable('latest_runs', {
+  clusterId: integer('cluster_id').primaryKey(),
+  runId: integer('run_id').notNull(),
+  sweepId: text('sweep_id').notNull(),
+  at: integer('at').notNull(),
+  status: integer('status').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  nPass: integer('n_pass').notNull(),
+  nWarn: integer('n_warn').notNull(),
+  nFail: integer('n_fail').notNull(),
+  nError: integer('n_error').notNull(),
+  nSkip: integer('n_skip').notNull(),
+  layers: text('layers').notNull(),
+  rttP95: real('rtt_p95'),
+  epNotReady: integer('ep_not_ready'),
+  ciliumVersion: text('cilium_version'),
+  errorCode: text('error_code'),
+  errorMessage: text('error_message'),
+  recentAts: text('recent_ats').notNull(),
+});

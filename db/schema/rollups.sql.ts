@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Hour (period 0) / day (period 1) aggregates per cluster × check; check_id 0 = all checks of the cluster plus
@@ -57,4 +57,31 @@ export const rollupDirtyTable = sqliteTable(
     hour: integer('hour').notNull(),
   },
   (t) => [primaryKey({ columns: [t.clusterId, t.hour] })],
+);
+
+/**
+ * The cluster-total rollups (check_id 0) pre-summed per group key and bucket, kept on write with them: grouping 0
+ * = the whole fleet (key `fleet`), 1 = provider (`unknown` when none), 2 = region (`unknown`), 3 = mesh group
+ * (`none`), by each cluster's current registry facts. `clusters_failing` counts clusters with a failing run in the
+ * bucket; `ep_mean_sum` sums each cluster's per-run mean of endpoints not ready over the `ep_clusters` that have it.
+ */
+export const rollupGroupsTable = sqliteTable(
+  'rollup_groups',
+  {
+    period: integer('period').notNull(),
+    grouping: integer('grouping').notNull(),
+    bucket: integer('bucket').notNull(),
+    key: text('key').notNull(),
+    runs: integer('runs').notNull(),
+    nPass: integer('n_pass').notNull(),
+    nWarn: integer('n_warn').notNull(),
+    nFail: integer('n_fail').notNull(),
+    nError: integer('n_error').notNull(),
+    clustersFailing: integer('clusters_failing').notNull(),
+    rttSum: real('rtt_sum').notNull(),
+    rttN: integer('rtt_n').notNull(),
+    epMeanSum: real('ep_mean_sum').notNull(),
+    epClusters: integer('ep_clusters').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.grouping, t.bucket, t.key] })],
 );

@@ -31,8 +31,9 @@ export interface ReadCall {
   args: unknown[];
 }
 
+/** An answer travels as its JSON text (cheaper than a structured clone, and sent to HTTP clients as it is). */
 export type ReadReply =
-  | { id: number; value: unknown }
+  | { id: number; json: string }
   | {
       id: number;
       error: { message: string; code?: ErrorCode; context?: Record<string, unknown>; readOnly?: boolean };

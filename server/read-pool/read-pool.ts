@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { FleetcheckError } from '../../core/errors.ts';
 import type { History } from '../../core/history/history.ts';
 import { isLibsqlUrl } from '../../db/client.ts';
+import { fromJsonText } from './json-text.ts';
 import { POOLED_READS, type PooledRead, type ReadCall, type ReadReply } from './read-pool-protocol.ts';
 
 interface Pending {
@@ -30,7 +31,7 @@ class ReadWorker {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if ('value' in m) return p.resolve(m.value);
+      if ('json' in m) return p.resolve(fromJsonText(m.json));
       if (m.error.readOnly) return onReadOnly(p);
       p.reject(
         m.error.code

@@ -25,7 +25,7 @@ port.on('message', async (call: ReadCall) => {
   let reply: ReadReply;
   try {
     const fn = store[call.method] as (...args: unknown[]) => Promise<unknown>;
-    reply = { id: call.id, value: await fn(...call.args) };
+    reply = { id: call.id, json: JSON.stringify((await fn(...call.args)) ?? null) };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { fleetViewSchema } from '../../core/analysis/types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
+import { jsonBody } from '../json-body.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 
 export const fleetRoute = createRoute({
@@ -17,5 +18,5 @@ export const fleetRoute = createRoute({
 
 /** `GET /fleet`. */
 export function fleetRoutes(deps: ApiDeps) {
-  return subApp().openapi(fleetRoute, async (c) => c.json(await deps.store.fleet({ now: deps.now() }), 200));
+  return subApp().openapi(fleetRoute, async (c) => jsonBody(c, await deps.store.fleet({ now: deps.now() })));
 }

@@ -3,6 +3,7 @@ import { assertDistinctPair } from '../../core/analysis/mesh-compare.ts';
 import { meshComparisonSchema, meshPairSummarySchema } from '../../core/analysis/mesh-types.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
 import { notFoundError } from '../errors.ts';
+import { jsonBody } from '../json-body.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 import { requireOrdered } from '../params.ts';
 import { pathParam, windowQuery } from '../query.ts';
@@ -37,7 +38,7 @@ export const meshCompareRoute = createRoute({
 /** `GET /mesh/pairs`, `GET /mesh/pairs/{a}/{b}`. */
 export function meshRoutes({ store }: ApiDeps) {
   return subApp()
-    .openapi(meshPairsRoute, async (c) => c.json({ items: await store.meshPairs() }, 200))
+    .openapi(meshPairsRoute, async (c) => jsonBody(c, await store.meshPairs(), 'items'))
     .openapi(meshCompareRoute, async (c) => {
       const { a, b } = c.req.valid('param');
       assertDistinctPair(a, b);

@@ -3,6 +3,7 @@ import { parseBaseline } from '../../core/analysis/baseline.ts';
 import { flapSchema, regressionReportSchema } from '../../core/analysis/types.ts';
 import { layerSchema } from '../../core/outcome.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
+import { jsonBody } from '../json-body.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 import { requireKnownCluster, timeWindow } from '../params.ts';
 import { decimalInt, isoTime, windowQuery } from '../query.ts';
@@ -68,7 +69,7 @@ export function regressionRoutes({ store, now }: ApiDeps) {
     .openapi(regressionsRoute, async (c) => {
       const { baseline, ...rest } = c.req.valid('query');
       await requireKnownCluster(store, rest.cluster);
-      return c.json(await store.regressions({ baseline: parseBaseline(baseline, now()), ...rest }), 200);
+      return jsonBody(c, await store.regressions({ baseline: parseBaseline(baseline, now()), ...rest }));
     })
     .openapi(flappingRoute, async (c) => {
       const q = c.req.valid('query');

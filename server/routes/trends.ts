@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { trendMetricSchema, trendSeriesSchema } from '../../core/analysis/types.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { type ApiDeps, subApp } from '../deps.ts';
+import { jsonBody } from '../json-body.ts';
 import { errorResponses, json } from '../openapi-responses.ts';
 import { requireKnownCluster, timeWindow } from '../params.ts';
 import { windowQuery } from '../query.ts';
@@ -41,6 +42,6 @@ export function trendRoutes({ store, now }: ApiDeps) {
       throw new FleetcheckError('invalid-input', `parameter 'from': range too long for bucket=${q.bucket}`);
     }
     await requireKnownCluster(store, q.cluster);
-    return c.json({ series: await store.trends({ ...q, from, to }) }, 200);
+    return jsonBody(c, await store.trends({ ...q, from, to }), 'series');
   });
 }
