@@ -1,7 +1,7 @@
 import http from 'node:http';
-import https from 'node:https';
 import { createSecureContext } from 'node:tls';
 import type { ClientCert, KubeAccess } from './kube-access.ts';
+import { ResumingAgent } from './resuming-agent.ts';
 
 /** Idle sockets are closed before a typical API server's 5 s keep-alive timeout can race a reuse. */
 const IDLE_MS = 4_000;
@@ -19,7 +19,7 @@ function agentWith(
     ...(cert ? { cert } : {}),
     ...(key ? { key } : {}),
   });
-  return new https.Agent({
+  return new ResumingAgent({
     ...common,
     secureContext,
     ...(tls.rejectUnauthorized ? {} : { rejectUnauthorized: false }),

@@ -172,6 +172,23 @@ describe('kubeconfig clusters and users', () => {
     expect((await readFile(join(dir, 'plugin.calls'), 'utf8')).trim().split('\n')).toEqual(['run']);
   });
 
+  it('opens one full TLS handshake for a burst of requests: the others resume its session', async () => {
+    const b64 = Buffer.from(caPem).toString('base64');
+    const file = await kubeconfig(
+      'burst',
+      [`server: ${tlsFake.server}`, `certificate-authority-data: ${b64}`],
+      ['token: burst'],
+    );
+    const api = await clusterApiFromKubeconfig({ files: [file], context: 'burst' });
+    const before = tlsFake.requests.length;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api.serverVersion()));
+    expect(answers).toEqual(Array.from({ length: 6 }, () => ({ gitVersion: 'v1.35.4' })));
+    const burst = tlsFake.requests.slice(before);
+    expect(burst).toHaveLength(6);
+    expect(burst.filter((r) => r.resumed === false)).toHaveLength(1);
+    api.close?.();
+  });
+
   it('presents the client certificate of client-certificate-data / client-key-data', async () => {
     const { certPem, keyPem } = clientCertificate('kubeconfig-user');
     const b64 = (pem: string) => Buffer.from(pem).toString('base64');
