@@ -4,7 +4,8 @@ import type { History } from '../../core/history/history.ts';
 import { groupVerdict, type Status, statusSchema } from '../../core/outcome.ts';
 import { clusterStatusSchema } from '../../core/sweep/report.ts';
 
-const DETAIL_CONCURRENCY = 8;
+/** Cluster details read at once: few rounds through the read pool's queue, a bounded burst for a remote store. */
+const DETAIL_CONCURRENCY = 32;
 
 function gauge(registry: Registry, name: string, help: string, labelNames: string[] = []) {
   return new Gauge({ name, help, labelNames, registers: [registry] });
@@ -95,10 +96,15 @@ export async function collectMetrics(store: History, fleet: FleetView): Promise<
   }
   staleTotal.set(fleet.counts.stale);
 
-  for (const d of await details(
-    store,
-    fleet.clusters.map((c) => c.name),
-  )) {
+  const [clusterDetails, pairs, recent] = await Promise.all([
+    details(
+      store,
+      fleet.clusters.map((c) => c.name),
+    ),
+    store.meshPairs(),
+    store.sweeps({ limit: 5 }),
+  ]);
+  for (const d of clusterDetails) {
     for (const [check, status] of checkStatuses(d)) {
       for (const s of statusSchema.options)
         checkStatus.set({ cluster: d.name, check, status: s }, status === s ? 1 : 0);
@@ -107,9 +113,9 @@ export async function collectMetrics(store: History, fleet: FleetView): Promise<
     if (p95 !== undefined) rtt.set({ cluster: d.name }, p95 / 1000);
   }
 
-  for (const p of await store.meshPairs()) meshReady.set({ a: p.a, b: p.b }, p.aSeesB && p.bSeesA ? 1 : 0);
+  for (const p of pairs) meshReady.set({ a: p.a, b: p.b }, p.aSeesB && p.bSeesA ? 1 : 0);
 
-  const latest = (await store.sweeps({ limit: 5 })).items.find((s) => s.finishedAt);
+  const latest = recent.items.find((s) => s.finishedAt);
   if (latest?.finishedAt) {
     const end = Date.parse(latest.finishedAt);
     sweepDuration.set((end - Date.parse(latest.startedAt)) / 1000);
