@@ -21,28 +21,16 @@ export function memorySample(pid: number): MemorySample {
   return { rss: field(status, 'VmRSS'), anon: field(status, 'RssAnon'), file: field(status, 'RssFile') };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0
-    ? Number.NaN
-    : ((s[(s.length - 1) >> 1] as number) + (s[s.length >> 1] as number)) / 2;
-};
-
 /**
- * Growth over the second half of a series of evenly spaced samples: the median of the second half's last `window`
- * samples against the median of its first `window` (medians, so one sample caught just before or after a
- * garbage collection does not decide it). `window` is a fifth of the half, at least 1.
- * @example secondHalfGrowth([100, 100, 100, 100, 110, 110]) // { percent: 10, window: 1, from: 100, to: 110 }
+ * Growth over the second half of a series of evenly spaced samples: the highest sample of the second half's last
+ * half against the highest of its first half. Garbage collection makes RSS a sawtooth; its tops (what a leak
+ * raises) are compared, so where one sample lands in a cycle does not decide it.
+ * @example secondHalfGrowth([100, 100, 100, 105, 110, 90]) // { percent: 4.76…, from: 105, to: 110 }
  */
-export function secondHalfGrowth(xs: number[]): {
-  percent: number;
-  window: number;
-  from: number;
-  to: number;
-} {
+export function secondHalfGrowth(xs: number[]): { percent: number; from: number; to: number } {
   const half = xs.slice(Math.floor(xs.length / 2));
-  const window = Math.max(1, Math.floor(half.length / 5));
-  const from = median(half.slice(0, window));
-  const to = median(half.slice(-window));
-  return { percent: (to / from - 1) * 100, window, from, to };
+  const mid = Math.floor(half.length / 2);
+  const from = Math.max(...half.slice(0, Math.max(1, mid)));
+  const to = Math.max(...half.slice(mid));
+  return { percent: (to / from - 1) * 100, from, to };
 }
