@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Faults, fixtureSweep } from '../../bench/history-fixtures.ts';
-import { finishSweep } from '../../core/history/finish.ts';
 import type { History } from '../../core/history/history.ts';
 import { createApp } from '../../server/app.ts';
 import { collectMetrics } from '../../server/metrics/collect.ts';
 import { openHistory } from '../../server/open-history.ts';
+import { finishFixtureSweep } from '../fixtures/finish-fixture-sweep.ts';
 
 /** Short enough that a cluster turns stale (2 × interval) before a kept rendering would expire anyway. */
 const INTERVAL_MS = 20_000;
@@ -16,17 +15,6 @@ const clusters = [
   { name: 'alpha', peers: ['beta'], clusterId: 1 },
   { name: 'beta', peers: ['alpha'], clusterId: 2 },
 ];
-
-/** Finishes a sweep of the fixture clusters the way serve does (mesh pairs and cross-cluster checks included). */
-async function storeSweep(store: History, id: string, at: number, faults: Record<string, Faults> = {}) {
-  const { sweep, clusters: runs } = fixtureSweep(id, new Date(at), clusters, faults);
-  await finishSweep(store, {
-    id,
-    startedAt: sweep.startedAt,
-    finishedAt: sweep.finishedAt ?? '',
-    clusters: runs,
-  });
-}
 
 describe('/metrics over a stored history', () => {
   let dir: string;
@@ -64,7 +52,7 @@ describe('/metrics over a stored history', () => {
   }
 
   it('shows each newly stored sweep, exactly as rendering from the store would', async () => {
-    await storeSweep(store, 'sw_1', t0, { beta: { 'component.agent.status': 'fail' } });
+    await finishFixtureSweep(store, 'sw_1', t0, clusters, { beta: { 'component.agent.status': 'fail' } });
     const first = await scrape();
     expect(first).toContain(
       'fleetcheck_check_status{cluster="beta",check="component.agent.status",status="fail"} 1',
@@ -74,7 +62,7 @@ describe('/metrics over a stored history', () => {
     expect(first).toContain('fleetcheck_last_sweep_duration_seconds 30');
     expect(first).toBe(await fresh());
 
-    await storeSweep(store, 'sw_2', t0 + 30_000, { alpha: { 'peer:beta': true } });
+    await finishFixtureSweep(store, 'sw_2', t0 + 30_000, clusters, { alpha: { 'peer:beta': true } });
     clock = t0 + 35_000;
     const second = await scrape();
     expect(second).toContain(
@@ -85,7 +73,7 @@ describe('/metrics over a stored history', () => {
   });
 
   it('flags clusters stale once 2 × the interval has passed, with nothing new stored', async () => {
-    await storeSweep(store, 'sw_1', t0);
+    await finishFixtureSweep(store, 'sw_1', t0, clusters);
     expect(await scrape()).toContain('fleetcheck_stale_clusters 0');
     clock = t0 + 2 * INTERVAL_MS + 5_000;
     const later = await scrape();
@@ -95,7 +83,7 @@ describe('/metrics over a stored history', () => {
   });
 
   it('renders an unchanged stored state once, however many scrapes ask', async () => {
-    await storeSweep(store, 'sw_1', t0);
+    await finishFixtureSweep(store, 'sw_1', t0, clusters);
     const answers = await Promise.all(Array.from({ length: 8 }, () => scrape()));
     expect(clusterReads).toBe(clusters.length);
     clock += 20_000;
