@@ -4,6 +4,7 @@ import { sleep } from '../time/timers.ts';
 import type { CallRunner } from './call-runner.ts';
 import { deadline } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
+import { execGate } from './exec-gate.ts';
 import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
 import type { ClusterAgents } from './keep-alive-agent.ts';
@@ -51,7 +52,8 @@ function failure(err: unknown, d: CallDesc, deadlineMs: number): FleetcheckError
 /**
  * Runs argv in a container over the WebSocket channel protocol with a wall-clock deadline and an output cap.
  * A refused upgrade (403/404/429/5xx) becomes a typed error naming `get pods/exec` (the upgrade is a GET);
- * 429 and 5xx are retried before the connection opens (Retry-After honoured, within the deadline).
+ * 429 and 5xx are retried before the connection opens (Retry-After honoured, within the deadline). At most
+ * `execGate` sessions are open at once in the process; the deadline starts when this one may open.
  * @example await runExec(target, runner, 'kube-system', 'cilium-x', 'cilium-agent', ['cilium-dbg', 'status'], { deadlineMs: 15_000 })
  */
 export async function runExec(
@@ -63,15 +65,22 @@ export async function runExec(
   argv: string[],
   opts: ExecOptions,
 ): Promise<ExecResult> {
-  const started = performance.now();
-  const deadlineMs = opts.deadlineMs || runner.limits.execDeadlineMs;
-  const cap = opts.maxOutputBytes ?? runner.limits.maxOutputBytes;
-  const dl = deadline(deadlineMs, opts.signal);
-  try {
-    return await sessions(target, runner, { ns, pod, container, argv, cap, deadlineMs, started }, dl.signal);
-  } finally {
-    dl.done();
-  }
+  return execGate(async () => {
+    const started = performance.now();
+    const deadlineMs = opts.deadlineMs || runner.limits.execDeadlineMs;
+    const cap = opts.maxOutputBytes ?? runner.limits.maxOutputBytes;
+    const dl = deadline(deadlineMs, opts.signal);
+    try {
+      return await sessions(
+        target,
+        runner,
+        { ns, pod, container, argv, cap, deadlineMs, started },
+        dl.signal,
+      );
+    } finally {
+      dl.done();
+    }
+  });
 }
 
 interface SessionArgs {

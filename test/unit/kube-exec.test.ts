@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFleetcheckError } from '../../core/errors.ts';
+import { execGate } from '../../core/kube/exec-gate.ts';
 import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { KubeClusterApi } from '../../core/kube/kube-cluster-api.ts';
 import { defaultKubeLimits } from '../../core/kube/limits.ts';
@@ -17,6 +18,8 @@ const exitCode = (n: number) => ({
 let fake: FakeApi;
 let api: KubeClusterApi;
 let tokenCalls = 0;
+let open = 0;
+let maxOpen = 0;
 let gitVersion = 'v1.34.4';
 const refusals = new Map<string, number>();
 let clientClosed: () => void = () => {};
@@ -64,6 +67,14 @@ beforeAll(async () => {
       } else if (pod === 'lingering') {
         ws.on('close', () => clientClosed());
         send(3, JSON.stringify(success));
+      } else if (pod === 'slow') {
+        open++;
+        maxOpen = Math.max(maxOpen, open);
+        ws.on('close', () => open--);
+        setTimeout(() => {
+          send(3, JSON.stringify(success));
+          ws.close(1000);
+        }, 60);
       } else if (pod === 'badcode') {
         send(
           3,
@@ -237,6 +248,20 @@ describe('exec over WebSocket', () => {
       .catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'unreachable')).toBe(true);
     expect((err as Error).message).toContain('ECONNREFUSED');
+  });
+
+  it('keeps at most execGate sessions open at once; the wait does not count against a session deadline', async () => {
+    const before = execGate.concurrency;
+    execGate.concurrency = 2;
+    maxOpen = 0;
+    try {
+      // Six 60 ms sessions two at a time take ~180 ms, past each one's 150 ms deadline counted from the call.
+      const results = await Promise.all(Array.from({ length: 6 }, () => run('slow', 150)));
+      expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(maxOpen).toBe(2);
+    } finally {
+      execGate.concurrency = before;
+    }
   });
 
   it('counts exec sessions', () => {
