@@ -9,6 +9,8 @@ export interface Db {
   readonly driver: 'better-sqlite3' | 'libsql';
   readonly orm: Orm;
   all<T>(query: SQL): Promise<T[]>;
+  /** Rows as arrays of column values in select order (no per-row objects: the hot reads' shape). */
+  values<T extends unknown[]>(query: SQL): Promise<T[]>;
   run(query: SQL): Promise<number>;
   /** Runs `fn` in one write transaction; writes are serialized per process. */
   write<T>(fn: (tx: Orm) => Promise<T>): Promise<T>;

@@ -41,12 +41,19 @@ export async function openBetterSqlite(path: string, opts: { readOnly?: boolean 
   const orm = drizzle({ client });
   const lock = serialize();
   const prepared = statementCache(client);
+  const preparedRaw = statementCache(client);
   return {
     driver: 'better-sqlite3',
     orm: orm as unknown as Orm,
     all: async <T>(query: SQL) => {
       const q = dialect.sqlToQuery(query);
       return prepared(q.sql).all(...q.params) as T[];
+    },
+    values: async <T extends unknown[]>(query: SQL) => {
+      const q = dialect.sqlToQuery(query);
+      return preparedRaw(q.sql)
+        .raw(true)
+        .all(...q.params) as T[];
     },
     run: async (query) => orm.run(query).changes,
     write: (fn) =>

@@ -16,6 +16,9 @@ export async function openLibsql(url: string, authToken?: string): Promise<Db> {
     driver: 'libsql',
     orm: orm as unknown as Orm,
     all: async <T>(query: Parameters<typeof orm.all>[0]) => orm.all<T>(query),
+    // libSQL rows are array-like (indexed, with a length), not arrays.
+    values: async <T extends unknown[]>(query: Parameters<typeof orm.values>[0]) =>
+      (await orm.values<unknown[]>(query)).map((row) => Array.from(row) as T),
     run: async (query) => (await orm.run(query)).rowsAffected,
     write: (fn) => lock(() => orm.transaction((tx) => fn(tx as unknown as Orm), { behavior: 'immediate' })),
     close: async () => {

@@ -4,17 +4,8 @@ import { z } from 'zod';
 import type { ClusterDetail, ClusterSummary, Page, RunSummary } from '../core/analysis/types.ts';
 import type { FleetRows, Staleable } from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
-import { clusterStatusName, decodeCursor, encodeCursor, iso } from './codec.ts';
-import {
-  loadLinks,
-  loadMesh,
-  loadResults,
-  loadRuns,
-  type RunRow,
-  type SummaryRow,
-  toReport,
-  toSummary,
-} from './read-run.ts';
+import { clusterStatusName, decodeCursor, encodeCursor, iso, unpackLayers } from './codec.ts';
+import { loadLinks, loadMesh, loadResults, loadRuns, type RunRow, toReport, toSummary } from './read-run.ts';
 import { clusterRunsTable, clustersTable } from './schema/index.ts';
 
 const registry = alias(clustersTable, 'c');
@@ -140,49 +131,70 @@ async function recentTimesByCluster(db: Db): Promise<Map<number, number[]>> {
   return new Map(rows.map((r) => [r.id, parseAts(r.ats)]));
 }
 
-/** A cluster's latest run (the latest-state table) with the registry facts the fleet view shows. */
-type FleetRunRow = SummaryRow & {
-  name: string;
-  ciliumVersion: string | null;
-  provider: string | null;
-  region: string | null;
-  meshGroup: string | null;
-  ats: string;
-};
+/** A cluster's latest run (the latest-state table) with the registry facts the fleet view shows, in select order. */
+type FleetRunRow = [
+  name: string,
+  sweepId: string,
+  at: number,
+  status: number,
+  nPass: number,
+  nWarn: number,
+  nFail: number,
+  nError: number,
+  nSkip: number,
+  layers: string,
+  ciliumVersion: string | null,
+  provider: string | null,
+  region: string | null,
+  meshGroup: string | null,
+  ats: string,
+];
 
 /** Latest run per cluster with its registry facts (from the latest-state table), and the last sweep. */
 export async function fleetRows(db: Db): Promise<FleetRows> {
-  const runs = await db.all<FleetRunRow>(sql`select c.name, l.sweep_id as sweepId, l.at, l.status,
-    l.duration_ms as durationMs, l.n_pass as nPass, l.n_warn as nWarn, l.n_fail as nFail, l.n_error as nError,
-    l.n_skip as nSkip, l.layers, l.rtt_p95 as rttP95, l.ep_not_ready as epNotReady,
-    l.cilium_version as ciliumVersion, l.error_code as errorCode, l.error_message as errorMessage, c.provider,
-    c.region, c.mesh_group as meshGroup, l.recent_ats as ats
+  const runs = await db.values<FleetRunRow>(sql`select c.name, l.sweep_id, l.at, l.status, l.n_pass, l.n_warn,
+    l.n_fail, l.n_error, l.n_skip, l.layers, l.cilium_version, c.provider, c.region, c.mesh_group, l.recent_ats
     from clusters c join latest_runs l on l.cluster_id = c.id order by c.name`);
   const lastSweep = (
     await db.all<{ id: string; started_at: number; status: number | null }>(
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
     )
   )[0];
-  const clusters = runs.map((r) => {
-    const s = toSummary(r);
-    return {
+  const clusters = runs.map(
+    ([
+      name,
+      sweepId,
+      at,
+      status,
+      pass,
+      warn,
+      fail,
+      error,
+      skip,
+      layers,
+      version,
+      provider,
+      region,
+      mesh,
+      ats,
+    ]) => ({
       item: {
-        name: r.name,
-        status: s.status,
+        name,
+        status: clusterStatusName(status),
         stale: false,
-        lastCheckedAt: s.at,
-        sweepId: r.sweepId,
-        layers: s.layers,
-        counts: s.counts,
-        ...(r.provider ? { provider: r.provider } : {}),
-        ...(r.region ? { region: r.region } : {}),
-        ...(r.meshGroup ? { meshGroup: r.meshGroup } : {}),
-        ...(r.ciliumVersion ? { ciliumVersion: r.ciliumVersion } : {}),
+        lastCheckedAt: iso(at),
+        sweepId,
+        layers: unpackLayers(layers),
+        counts: { pass, warn, fail, error, skip },
+        ...(provider ? { provider } : {}),
+        ...(region ? { region } : {}),
+        ...(mesh ? { meshGroup: mesh } : {}),
+        ...(version ? { ciliumVersion: version } : {}),
       },
-      lastAt: r.at,
-      recentRunTimes: parseAts(r.ats),
-    };
-  });
+      lastAt: at,
+      recentRunTimes: parseAts(ats),
+    }),
+  );
   return {
     lastSweep: lastSweep
       ? {

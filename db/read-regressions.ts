@@ -54,24 +54,64 @@ type RunRow = {
   findings: number;
 };
 
-function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
-  return db.all<RunRow>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code,
-    r.error_message, r.id = c.last_run_id as latest, r.n_warn + r.n_error + r.n_fail > 0 as findings
+type RunValues = [
+  id: number,
+  clusterId: number,
+  name: string,
+  status: number,
+  rttP95: number | null,
+  epNotReady: number | null,
+  errorCode: string | null,
+  errorMessage: string | null,
+  latest: number,
+  findings: number,
+];
+
+const toRunRow = ([
+  id,
+  cluster_id,
+  name,
+  status,
+  rtt_p95,
+  ep_not_ready,
+  error_code,
+  error_message,
+  latest,
+  findings,
+]: RunValues): RunRow => ({
+  id,
+  cluster_id,
+  name,
+  status,
+  rtt_p95,
+  ep_not_ready,
+  error_code,
+  error_message,
+  latest,
+  findings,
+});
+
+async function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
+  const rows =
+    await db.values<RunValues>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready,
+    r.error_code, r.error_message, r.id = c.last_run_id, r.n_warn + r.n_error + r.n_fail > 0
     from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
+  return rows.map(toRunRow);
 }
 
 /**
  * A sweep's runs: those that are their cluster's latest run from the latest-state table, the others (a newer run
  * exists) from the history.
  */
-function loadSweepRuns(db: Db, sweepId: string, only: SQL): Promise<RunRow[]> {
-  return db.all<RunRow>(sql`select l.run_id as id, l.cluster_id, c.name, l.status, l.rtt_p95, l.ep_not_ready,
-      l.error_code, l.error_message, 1 as latest, l.n_warn + l.n_error + l.n_fail > 0 as findings
+async function loadSweepRuns(db: Db, sweepId: string, only: SQL): Promise<RunRow[]> {
+  const rows = await db.values<RunValues>(sql`select l.run_id, l.cluster_id, c.name, l.status, l.rtt_p95,
+      l.ep_not_ready, l.error_code, l.error_message, 1, l.n_warn + l.n_error + l.n_fail > 0
     from latest_runs l join clusters c on c.id = l.cluster_id where l.sweep_id = ${sweepId}${only}
     union all select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code, r.error_message,
       0, r.n_warn + r.n_error + r.n_fail > 0
     from cluster_runs r join clusters c on c.id = r.cluster_id where r.sweep_id = ${sweepId}${only}
       and not exists (select 1 from latest_runs l where l.cluster_id = r.cluster_id and l.run_id = r.id)`);
+  return rows.map(toRunRow);
 }
 
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
@@ -99,8 +139,8 @@ export async function regressionStates(
   const baseRuns = await loadRuns(
     db,
     sql`r.id in (select (select r2.id from cluster_runs r2 where r2.cluster_id = x.cluster_id and r2.at <= ${base.at}
-      and r2.sweep_id <> ${current.id} order by r2.at desc, r2.id desc limit 1) from cluster_runs x
-      where x.sweep_id = ${current.id})${only}`,
+      and r2.id not in (select id from cluster_runs where sweep_id = ${current.id}) order by r2.at desc, r2.id desc
+      limit 1) from cluster_runs x where x.sweep_id = ${current.id})${only}`,
   );
   const results = await loadLightResults(db, runsWithFindings(curRuns, baseRuns));
   return { current: curRuns.map((r) => toState(r, results)), base: baseRuns.map((r) => toState(r, results)) };
