@@ -46,12 +46,33 @@ export async function readSweepPairs(db: Db, sweepId: string): Promise<MeshPairR
   return rows.map(toMeshPairReport);
 }
 
+type LatestPairValues = [
+  a: string,
+  b: string,
+  status: number,
+  aSeesB: number,
+  bSeesA: number,
+  message: string | null,
+  at: number,
+  sweepId: string,
+];
+
 /** Latest verdict per mesh pair: the pairs of the newest sweep that recorded any. */
 export async function readMeshPairs(db: Db): Promise<MeshPairSummary[]> {
-  const rows = await selectPairs(db)
-    .where(sql`${meshPairsTable.sweepId} = (select sweep_id from mesh_pairs order by at desc limit 1)`)
-    .orderBy(meshPairsTable.a, meshPairsTable.b);
-  return rows.map((p) => ({ ...toMeshPairReport(p), sweepId: p.sweepId, at: iso(p.at) }));
+  const rows =
+    await db.values<LatestPairValues>(sql`select p.a, p.b, p.status, p.a_sees_b, p.b_sees_a, t.body, p.at,
+      p.sweep_id from mesh_pairs p left join texts t on t.id = p.message_id
+    where p.sweep_id = (select sweep_id from mesh_pairs order by at desc limit 1) order by p.a, p.b`);
+  return rows.map(([a, b, status, aSeesB, bSeesA, message, at, sweepId]) => ({
+    a,
+    b,
+    status: clusterStatusName(status),
+    aSeesB: aSeesB === 1,
+    bSeesA: bSeesA === 1,
+    message: message ?? '',
+    sweepId,
+    at: iso(at),
+  }));
 }
 
 /** A pair's verdicts in [from, to] newest first (at most 500), oriented as (nameA, nameB). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendMetric } from '../../core/analysis/types.ts';
 import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { History } from '../../core/history/history.ts';
-import type { ClusterReport } from '../../core/sweep/report.ts';
+import type { ClusterReport, MeshPairReport } from '../../core/sweep/report.ts';
 import type { Db } from '../../db/client.ts';
 import { openDb } from '../../db/open-db.ts';
 import { createApp } from '../../server/app.ts';
@@ -48,6 +48,32 @@ function withFacts(runs: ClusterReport[], s: number): ClusterReport[] {
   });
 }
 
+/** Pairs of neighbouring clusters with verdicts that change from sweep to sweep. */
+function pairsOf(runs: ClusterReport[], s: number): MeshPairReport[] {
+  const out: MeshPairReport[] = [];
+  for (let i = runs.length - 2; i >= 0; i -= 2) {
+    const [a, b] = [runs[i]?.name ?? '', runs[i + 1]?.name ?? ''];
+    const seen = (s + i) % 3;
+    const status = seen === 0 ? 'pass' : seen === 1 ? 'warn' : 'fail';
+    out.push({ a, b, status, aSeesB: seen !== 2, bSeesA: seen === 0, message: seen ? `${a} ${status}` : '' });
+  }
+  return out;
+}
+
+/** The pairs of the newest sweep that stored any, as its stored report holds them (ordered by a, b). */
+async function newestPairs(store: History): Promise<unknown[]> {
+  const sweeps = (await store.sweeps({ limit: 1000 })).items;
+  for (const sw of sweeps) {
+    const report = await store.sweep(sw.id);
+    if (!report?.meshPairs.length) continue;
+    const sorted = [...report.meshPairs].sort((x, y) =>
+      x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1,
+    );
+    return sorted.map((p) => ({ ...p, sweepId: sw.id, at: report.sweep.startedAt }));
+  }
+  return [];
+}
+
 const metrics: TrendMetric[] = ['pass_rate', 'health_rtt_p95_ms', 'endpoints_not_ready', 'clusters_failing'];
 const groupings = [undefined, 'provider', 'region', 'mesh'] as const;
 
@@ -74,6 +100,8 @@ describe.each(drivers)('fleet and trends from the state kept on write, on %s', (
     const app = createApp({ store, now: () => now });
     const fleet = await (await app.request('/api/v1/fleet')).text();
     expect(fleet).toBe(JSON.stringify(await oracleFleet(db, now, step)));
+    const pairs = await (await app.request('/api/v1/mesh/pairs')).text();
+    expect(pairs).toBe(JSON.stringify({ items: await newestPairs(store) }));
     for (const bucket of ['hour', 'day'] as const)
       for (const groupBy of groupings)
         for (const metric of metrics) {
@@ -103,7 +131,7 @@ describe.each(drivers)('fleet and trends from the state kept on write, on %s', (
         await store.saveSweep({
           sweep: { id, startedAt, finishedAt, status: 'pass' },
           clusters: runs,
-          meshPairs: [],
+          meshPairs: pairsOf(runs, s),
         });
       }
       if (s % 6 === 5 || s === SWEEPS - 1) await expectAnswersAsBefore(sweepAt(s + 1));
