@@ -162,7 +162,7 @@ async function baselineWindows(db: Db, clusters: readonly string[], baseAt: numb
     select c.name, r.rtt_p95, r.ep_not_ready from clusters c join cluster_runs r on r.cluster_id = c.id
       and r.at <= ${baseAt} and r.at >= coalesce((select r3.at from cluster_runs r3 where r3.cluster_id = c.id
         and r3.at <= ${baseAt} order by r3.at desc limit 1 offset 7), ${Number.MIN_SAFE_INTEGER})
-    where c.name in (${names(clusters)}) order by r.cluster_id, r.at desc`);
+    where c.name in ${listOf(clusters)} order by r.cluster_id, r.at desc`);
   const seen = new Map<string, number>();
   return rows.filter((r) => {
     const n = (seen.get(r.name) ?? 0) + 1;
@@ -202,17 +202,9 @@ function runsWithFindings(curRuns: RunRow[], baseRuns: RunRow[]): RunRow[] {
   return all.filter((r) => clusters.has(r.cluster_id));
 }
 
-const ids = (list: readonly number[]) =>
-  sql.join(
-    list.map((i) => sql`${i}`),
-    sql`, `,
-  );
-
-const names = (list: readonly string[]) =>
-  sql.join(
-    list.map((n) => sql`${n}`),
-    sql`, `,
-  );
+/** A list as one JSON parameter (`x in ${listOf(ids)}`): one statement text whatever its length, cached once. */
+const listOf = (list: readonly (number | string)[]) =>
+  sql`(select value from json_each(${JSON.stringify(list)}))`;
 
 type LightRow = {
   run_id: number;
@@ -234,9 +226,9 @@ async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
   const latest = runs.filter(fromLatest).map((r) => r.cluster_id);
   const others = runs.filter((r) => !fromLatest(r)).map((r) => r.id);
   return db.all<LightRow>(sql`with rows as materialized (
-      select cluster_id, seq, ${lightColumns} from latest_results where cluster_id in (${ids(latest)})
+      select cluster_id, seq, ${lightColumns} from latest_results where cluster_id in ${listOf(latest)}
       union all select r.cluster_id, cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id,
-        cr.hint_id from check_results cr join cluster_runs r on r.id = cr.run_id where cr.run_id in (${ids(others)}))
+        cr.hint_id from check_results cr join cluster_runs r on r.id = cr.run_id where cr.run_id in ${listOf(others)})
     select ${lightColumns} from rows where (cluster_id, check_id, subject_id) in
       (select cluster_id, check_id, subject_id from rows where status >= 2)
     order by run_id, seq`);
@@ -256,7 +248,7 @@ async function loadLightResults(db: Db, runs: RunRow[]): Promise<Map<number, Run
       ? []
       : (
           await db.all<{ id: number; name: string }>(
-            sql`select id, name from subjects where id in (${ids(subjectIds)})`,
+            sql`select id, name from subjects where id in ${listOf(subjectIds)}`,
           )
         ).map((x) => [x.id, x.name]),
   );
@@ -279,7 +271,7 @@ export async function readTexts(db: Db, refs: readonly string[]): Promise<Map<st
   const wanted = [...new Set(refs.filter((r) => r.startsWith('#')).map((r) => Number(r.slice(1))))];
   if (wanted.length === 0) return new Map();
   const rows = await db.all<{ id: number; body: string }>(
-    sql`select id, body from texts where id in (${ids(wanted)})`,
+    sql`select id, body from texts where id in ${listOf(wanted)}`,
   );
   return new Map(rows.map((t) => [`#${t.id}`, t.body]));
 }
