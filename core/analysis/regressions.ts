@@ -32,21 +32,22 @@ export function diffRuns(
   const keep = (check: string) => !filter.layer || layerOf(check) === filter.layer;
   for (const cur of current) {
     const base = baseline.get(cur.cluster);
-    const before = new Map(base?.results.map((r) => [key(r.check, r.subject), r]) ?? []);
+    const before = base?.results.length
+      ? new Map(base.results.map((r) => [key(r.check, r.subject), r]))
+      : undefined;
     for (const r of cur.results) {
       if (!keep(r.check)) continue;
+      const b = before?.get(key(r.check, r.subject));
+      const from = b?.status ?? (base?.error ? 'error' : 'absent');
+      const regressed =
+        from === 'absent'
+          ? r.status === 'warn' || r.status === 'fail' || r.status === 'error'
+          : isWorse(from, r.status);
+      if (!regressed && !(b && from !== 'absent' && isWorse(r.status, b.status))) continue;
       const layer = layerOf(r.check);
-      const b = before.get(key(r.check, r.subject));
-      const from = b?.status ?? (base?.error ? 'error' : base ? 'absent' : 'absent');
       const item = { cluster: cur.cluster, check: r.check, subject: r.subject, ...(layer ? { layer } : {}) };
-      if (from === 'absent') {
-        if (r.status === 'warn' || r.status === 'fail' || r.status === 'error')
-          regressions.push({ ...item, from, to: r.status, message: r.message, ...hintOf(r) });
-      } else if (isWorse(from, r.status)) {
-        regressions.push({ ...item, from, to: r.status, message: r.message, ...hintOf(r) });
-      } else if (b && isWorse(r.status, b.status)) {
-        recoveries.push({ ...item, from: b.status, to: r.status });
-      }
+      if (regressed) regressions.push({ ...item, from, to: r.status, message: r.message, ...hintOf(r) });
+      else if (b) recoveries.push({ ...item, from: b.status, to: r.status });
     }
     if (filter.layer) continue;
     const item = { cluster: cur.cluster, check: clusterCheck, subject: 'cluster' };
