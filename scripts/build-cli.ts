@@ -29,8 +29,8 @@ export const METAFILE = 'meta.json';
 /**
  * Builds the shipped CLI: `cli/main.ts` as one ESM entry `dist/fleetcheck.mjs` plus a chunk per lazily
  * imported command, dependencies bundled except the native ones; the worker threads started beside their
- * module (server/read-pool/read-pool.ts → `read-worker.mjs`, the demo's server/demo/sim-thread.ts → `sim-thread.mjs`) as
- * entries of their own.
+ * module (server/read-pool/read-pool.ts → `read-worker.mjs`, the demo's server/demo/sim-thread.ts → `sim-thread.mjs`,
+ * serve's server/sweep-thread/sweep-thread.ts → `sweep-thread.mjs`) as entries of their own.
  * @example await buildCli('/path/to/fleetcheck') // writes /path/to/fleetcheck/dist/fleetcheck.mjs
  */
 export async function buildCli(root: string = process.cwd()): Promise<string> {
@@ -42,6 +42,7 @@ export async function buildCli(root: string = process.cwd()): Promise<string> {
       fleetcheck: 'cli/main.ts',
       'read-worker': 'server/read-pool/read-worker-main.ts',
       'sim-thread': 'server/demo/sim-thread-main.ts',
+      'sweep-thread': 'server/sweep-thread/sweep-thread-main.ts',
     },
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -1,6 +1,5 @@
 import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
-import { loadFleet } from '../../core/fleet/index.ts';
 import { sweepFinished } from '../../core/notify/sweep-finished.ts';
 import { counted } from '../../core/text/plural.ts';
 import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
@@ -8,6 +7,7 @@ import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
+import { startSweepThread } from '../../server/sweep-thread/sweep-thread.ts';
 
 interface ServeFlags {
   fleet?: string;
@@ -34,14 +34,18 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   const intervalMs =
     flags.interval === undefined ? env.FLEETCHECK_INTERVAL : parseSweepInterval(flags.interval, '--interval');
   const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
-  const targets = await loadFleet({
-    ...(fleetFile ? { fleetFile } : {}),
-    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-    ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
-    onNote: log,
-  });
-  if (targets.length === 0)
+  const sweeps = await startSweepThread(
+    {
+      ...(fleetFile ? { fleetFile } : {}),
+      ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+      ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
+    },
+    log,
+  );
+  if (sweeps.clusters === 0) {
+    await sweeps.close();
     throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
+  }
   const store = cachedStore(
     await openServedStore(flags.db ?? env.FLEETCHECK_DB, {
       intervalMs,
@@ -53,7 +57,7 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
     store,
     run: storedSweep({
       store,
-      targets: () => targets,
+      runClusters: sweeps.runClusters,
       log,
       onFinished: sweepFinished(store, {
         ...(env.FLEETCHECK_WEBHOOK_URL ? { webhookUrl: env.FLEETCHECK_WEBHOOK_URL } : {}),
@@ -67,10 +71,14 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
     log,
   }).catch(async (err: unknown) => {
     await store.close();
+    await sweeps.close();
     throw err;
   });
   log(
-    `fleetcheck serving ${counted(targets.length, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
+    `fleetcheck serving ${counted(sweeps.clusters, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
   );
-  stopOnSignals(svc.stop, log);
+  stopOnSignals(async () => {
+    await svc.stop();
+    await sweeps.close();
+  }, log);
 }
