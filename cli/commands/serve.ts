@@ -7,7 +7,7 @@ import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
-import { startSweepThread } from '../../server/sweep-thread/sweep-thread.ts';
+import { type SweepThread, startSweepThread } from '../../server/sweep-thread/sweep-thread.ts';
 
 interface ServeFlags {
   fleet?: string;
@@ -42,10 +42,18 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
     },
     log,
   );
-  if (sweeps.clusters === 0) {
+  try {
+    await serveFleet(flags, sweeps, intervalMs);
+  } catch (err) {
     await sweeps.close();
-    throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
+    throw err;
   }
+}
+
+async function serveFleet(flags: ServeFlags, sweeps: SweepThread, intervalMs: number): Promise<void> {
+  const env = config();
+  if (sweeps.clusters === 0)
+    throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
   const store = cachedStore(
     await openServedStore(flags.db ?? env.FLEETCHECK_DB, {
       intervalMs,
@@ -71,7 +79,6 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
     log,
   }).catch(async (err: unknown) => {
     await store.close();
-    await sweeps.close();
     throw err;
   });
   log(

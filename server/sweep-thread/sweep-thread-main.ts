@@ -43,15 +43,15 @@ async function run(targets: ClusterTarget[], id: string, sweepIndex: number): Pr
   }
 }
 
-let targets: ClusterTarget[];
-try {
-  targets = await loadFleet({ ...(workerData as SweepThreadData), onNote: (note) => send({ note }) });
-} catch (err) {
-  send({ failed: toWire(err) });
-  throw err;
+function listen(targets: ClusterTarget[]): void {
+  port?.on('message', (call: SweepThreadCall) => {
+    if (call.op === 'abort') running.get(call.id)?.abort(new Error(call.reason));
+    else void run(targets, call.id, call.sweepIndex);
+  });
+  send({ ready: true, clusters: targets.length });
 }
-port.on('message', (call: SweepThreadCall) => {
-  if (call.op === 'abort') running.get(call.id)?.abort(new Error(call.reason));
-  else void run(targets, call.id, call.sweepIndex);
-});
-send({ ready: true, clusters: targets.length });
+
+await loadFleet({ ...(workerData as SweepThreadData), onNote: (note) => send({ note }) }).then(
+  listen,
+  (err) => send({ failed: toWire(err) }),
+);
