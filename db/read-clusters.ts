@@ -121,6 +121,18 @@ export async function readHistory(
   return rows.length > limit && last ? { items, nextCursor: encodeCursor([last.at, last.id]) } : { items };
 }
 
+function memo<K, V>(fn: (k: K) => V): (k: K) => V {
+  const seen = new Map<K, V>();
+  return (k) => {
+    let v = seen.get(k);
+    if (v === undefined) {
+      v = fn(k);
+      seen.set(k, v);
+    }
+    return v;
+  };
+}
+
 const parseAts = (ats: string | null): number[] => (ats ? ats.split(',').map(Number) : []);
 
 /** The newest run times (up to 5) of every cluster with runs, kept in the latest-state table. */
@@ -160,6 +172,9 @@ export async function fleetRows(db: Db): Promise<FleetRows> {
       sql`select id, started_at, status from sweeps order by started_at desc, id desc limit 1`,
     )
   )[0];
+  // Most clusters share their sweep's time and their layer verdicts: each distinct one is decoded once.
+  const layersOf = memo(unpackLayers);
+  const isoOf = memo(iso);
   const clusters = runs.map(
     ([
       name,
@@ -182,9 +197,9 @@ export async function fleetRows(db: Db): Promise<FleetRows> {
         name,
         status: clusterStatusName(status),
         stale: false,
-        lastCheckedAt: iso(at),
+        lastCheckedAt: isoOf(at),
         sweepId,
-        layers: unpackLayers(layers),
+        layers: { ...layersOf(layers) },
         counts: { pass, warn, fail, error, skip },
         ...(provider ? { provider } : {}),
         ...(region ? { region } : {}),
