@@ -3,13 +3,22 @@ import type { Orm } from './client.ts';
 
 const D = 86_400_000;
 
-/** The groupings trends answer from `rollup_groups`, by code, with each cluster's key in it. */
-export const groupings = {
-  fleet: { code: 0, key: `'fleet'` },
-  provider: { code: 1, key: `coalesce(c.provider, 'unknown')` },
-  region: { code: 2, key: `coalesce(c.region, 'unknown')` },
-  mesh: { code: 3, key: `coalesce(c.mesh_group, 'none')` },
+/** The groupings trends answer from `rollup_groups`, by code, with the registry column (and its default) keying them. */
+const groupings = {
+  fleet: { code: 0, column: undefined, none: 'fleet' },
+  provider: { code: 1, column: 'provider', none: 'unknown' },
+  region: { code: 2, column: 'region', none: 'unknown' },
+  mesh: { code: 3, column: 'mesh_group', none: 'none' },
 } as const;
+
+/** A cluster's key in grouping `g`, from the registry row aliased `alias`. */
+const keyOf = (g: Grouping, alias: string) => {
+  const { column, none } = groupings[g];
+  return column ? `coalesce(${alias}.${column}, '${none}')` : `'${none}'`;
+};
+
+/** The `rollup_groups.grouping` code of a trends grouping (the whole fleet without one). */
+export const groupingCode = (g: Grouping | undefined) => groupings[g ?? 'fleet'].code;
 
 export type Grouping = keyof typeof groupings;
 
@@ -18,7 +27,8 @@ const columns = `period, grouping, bucket, key, runs, n_pass, n_warn, n_fail, n_
 
 /** The group rows of one grouping summed from the cluster totals (check_id 0) matching `where` on `u` / `c`. */
 function summed(g: Grouping, where: SQL): SQL {
-  const { code, key } = groupings[g];
+  const { code } = groupings[g];
+  const key = keyOf(g, 'c');
   return sql`insert into rollup_groups (${sql.raw(columns)})
     select u.period, ${sql.raw(`${code}`)}, u.bucket, ${sql.raw(key)}, sum(u.runs), sum(u.n_pass), sum(u.n_warn),
       sum(u.n_fail), sum(u.n_error), sum(u.runs_failing > 0), sum(u.rtt_sum), sum(u.rtt_n),
@@ -60,11 +70,10 @@ export interface GroupFacts {
   meshGroup: string | null;
 }
 
-const keyOf = { provider: 'unknown', region: 'unknown', mesh: 'none' } as const;
-
 /**
  * After a cluster's provider, region or mesh group changed in the registry (already updated), recomputes the rows
- * of its old and new keys in each grouping that changed: trends group every bucket by the current registry.
+ * of its old and new keys in each grouping that changed, from the rollups of the clusters now under those keys:
+ * trends group every bucket by the current registry.
  */
 export async function regroupCluster(tx: Orm, before: GroupFacts, after: GroupFacts): Promise<void> {
   const moves: [Exclude<Grouping, 'fleet'>, string | null, string | null][] = [
@@ -73,13 +82,14 @@ export async function regroupCluster(tx: Orm, before: GroupFacts, after: GroupFa
     ['mesh', before.meshGroup, after.meshGroup],
   ];
   for (const [g, from, to] of moves) {
-    const keys = [from ?? keyOf[g], to ?? keyOf[g]];
-    if (keys[0] === keys[1]) continue;
-    const inKeys: SQL = sql`(${sql.join(
-      keys.map((k) => sql`${k}`),
-      sql`, `,
-    )})`;
-    await tx.run(sql`delete from rollup_groups where grouping = ${groupings[g].code} and key in ${inKeys}`);
-    await tx.run(summed(g, sql`${sql.raw(groupings[g].key)} in ${inKeys}`));
+    const { code, none } = groupings[g];
+    const keys = JSON.stringify([from ?? none, to ?? none]);
+    if ((from ?? none) === (to ?? none)) continue;
+    const inKeys = sql`(select value from json_each(${keys}))`;
+    await tx.run(
+      sql`delete from rollup_groups where period in (0, 1) and grouping = ${code} and key in ${inKeys}`,
+    );
+    const members = sql`(select c2.id from clusters c2 where ${sql.raw(keyOf(g, 'c2'))} in ${inKeys})`;
+    await tx.run(summed(g, sql`u.period in (0, 1) and u.cluster_id in ${members}`));
   }
 }

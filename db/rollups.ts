@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { BucketSums } from '../core/analysis/trends.ts';
 import { type Db, first, type Orm } from './client.ts';
-import { groupings, refreshGroupBuckets } from './rollup-groups.ts';
+import { groupingCode, refreshGroupBuckets } from './rollup-groups.ts';
 
 const H = 3_600_000;
 const D = 86_400_000;
@@ -100,7 +100,7 @@ export async function readBucketSums(
   }
   const rows = await db.all<SumsRow>(sql`select key, bucket, runs, n_pass, n_warn, n_fail, n_error,
       clusters_failing as failing, rtt_sum, rtt_n, ep_mean_sum as ep_mean, ep_clusters from rollup_groups
-    where period = ${period} and grouping = ${groupings[q.groupBy ?? 'fleet'].code} and bucket >= ${start}
+    where period = ${period} and grouping = ${groupingCode(q.groupBy)} and bucket >= ${start}
       and bucket < ${q.to}`);
   return rows.map(toSums);
 }
