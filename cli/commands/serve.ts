@@ -7,7 +7,7 @@ import { cachedStore } from '../../server/cached-store.ts';
 import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
-import { type SweepThread, startSweepThread } from '../../server/sweep-thread/sweep-thread.ts';
+import { startSweepThread, threadPerSweep } from '../../server/sweep-thread/sweep-thread.ts';
 
 interface ServeFlags {
   fleet?: string;
@@ -34,25 +34,14 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   const intervalMs =
     flags.interval === undefined ? env.FLEETCHECK_INTERVAL : parseSweepInterval(flags.interval, '--interval');
   const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
-  const sweeps = await startSweepThread(
-    {
-      ...(fleetFile ? { fleetFile } : {}),
-      ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-      ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
-    },
-    log,
-  );
-  try {
-    await serveFleet(flags, sweeps, intervalMs);
-  } catch (err) {
-    await sweeps.close();
-    throw err;
-  }
-}
-
-async function serveFleet(flags: ServeFlags, sweeps: SweepThread, intervalMs: number): Promise<void> {
-  const env = config();
-  if (sweeps.clusters === 0)
+  const fleet = {
+    ...(fleetFile ? { fleetFile } : {}),
+    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+    ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
+  };
+  const loaded = await startSweepThread(fleet, log);
+  await loaded.close();
+  if (loaded.clusters === 0)
     throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
   const store = cachedStore(
     await openServedStore(flags.db ?? env.FLEETCHECK_DB, {
@@ -65,7 +54,7 @@ async function serveFleet(flags: ServeFlags, sweeps: SweepThread, intervalMs: nu
     store,
     run: storedSweep({
       store,
-      runClusters: sweeps.runClusters,
+      runClusters: threadPerSweep(fleet),
       log,
       onFinished: sweepFinished(store, {
         ...(env.FLEETCHECK_WEBHOOK_URL ? { webhookUrl: env.FLEETCHECK_WEBHOOK_URL } : {}),
@@ -82,10 +71,7 @@ async function serveFleet(flags: ServeFlags, sweeps: SweepThread, intervalMs: nu
     throw err;
   });
   log(
-    `fleetcheck serving ${counted(sweeps.clusters, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
+    `fleetcheck serving ${counted(loaded.clusters, 'cluster')} at ${svc.url}/ (sweep every ${formatDuration(intervalMs)})`,
   );
-  stopOnSignals(async () => {
-    await svc.stop();
-    await sweeps.close();
-  }, log);
+  stopOnSignals(svc.stop, log);
 }

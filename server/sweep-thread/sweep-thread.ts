@@ -87,3 +87,19 @@ export async function startSweepThread(
     },
   };
 }
+
+/**
+ * A ClusterRunner that starts a fresh sweep thread for each sweep (the fleet read again) and ends it afterwards, so
+ * whatever a sweep allocated leaves with its thread instead of staying in a long-lived heap between sweeps.
+ * @example storedSweep({ store, runClusters: threadPerSweep({ kubeconfig }, log) })
+ */
+export function threadPerSweep(fleet: SweepThreadData, onNote?: (note: string) => void): ClusterRunner {
+  return async (req) => {
+    const thread = await startSweepThread(fleet, onNote);
+    try {
+      return await thread.runClusters(req);
+    } finally {
+      await thread.close();
+    }
+  };
+}
