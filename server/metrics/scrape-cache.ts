@@ -2,9 +2,9 @@ import type { FleetView } from '../../core/analysis/types.ts';
 import type { History } from '../../core/history/history.ts';
 import { collectMetrics } from './collect.ts';
 
-/** One rendered `/metrics` answer. */
+/** One rendered `/metrics` answer, encoded once for every response that reuses it. */
 export interface Scrape {
-  text: string;
+  body: Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
@@ -20,7 +20,7 @@ function stateKey(fleet: FleetView): string {
 
 async function render(store: History, fleet: FleetView): Promise<Scrape> {
   const registry = await collectMetrics(store, fleet);
-  return { text: await registry.metrics(), contentType: registry.contentType };
+  return { body: new TextEncoder().encode(await registry.metrics()), contentType: registry.contentType };
 }
 
 /**
@@ -28,7 +28,7 @@ async function render(store: History, fleet: FleetView): Promise<Scrape> {
  * (stale flags as of `now`) and reuses the last rendering while that view is unchanged and younger than
  * `maxAgeMs`; concurrent scrapes of a new state share one rendering. A failed rendering is not kept. The key of a
  * fleet view the store hands out again (server/cached-store.ts) is computed once.
- * @example const scrape = scrapeCache(store); const { text } = await scrape(new Date());
+ * @example const scrape = scrapeCache(store); const { body } = await scrape(new Date());
  */
 export function scrapeCache(store: History, { maxAgeMs = 60_000 } = {}): (now: Date) => Promise<Scrape> {
   let last: { key: string; at: number; scrape: Promise<Scrape> } | undefined;

@@ -6,7 +6,7 @@ import { scrapeCache } from '../metrics/scrape-cache.ts';
 export function metricsRoutes({ store, now }: ApiDeps) {
   const scrape = scrapeCache(store);
   return new Hono().get('/metrics', async (c) => {
-    const { text, contentType } = await scrape(now());
-    return c.body(text, 200, { 'content-type': contentType });
+    const { body, contentType } = await scrape(now());
+    return c.body(body, 200, { 'content-type': contentType });
   });
 }
