@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** One reading of a process's resident memory (MiB), from /proc/<pid>/status (Linux). */
 export interface MemorySample {
-  /** VmRSS: everything resident, all threads (the read-pool workers included). */
+  /** VmRSS: everything resident, all threads (worker threads included). */
   rss: number;
   /** RssAnon: heaps, stacks, native allocations. */
   anon: number;

@@ -2,10 +2,10 @@
  * `serve` under load (issue 14): `--clients` (50) concurrent API clients on loopback, each looping over the
  * dashboard's routes and /metrics with the bearer token for `--seconds` (60), while sweeps of a simulated fleet
  * (`--clusters` × 3 nodes, API 10–40 ms, exec 100–400 ms) run back to back (POST /api/v1/sweeps as soon as one is
- * stored). Goals: no error response, every cluster within its 90 s deadline, serve's RSS (the whole process, its
- * read-pool worker threads included, sampled from /proc every second) bounded: peak ≤ 512 MiB, growth over the
- * second half ≤ 10 % (bench/proc-memory.ts says how). Latency per route is reported without a goal; /healthz
- * touches no store, so its latency is the time a request waits for serve's event loop.
+ * stored). Goals: no error response, every cluster within its 90 s deadline, serve's RSS (the whole process with
+ * its worker threads: read pool, running sweep; sampled from /proc every second) bounded: peak ≤ 512 MiB, growth
+ * over the second half ≤ 10 % (bench/proc-memory.ts says how). Latency per route is reported without a goal;
+ * /healthz touches no store, so its latency is the time a request waits for serve's event loop.
  * Writes bench/results/serve-load.md.
  * Usage: node bin/run-ts.mjs bench/serve-load.ts [--seconds 60] [--clients 50] [--clusters 40]
  *   [--node-arg --cpu-prof …] (Node options for the serve process, to profile it under this load)
@@ -136,8 +136,8 @@ loopback; ${CLIENTS} concurrent clients looping over ${stats.byRoute.length} rou
 simulated fleet (${CLUSTERS} clusters × 3 nodes, API 10–40 ms, exec 100–400 ms) ran back to back. The clients and the
 simulator run in one other process on the same machine as serve (latencies include their own waits); the 1-minute
 load average was ${o.load.start.toFixed(1)} at the start and ${o.load.end.toFixed(1)} at the end. serve's memory is read from
-/proc/<pid>/status once a second (${memory.length} samples): VmRSS counts the whole process, its read-pool worker threads
-included.
+/proc/<pid>/status once a second (${memory.length} samples): VmRSS counts the whole process with its worker threads
+(read pool, the running sweep).
 Command: \`node bin/run-ts.mjs bench/serve-load.ts --seconds ${SECONDS} --clients ${CLIENTS} --clusters ${CLUSTERS}\`.
 
 | figure | value | goal |
