@@ -15,16 +15,13 @@ const componentSchema = z.object({
   msg: z.string().default(''),
 });
 
+/** A controller as far as it is read (agents report 100+; the other fields are not parsed). */
 const controllerSchema = z.object({
   name: z.string().default(''),
   status: z
     .object({
       'consecutive-failure-count': z.number().int().default(0),
-      'failure-count': z.number().int().default(0),
-      'success-count': z.number().int().default(0),
       'last-failure-msg': z.string().default(''),
-      'last-failure-timestamp': goTime,
-      'last-success-timestamp': goTime,
     })
     .prefault({}),
 });
