@@ -55,8 +55,11 @@ class ReadWorker {
   }
 }
 
-/** Default pool size: one reader per core, at least 2 (the event loop keeps serving HTTP meanwhile). */
-const defaultReaders = () => Math.max(2, Math.min(4, availableParallelism()));
+/**
+ * Default pool size: a reader per core but one, which the event loop keeps for HTTP (1 to 4). On 2 cores, two
+ * readers made the event loop wait for a core behind them: the cold API's p95 was higher with 2 than with 1.
+ */
+const defaultReaders = () => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
  * The store with its reads run by worker threads, each holding its own read-only better-sqlite3 connection
