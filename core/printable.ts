@@ -17,12 +17,28 @@ export function escapeControl(raw: string): string {
 }
 
 /**
+ * Sanitised lines already computed: a sweep repeats the same hints and messages for every cluster and agent,
+ * and each costs a dozen regular-expression passes. Bounded (cleared when full), short texts only.
+ */
+const memo = new Map<string, string>();
+const MEMO_ENTRIES = 4096;
+const MEMO_MAX_CHARS = 2048;
+
+/**
  * The one sanitiser of text from outside (cluster output, API bodies, plugin and driver errors): one printable
  * line of at most `max` characters, anything that looks like a credential redacted, control characters escaped,
  * the rest cut with `…`.
  * @example printableLine('x'.repeat(5000), 10) // 'xxxxxxxxx…'
  */
 export function printableLine(raw: string, max: number): string {
+  const key = raw.length <= MEMO_MAX_CHARS ? `${max}:${raw}` : undefined;
+  const known = key === undefined ? undefined : memo.get(key);
+  if (known !== undefined) return known;
   const escaped = escapeControl(redactSecrets(raw));
-  return escaped.length <= max ? escaped : `${escaped.slice(0, max - 1)}…`;
+  const line = escaped.length <= max ? escaped : `${escaped.slice(0, max - 1)}…`;
+  if (key !== undefined) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(key, line);
+  }
+  return line;
 }
