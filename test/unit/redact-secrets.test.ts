@@ -35,4 +35,15 @@ describe('redactSecrets / printableLine', () => {
     expect(redactSecrets(text.slice(0, 40))).toContain('wJalrXUtnFEMI');
     expect(redactedPrefix(text, 40)).toBe(`${'x'.repeat(20)} [redacted] tail`.slice(0, 40));
   });
+
+  it('gives the same line for the same text again, per length limit, however many texts came between', () => {
+    const text = 'Bearer abcDEF123ghiJKL456\tand more text';
+    const short = printableLine(text, 12);
+    const long = printableLine(text, 200);
+    expect(short).toBe('Bearer [red…');
+    expect(long).toBe('Bearer [redacted]\\tand more text');
+    for (let i = 0; i < 5000; i++) printableLine(`filler ${i}`, 50);
+    expect(printableLine(text, 12)).toBe(short);
+    expect(printableLine(text, 200)).toBe(long);
+  });
 });
