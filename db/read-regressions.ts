@@ -67,29 +67,11 @@ type RunValues = [
   findings: number,
 ];
 
-const toRunRow = ([
-  id,
-  cluster_id,
-  name,
-  status,
-  rtt_p95,
-  ep_not_ready,
-  error_code,
-  error_message,
-  latest,
-  findings,
-]: RunValues): RunRow => ({
-  id,
-  cluster_id,
-  name,
-  status,
-  rtt_p95,
-  ep_not_ready,
-  error_code,
-  error_message,
-  latest,
-  findings,
-});
+function toRunRow(v: RunValues): RunRow {
+  const [id, cluster_id, name, status, rtt_p95, ep_not_ready, error_code, error_message, latest, findings] =
+    v;
+  return { id, cluster_id, name, status, rtt_p95, ep_not_ready, error_code, error_message, latest, findings };
+}
 
 async function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
   const rows =

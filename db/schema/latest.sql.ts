@@ -1,4 +1,5 @@
-import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { runVerdictColumns } from './runs.sql.ts';
 
 /**
  * The latest state, kept on write: a copy of the results of each cluster's latest run (`clusters.last_run_id`),
@@ -30,16 +31,7 @@ export const latestRunsTable = sqliteTable('latest_runs', {
   runId: integer('run_id').notNull(),
   sweepId: text('sweep_id').notNull(),
   at: integer('at').notNull(),
-  status: integer('status').notNull(),
-  durationMs: integer('duration_ms').notNull(),
-  nPass: integer('n_pass').notNull(),
-  nWarn: integer('n_warn').notNull(),
-  nFail: integer('n_fail').notNull(),
-  nError: integer('n_error').notNull(),
-  nSkip: integer('n_skip').notNull(),
-  layers: text('layers').notNull(),
-  rttP95: real('rtt_p95'),
-  epNotReady: integer('ep_not_ready'),
+  ...runVerdictColumns(),
   ciliumVersion: text('cilium_version'),
   errorCode: text('error_code'),
   errorMessage: text('error_message'),

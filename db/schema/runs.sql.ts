@@ -18,6 +18,21 @@ export const sweepsTable = sqliteTable(
   (t) => [index('sweeps_started_idx').on(t.startedAt), index('sweeps_started_id_idx').on(t.startedAt, t.id)],
 );
 
+/** A run's verdict: status, duration, result counts, worst status per layer, health RTT p95, endpoints not ready. */
+export const runVerdictColumns = () => ({
+  status: integer('status').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  nPass: integer('n_pass').notNull(),
+  nWarn: integer('n_warn').notNull(),
+  nFail: integer('n_fail').notNull(),
+  nError: integer('n_error').notNull(),
+  nSkip: integer('n_skip').notNull(),
+  /** Worst status per layer packed as digits in layer order (component, node, business, config, mesh, version); `-` = none. */
+  layers: text('layers').notNull(),
+  rttP95: real('rtt_p95'),
+  epNotReady: integer('ep_not_ready'),
+});
+
 /** One cluster's run in one sweep; unique per (sweep, cluster) so a retry replaces. */
 export const clusterRunsTable = sqliteTable(
   'cluster_runs',
@@ -26,17 +41,7 @@ export const clusterRunsTable = sqliteTable(
     sweepId: text('sweep_id').notNull(),
     clusterId: integer('cluster_id').notNull(),
     at: integer('at').notNull(),
-    status: integer('status').notNull(),
-    durationMs: integer('duration_ms').notNull(),
-    nPass: integer('n_pass').notNull(),
-    nWarn: integer('n_warn').notNull(),
-    nFail: integer('n_fail').notNull(),
-    nError: integer('n_error').notNull(),
-    nSkip: integer('n_skip').notNull(),
-    /** Worst status per layer packed as digits in layer order (component, node, business, config, mesh, version); `-` = none. */
-    layers: text('layers').notNull(),
-    rttP95: real('rtt_p95'),
-    epNotReady: integer('ep_not_ready'),
+    ...runVerdictColumns(),
     ciliumVersion: text('cilium_version'),
     ciliumClusterId: integer('cilium_cluster_id'),
     metaId: integer('meta_id'),

@@ -13,11 +13,9 @@ import { createApp } from '../../server/app.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleFleet, oracleTrends } from '../fixtures/state-oracle.ts';
+import { storeDrivers } from '../fixtures/store-drivers.ts';
 
-const drivers = [
-  ['better-sqlite3', (dir: string) => join(dir, 'h.db')],
-  ['libsql', (dir: string) => `libsql:file:${join(dir, 'h.db')}`],
-] as const;
+const drivers = storeDrivers;
 
 const t0 = Date.parse('2026-10-01T00:00:00Z');
 const step = 90 * 60_000;

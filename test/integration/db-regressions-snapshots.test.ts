@@ -12,11 +12,9 @@ import { openDb } from '../../db/open-db.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
+import { storeDrivers } from '../fixtures/store-drivers.ts';
 
-const drivers = [
-  ['better-sqlite3', (dir: string) => join(dir, 'h.db')],
-  ['libsql', (dir: string) => `libsql:file:${join(dir, 'h.db')}`],
-] as const;
+const drivers = storeDrivers;
 
 const t0 = Date.parse('2026-10-01T00:00:00Z');
 const step = 15 * 60_000;

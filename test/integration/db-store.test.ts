@@ -7,11 +7,9 @@ import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { History } from '../../core/history/history.ts';
 import type { Status } from '../../core/outcome.ts';
 import { openHistory } from '../../server/open-history.ts';
+import { storeDrivers } from '../fixtures/store-drivers.ts';
 
-const drivers = [
-  ['better-sqlite3', (dir: string) => join(dir, 'h.db')],
-  ['libsql', (dir: string) => `libsql:file:${join(dir, 'h.db')}`],
-] as const;
+const drivers = storeDrivers;
 
 const pair: FixtureCluster[] = [
   { name: 'alpha', peers: ['beta'], clusterId: 1 },
