@@ -9,6 +9,9 @@ function keyOf(method: string, args: unknown[], ttlMs: number): string {
   })}`;
 }
 
+/** A cached History, plus a way to drop its answers after a write it did not see (another connection's). */
+export type CachedHistory = History & { forget(): void };
+
 /**
  * Wraps a History so identical reads share one query: concurrent callers await the same promise, and the answer
  * is reused for `ttlMs` or until something is written through this wrapper (a stored sweep invalidates all).
@@ -16,7 +19,7 @@ function keyOf(method: string, args: unknown[], ttlMs: number): string {
  * History only changes when a sweep is stored, so API answers stay exact for the local service.
  * @example const store = cachedStore(await openStore(url), { ttlMs: 5000 });
  */
-export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } = {}): History {
+export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } = {}): CachedHistory {
   const cache = new Map<string, { at: number; value: Promise<unknown> }>();
   const clear = () => cache.clear();
   /** Entries are kept in insertion order, so the oldest go first: every expired one, and one more while full. */
@@ -26,8 +29,9 @@ export function cachedStore(inner: History, { ttlMs = 5000, maxEntries = 500 } =
       cache.delete(key);
     }
   };
-  const wrapped: History = {
+  const wrapped: CachedHistory = {
     ...inner,
+    forget: clear,
     saveSweep: async (r) => {
       try {
         return await inner.saveSweep(r);

@@ -4,10 +4,9 @@ import { sweepFinished } from '../../core/notify/sweep-finished.ts';
 import { counted } from '../../core/text/plural.ts';
 import { formatDuration, parseSweepInterval } from '../../core/time/duration.ts';
 import { cachedStore } from '../../server/cached-store.ts';
-import { storedSweep } from '../../server/run-sweep.ts';
 import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
-import { startSweepThread, threadPerSweep } from '../../server/sweep-thread/sweep-thread.ts';
+import { startSweepThread, threadedSweep } from '../../server/sweep-thread/sweep-thread.ts';
 
 interface ServeFlags {
   fleet?: string;
@@ -34,17 +33,20 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   const intervalMs =
     flags.interval === undefined ? env.FLEETCHECK_INTERVAL : parseSweepInterval(flags.interval, '--interval');
   const fleetFile = flags.fleet ?? env.FLEETCHECK_FLEET;
-  const fleet = {
-    ...(fleetFile ? { fleetFile } : {}),
-    ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
-    ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
+  const data = {
+    fleet: {
+      ...(fleetFile ? { fleetFile } : {}),
+      ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+      ...(flags.context.length > 0 ? { contexts: flags.context } : {}),
+    },
+    db: { url: flags.db ?? env.FLEETCHECK_DB, intervalMs },
   };
-  const loaded = await startSweepThread(fleet, log);
+  const loaded = await startSweepThread(data, log);
   await loaded.close();
   if (loaded.clusters === 0)
     throw new FleetcheckError('invalid-input', 'the fleet is empty: no cluster to sweep');
   const store = cachedStore(
-    await openServedStore(flags.db ?? env.FLEETCHECK_DB, {
+    await openServedStore(data.db.url, {
       intervalMs,
       writable: true,
       ...(env.FLEETCHECK_DB_AUTH_TOKEN ? { authToken: env.FLEETCHECK_DB_AUTH_TOKEN } : {}),
@@ -52,10 +54,10 @@ export async function serveAction(flags: ServeFlags): Promise<void> {
   );
   const svc = await startService({
     store,
-    run: storedSweep({
-      store,
-      runClusters: threadPerSweep(fleet),
+    run: threadedSweep({
+      data,
       log,
+      onStored: () => store.forget(),
       onFinished: sweepFinished(store, {
         ...(env.FLEETCHECK_WEBHOOK_URL ? { webhookUrl: env.FLEETCHECK_WEBHOOK_URL } : {}),
         log,

@@ -3,6 +3,8 @@ import { runClusterChecks } from '../../core/checks/run.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
 import { sweepClusters } from '../../core/sweep/index.ts';
+import { openHistory } from '../open-history.ts';
+import { finishStored } from '../run-sweep.ts';
 import {
   type SweepThreadCall,
   type SweepThreadData,
@@ -12,9 +14,11 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('sweep-thread-main runs only as a worker thread');
+const data = workerData as SweepThreadData;
 const send = (m: SweepThreadMessage) => port.postMessage(m);
 const running = new Map<string, AbortController>();
 
+/** Sweeps the fleet and, unless aborted, stores the finished sweep through this thread's own connection. */
 async function run(targets: ClusterTarget[], id: string, sweepIndex: number): Promise<void> {
   const abort = new AbortController();
   running.set(id, abort);
@@ -25,17 +29,16 @@ async function run(targets: ClusterTarget[], id: string, sweepIndex: number): Pr
       id,
       signal: abort.signal,
       sweepIndex,
-      onProgress: (p) =>
-        send({
-          id,
-          progress: {
-            done: p.done,
-            total: p.total,
-            cluster: { name: p.cluster.name, status: p.cluster.status },
-          },
-        }),
+      onProgress: ({ done, total, cluster }) =>
+        send({ id, progress: { done, total, cluster: { name: cluster.name, status: cluster.status } } }),
     });
-    send({ id, runs });
+    abort.signal.throwIfAborted();
+    const store = await openHistory(data.db.url, { intervalMs: data.db.intervalMs, migrate: false });
+    try {
+      send({ id, report: await finishStored(store, runs) });
+    } finally {
+      await store.close();
+    }
   } catch (err) {
     send({ id, error: toWire(err) });
   } finally {
@@ -51,7 +54,6 @@ function listen(targets: ClusterTarget[]): void {
   send({ ready: true, clusters: targets.length });
 }
 
-await loadFleet({ ...(workerData as SweepThreadData), onNote: (note) => send({ note }) }).then(
-  listen,
-  (err) => send({ failed: toWire(err) }),
+await loadFleet({ ...data.fleet, onNote: (note) => send({ note }) }).then(listen, (err) =>
+  send({ failed: toWire(err) }),
 );

@@ -1,16 +1,13 @@
 import { type ErrorCode, FleetcheckError } from '../../core/errors.ts';
 import type { LoadFleetOptions } from '../../core/fleet/load-fleet.ts';
-import type { SweepRuns } from '../../core/history/finish.ts';
-import type { ClusterReport } from '../../core/sweep/report.ts';
+import type { SweepReport } from '../../core/sweep/report.ts';
+import type { ClusterProgress } from '../run-sweep.ts';
 
-/** Where the sweep thread reads the fleet from (serve's flags; `onNote` comes back as `note` messages). */
-export type SweepThreadData = Pick<LoadFleetOptions, 'kubeconfig' | 'contexts' | 'fleetFile'>;
-
-/** A cluster finished (its status before cross-cluster checks). */
-export interface RunProgress {
-  done: number;
-  total: number;
-  cluster: { name: string; status: ClusterReport['status'] };
+export interface SweepThreadData {
+  /** Where the fleet is read from (serve's flags; `onNote` comes back as `note` messages). */
+  fleet: Pick<LoadFleetOptions, 'kubeconfig' | 'contexts' | 'fleetFile'>;
+  /** The history store a finished sweep is written to (already migrated by serve), and the stale interval. */
+  db: { url: string; intervalMs: number };
 }
 
 export type SweepThreadCall =
@@ -27,8 +24,8 @@ export type SweepThreadMessage =
   | { note: string }
   | { ready: true; clusters: number }
   | { failed: WireError }
-  | { id: string; progress: RunProgress }
-  | { id: string; runs: SweepRuns }
+  | { id: string; progress: ClusterProgress }
+  | { id: string; report: SweepReport }
   | { id: string; error: WireError };
 
 export function toWire(err: unknown): WireError {

@@ -1,46 +1,45 @@
 import { Worker } from 'node:worker_threads';
-import type { SweepRuns } from '../../core/history/finish.ts';
+import type { SweepReport } from '../../core/sweep/report.ts';
+import { type ClusterProgress, failingProgress } from '../run-sweep.ts';
+import type { RunSweep } from '../sweeper.ts';
 import {
   fromWire,
-  type RunProgress,
   type SweepThreadCall,
   type SweepThreadData,
   type SweepThreadMessage,
 } from './sweep-thread-protocol.ts';
 
-/** One sweep's cluster runs, wherever they run: `signal` aborts it; unfinished clusters are left out. */
-export type ClusterRunner = (req: {
-  id: string;
-  signal: AbortSignal;
-  sweepIndex: number;
-  onProgress?: (p: RunProgress) => void;
-}) => Promise<SweepRuns>;
-
 export interface SweepThread {
   /** Clusters in the fleet the thread loaded. */
   clusters: number;
-  runClusters: ClusterRunner;
-  /** Ends the thread (after the caller has stopped its sweeps). */
+  /** Sweeps the fleet and stores it; `signal` aborts it (an aborted sweep is not stored). */
+  sweep(req: {
+    id: string;
+    signal: AbortSignal;
+    sweepIndex: number;
+    onProgress?: (p: ClusterProgress) => void;
+  }): Promise<SweepReport>;
+  /** Ends the thread (after its sweeps have ended). */
   close(): Promise<void>;
 }
 
 interface Pending {
-  resolve: (runs: SweepRuns) => void;
+  resolve: (report: SweepReport) => void;
   reject: (err: Error) => void;
-  onProgress?: ((p: RunProgress) => void) | undefined;
+  onProgress?: ((p: ClusterProgress) => void) | undefined;
 }
 
 /**
- * Loads the fleet in a worker thread and runs every sweep's clusters there (core/sweep: TLS, API reads, exec
- * sessions, probe Jobs), so that work never holds up the API on serve's event loop; the runs come back to be
- * finished and stored by the caller. Fleet notes go to `onNote`; a fleet that cannot be loaded rejects with its error.
- * @example const t = await startSweepThread({ kubeconfig }, log); const runs = await t.runClusters({ id, signal, sweepIndex: 0 });
+ * Loads the fleet in a worker thread that sweeps it (core/sweep: TLS, API reads, exec sessions, probe Jobs) and
+ * writes each finished sweep to the store through its own connection, so neither ever holds up the API on
+ * serve's event loop. Fleet notes go to `onNote`; a fleet that cannot be loaded rejects with its error.
+ * @example const t = await startSweepThread({ fleet: { kubeconfig }, db: { url, intervalMs } }); await t.close();
  */
 export async function startSweepThread(
-  fleet: SweepThreadData,
+  data: SweepThreadData,
   onNote: (note: string) => void = () => {},
 ): Promise<SweepThread> {
-  const worker = new Worker(new URL('./sweep-thread.mjs', import.meta.url), { workerData: fleet });
+  const worker = new Worker(new URL('./sweep-thread.mjs', import.meta.url), { workerData: data });
   worker.unref();
   const pending = new Map<string, Pending>();
   const send = (call: SweepThreadCall) => worker.postMessage(call);
@@ -54,7 +53,7 @@ export async function startSweepThread(
       if (!p) return;
       if ('progress' in m) return p.onProgress?.(m.progress);
       pending.delete(m.id);
-      if ('runs' in m) p.resolve(m.runs);
+      if ('report' in m) p.resolve(m.report);
       else p.reject(fromWire(m.error));
     });
   }).catch(async (err: unknown) => {
@@ -67,8 +66,8 @@ export async function startSweepThread(
   });
   return {
     clusters,
-    runClusters: ({ id, signal, sweepIndex, onProgress }) =>
-      new Promise<SweepRuns>((resolve, reject) => {
+    sweep: ({ id, signal, sweepIndex, onProgress }) =>
+      new Promise<SweepReport>((resolve, reject) => {
         const reason = () => (signal.reason instanceof Error ? signal.reason.message : String(signal.reason));
         const abort = () => send({ op: 'abort', id, reason: reason() });
         const settle =
@@ -88,18 +87,38 @@ export async function startSweepThread(
   };
 }
 
+export interface ThreadedSweepOptions {
+  data: SweepThreadData;
+  log?: (line: string) => void;
+  /** Told once a sweep is stored, before `onFinished` (serve: forget the cached answers). */
+  onStored?: () => void;
+  /** After the report is stored (core/notify/sweep-finished.ts: the regressions webhook). */
+  onFinished?: (report: SweepReport) => Promise<void>;
+}
+
 /**
- * A ClusterRunner that starts a fresh sweep thread for each sweep (the fleet read again) and ends it afterwards, so
- * whatever a sweep allocated leaves with its thread instead of staying in a long-lived heap between sweeps.
- * @example storedSweep({ store, runClusters: threadPerSweep({ kubeconfig }, log) })
+ * serve's sweep: a fresh sweep thread per sweep (the fleet read again) that sweeps and stores it, ended afterwards,
+ * so whatever a sweep allocated leaves with its thread. An aborted sweep is not stored. Counts sweeps for
+ * `businessEvery`.
+ * @example createSweeper({ run: threadedSweep({ data: { fleet, db }, log, onStored: () => store.forget() }) })
  */
-export function threadPerSweep(fleet: SweepThreadData, onNote?: (note: string) => void): ClusterRunner {
-  return async (req) => {
-    const thread = await startSweepThread(fleet, onNote);
+export function threadedSweep({ data, log, onStored, onFinished }: ThreadedSweepOptions): RunSweep {
+  let sweepIndex = 0;
+  return async ({ id, signal }) => {
+    const thread = await startSweepThread(data);
+    let report: SweepReport;
     try {
-      return await thread.runClusters(req);
+      report = await thread
+        .sweep({ id, signal, sweepIndex: sweepIndex++, onProgress: failingProgress(log) })
+        .catch((err: unknown) => {
+          signal.throwIfAborted();
+          throw err;
+        });
     } finally {
       await thread.close();
     }
+    onStored?.();
+    await onFinished?.(report);
+    return report;
   };
 }

@@ -68,4 +68,16 @@ describe('cachedStore', () => {
     await cached.clusters({ limit: 5 });
     expect(count(calls, 'clusters')).toBe(6);
   });
+
+  it('forget() drops every answer (a sweep stored through another connection)', async () => {
+    const { store, calls } = fakeStore();
+    const cached = cachedStore(store);
+    const now = new Date('2026-11-25T12:00:01Z');
+    await cached.fleet({ now });
+    await cached.fleet({ now });
+    expect(count(calls, 'fleet')).toBe(1);
+    cached.forget();
+    await cached.fleet({ now });
+    expect(count(calls, 'fleet')).toBe(2);
+  });
 });
