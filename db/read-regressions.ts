@@ -201,18 +201,25 @@ const lightColumns = sql.raw('run_id, check_id, subject_id, status, message_id, 
 
 /**
  * The result rows of `runs` in seq order (latest runs from the latest-state table, the others from their own
- * rows), only for the (cluster, check, subject) keys where either side of the cluster has a warn / error / fail:
- * a key that passes or skips on both sides can be neither a regression nor a recovery.
+ * rows), only for the (cluster, check, subject) keys where either side of the cluster has a warn / error / fail
+ * (collected first, a few rows): a key that passes or skips on both sides can be neither a regression nor a
+ * recovery.
  */
 async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
   const latest = runs.filter(fromLatest).map((r) => r.cluster_id);
   const others = runs.filter((r) => !fromLatest(r)).map((r) => r.id);
-  return db.all<LightRow>(sql`with rows as materialized (
-      select cluster_id, seq, ${lightColumns} from latest_results where cluster_id in ${listOf(latest)}
-      union all select r.cluster_id, cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id,
-        cr.hint_id from check_results cr join cluster_runs r on r.id = cr.run_id where cr.run_id in ${listOf(others)})
-    select ${lightColumns} from rows where (cluster_id, check_id, subject_id) in
-      (select cluster_id, check_id, subject_id from rows where status >= 2)
+  const inLatest = listOf(latest);
+  const inOthers = listOf(others);
+  return db.all<LightRow>(sql`with keys as materialized (
+      select cluster_id, check_id, subject_id from latest_results where cluster_id in ${inLatest} and status >= 2
+      union select r.cluster_id, cr.check_id, cr.subject_id from check_results cr join cluster_runs r on r.id = cr.run_id
+        where cr.run_id in ${inOthers} and cr.status >= 2)
+    select ${lightColumns} from (
+      select l.seq, l.run_id, l.check_id, l.subject_id, l.status, l.message_id, l.hint_id from latest_results l
+        where l.cluster_id in ${inLatest} and (l.cluster_id, l.check_id, l.subject_id) in keys
+      union all select cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id, cr.hint_id
+        from check_results cr join cluster_runs r on r.id = cr.run_id
+        where cr.run_id in ${inOthers} and (r.cluster_id, cr.check_id, cr.subject_id) in keys)
     order by run_id, seq`);
 }
 
