@@ -19,12 +19,17 @@ export function bundleSweepChild(): Promise<string> {
   return bundleEntry('bench/sweep-child-main.ts', CHILD);
 }
 
-/** One sweep of the kubeconfig's clusters (or only `only`) in its own process. */
-export function runChild(kubeconfig: string, concurrency: number, only?: string): Promise<ChildResult> {
+/** One sweep of the kubeconfig's clusters (or only `only`) in its own process, on `node` (default: this one). */
+export function runChild(
+  kubeconfig: string,
+  concurrency: number,
+  only?: string,
+  node = process.execPath,
+): Promise<ChildResult> {
   const args = [CHILD, kubeconfig, String(concurrency)];
   if (only) args.push(only);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(node, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
       const last = stdout.trim().split('\n').at(-1) ?? '{}';
       resolve(JSON.parse(last) as ChildResult);

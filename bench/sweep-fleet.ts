@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_VERSIONS, nodeRuntime } from '../scripts/node-versions/runtimes.ts';
 import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
 import { NODES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
@@ -37,6 +38,20 @@ function loadPerCluster(sim: Simulator) {
   };
 }
 
+const mark = (ok: boolean) => (ok ? '✅' : '❌');
+
+/** The ratio, CPU and memory rows of one runtime's solo and fleet sweeps. */
+function figureRows(solo: ChildResult, full: ChildResult, clusters: number): string[] {
+  const ratio = full.wallMs / solo.wallMs;
+  const cpu = full.cpuMs / clusters;
+  return [
+    `| slowest cluster alone / fleet sweep, concurrency ${clusters} (wall) | ${(solo.wallMs / 1000).toFixed(2)} s / ${(full.wallMs / 1000).toFixed(2)} s | — |`,
+    `| ratio fleet / slowest alone | ${ratio.toFixed(2)}× | ≤ 1.3× ${mark(ratio <= 1.3)} |`,
+    `| CPU time of the sweeping process per cluster | ${cpu.toFixed(0)} ms | ≤ 25 ms ${mark(cpu <= 25)} |`,
+    `| peak RSS of the sweeping process | ${full.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${mark(full.maxRssMb <= 250)} |`,
+  ];
+}
+
 async function main(): Promise<void> {
   const clusters = Number(process.argv[2] ?? 200);
   await bundleSweepChild();
@@ -54,6 +69,10 @@ async function main(): Promise<void> {
     const full = await runChild(kubeconfig, clusters);
     const load = loadPerCluster(sim);
     const dflt = await runChild(kubeconfig, 32);
+    const lts = nodeRuntime(NODE_VERSIONS[NODE_VERSIONS.length - 1] as string);
+    await runChild(kubeconfig, 1, SLOWEST, lts.bin);
+    const ltsSolo = await runChild(kubeconfig, 1, SLOWEST, lts.bin);
+    const ltsFull = await runChild(kubeconfig, clusters, undefined, lts.bin);
     const ratio = full.wallMs / solo.wallMs;
     const md = [
       '## Sweep (`bench/sweep-fleet.ts`)',
@@ -79,6 +98,13 @@ async function main(): Promise<void> {
       `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
       `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | all pass |`,
       `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | all pass |`,
+      '',
+      `The same sweeps on Node ${lts.version} (the newest LTS line fleetcheck runs on; npm's \`node\` package), same simulator, right after:`,
+      '',
+      '| measure (Node ' + lts.version + ') | value | goal |',
+      '|---|---|---|',
+      ...figureRows(ltsSolo, ltsFull, clusters),
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsFull)} | all pass |`,
       '',
       `Machine: ${os.cpus().length} CPUs, load average ${load0} at start and ${os.loadavg()[0]?.toFixed(1)} at the end ` +
         '(the simulator, 200 fake API servers, shares the CPUs with the sweeper; a loaded machine inflates every number).',
