@@ -2,8 +2,8 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 
-/** Floor of the wait for a ticket after the first handshake (loopback handshakes take ~1 ms). */
-const MIN_TICKET_WAIT_MS = 20;
+/** Longest the burst waits on a first connection that neither answers nor closes. */
+const NO_TICKET_AFTER_MS = 2_000;
 
 type OnCreate = (err: Error | null, stream: Duplex) => void;
 
@@ -11,9 +11,8 @@ type OnCreate = (err: Error | null, stream: Duplex) => void;
  * An https.Agent whose concurrent first connections wait for the first one's TLS session, then resume it: a
  * cluster's opening burst (several reads, the probe Job, ten exec upgrades) costs one full handshake instead of
  * one each. A full handshake is what both sides pay most for (certificate signature and chain, the client's
- * identity check); a resumed one skips them. The wait ends when the first connection gets its session or
- * closes without one, or a handshake's duration after it finished without one (a server that issues no
- * tickets).
+ * identity check); a resumed one skips them. The wait ends when the first connection gets its session, answers
+ * without one (a server that issues no tickets), closes, or after 2 s.
  */
 export class ResumingAgent extends https.Agent {
   private resumable = false;
@@ -32,13 +31,13 @@ export class ResumingAgent extends https.Agent {
       return undefined;
     }
     const socket = this.connect(options);
-    const opened = performance.now();
     this.firstSession = new Promise<void>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
+      const timer = setTimeout(() => done(), NO_TICKET_AFTER_MS);
+      timer.unref();
       const done = () => {
         clearTimeout(timer);
         socket.off('session', onSession);
-        socket.off('secureConnect', onSecure);
+        socket.off('data', done);
         socket.off('close', done);
         this.firstSession = undefined;
         resolve();
@@ -47,14 +46,10 @@ export class ResumingAgent extends https.Agent {
         this.resumable = true;
         done();
       };
-      // A session (TLS 1.3 ticket) comes about one round trip after the handshake; a server that sends none
-      // costs the burst that long, measured by the handshake's own duration.
-      const onSecure = () => {
-        timer = setTimeout(done, Math.max(MIN_TICKET_WAIT_MS, performance.now() - opened));
-        timer.unref();
-      };
+      // A TLS 1.3 server sends its tickets right after the handshake, ahead of any answer: the first answer
+      // byte without a session means this server issues none.
       socket.once('session', onSession);
-      socket.once('secureConnect', onSecure);
+      socket.on('data', done);
       socket.once('close', done);
     });
     return socket;
