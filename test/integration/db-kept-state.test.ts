@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendMetric } from '../../core/analysis/types.ts';
@@ -8,12 +5,16 @@ import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { History } from '../../core/history/history.ts';
 import type { ClusterReport, MeshPairReport } from '../../core/sweep/report.ts';
 import type { Db } from '../../db/client.ts';
-import { openDb } from '../../db/open-db.ts';
 import { createApp } from '../../server/app.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleFleet, oracleTrends } from '../fixtures/state-oracle.ts';
-import { storeDrivers } from '../fixtures/store-drivers.ts';
+import {
+  closeTempHistory,
+  openTempHistory,
+  storeDrivers,
+  type TempHistory,
+} from '../fixtures/store-drivers.ts';
 
 const drivers = storeDrivers;
 
@@ -76,22 +77,16 @@ const metrics: TrendMetric[] = ['pass_rate', 'health_rtt_p95_ms', 'endpoints_not
 const groupings = [undefined, 'provider', 'region', 'mesh'] as const;
 
 describe.each(drivers)('fleet and trends from the state kept on write, on %s', (_driver, urlOf) => {
-  let dir: string;
   let url: string;
   let store: History;
   let db: Db;
   let nonEmpty = 0;
+  let temp: TempHistory | undefined;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fc-kept-'));
-    url = urlOf(dir);
-    store = await openHistory(url, { intervalMs: step });
-    db = await openDb(url, { migrate: false });
+    temp = await openTempHistory('fc-kept-', urlOf, step);
+    ({ url, store, db } = temp);
   });
-  afterAll(async () => {
-    await db?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTempHistory(temp, store));
 
   /** Every fleet and trends answer of the API, byte for byte, against the pre-0007 read paths. */
   async function expectAnswersAsBefore(now: Date): Promise<void> {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline } from '../../core/analysis/baseline.ts';
@@ -8,11 +5,15 @@ import { finishStoredSweep } from '../../core/history/finish.ts';
 import type { History } from '../../core/history/history.ts';
 import type { Layer } from '../../core/outcome.ts';
 import type { Db } from '../../db/client.ts';
-import { openDb } from '../../db/open-db.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
-import { storeDrivers } from '../fixtures/store-drivers.ts';
+import {
+  closeTempHistory,
+  openTempHistory,
+  storeDrivers,
+  type TempHistory,
+} from '../fixtures/store-drivers.ts';
 
 const drivers = storeDrivers;
 
@@ -43,21 +44,15 @@ const queries = (s: number): { baseline: Baseline; since?: Date; cluster?: strin
 ];
 
 describe.each(drivers)('regressions from state snapshots on %s', (_driver, urlOf) => {
-  let dir: string;
   let url: string;
   let store: History;
   let db: Db;
+  let temp: TempHistory | undefined;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'fc-snap-'));
-    url = urlOf(dir);
-    store = await openHistory(url, { intervalMs: step });
-    db = await openDb(url, { migrate: false });
+    temp = await openTempHistory('fc-snap-', urlOf, step);
+    ({ url, store, db } = temp);
   });
-  afterAll(async () => {
-    await db?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTempHistory(temp, store));
 
   it('answers exactly as whole-run diffs after every sweep of a history with flaps, joins, leaves and errors', async () => {
     const history = randomHistory(7);
