@@ -1,3 +1,4 @@
+import { appendTo } from '../map-lists.ts';
 import type { Outcome } from '../outcome.ts';
 import type { CheckDefinition } from './definition.ts';
 import { percentile, roundMs } from './health-links.ts';
@@ -16,11 +17,7 @@ function slowTargets(
   overMs: number,
 ): { node: string; p95: number }[] {
   const perTarget = new Map<string, number[]>();
-  for (const l of links) {
-    const xs = perTarget.get(l.to);
-    if (xs) xs.push(l.rttMs as number);
-    else perTarget.set(l.to, [l.rttMs as number]);
-  }
+  for (const l of links) appendTo(perTarget, l.to, l.rttMs as number);
   return [...perTarget]
     .map(([node, xs]) => ({ node, p95: roundMs(percentile(xs, 95) as number) }))
     .filter((x) => x.p95 > overMs)

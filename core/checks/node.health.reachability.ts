@@ -1,4 +1,5 @@
 import type { HealthStatus } from '../cilium/health-json.ts';
+import { appendTo } from '../map-lists.ts';
 import type { Outcome } from '../outcome.ts';
 import type { AgentOutput } from './agent-exec.ts';
 import { agentProblem } from './agent-outcome.ts';
@@ -89,11 +90,7 @@ export const nodeHealthReachability: CheckDefinition = {
     }
     const links = await facts.healthLinks();
     const byTarget = new Map<string, HealthLink[]>();
-    for (const l of links) {
-      const ls = byTarget.get(l.to);
-      if (ls) ls.push(l);
-      else byTarget.set(l.to, [l]);
-    }
+    for (const l of links) appendTo(byTarget, l.to, l);
     const results = new Map<string, Outcome>();
     // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
     const agentDown = new Set(outs.filter((out) => out.kind === 'not-running').map((out) => out.node));

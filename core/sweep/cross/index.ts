@@ -1,3 +1,4 @@
+import { appendTo } from '../../map-lists.ts';
 import type { Layer, Outcome } from '../../outcome.ts';
 import type { FleetMember } from '../peers.ts';
 import { peerIndex } from '../peers.ts';
@@ -30,7 +31,7 @@ export function crossClusterChecks(members: FleetMember[], layers: readonly Laye
   const merge = (more: Map<string, Outcome[]>) => {
     for (const [k, v] of more) {
       const tagged = v.map((o) => ({ ...o, evidence: { ...o.evidence, [CROSS_CLUSTER]: true } }));
-      outcomes.set(k, [...(outcomes.get(k) ?? []), ...tagged]);
+      appendTo(outcomes, k, ...tagged);
     }
   };
   if (layers.includes('config')) merge(meshIdentityOutcomes(members, index, meshComponents(pairs)));

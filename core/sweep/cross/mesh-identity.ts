@@ -1,3 +1,4 @@
+import { appendTo } from '../../map-lists.ts';
 import { type Outcome, outcome, worstStatus } from '../../outcome.ts';
 import { configuredPeers, type FleetMember, type PeerIndex } from '../peers.ts';
 
@@ -23,7 +24,7 @@ function findingsFor(
   components: ReadonlyMap<string, string>,
 ) {
   const found = new Map<string, Finding[]>();
-  const add = (subject: string, f: Finding) => found.set(subject, [...(found.get(subject) ?? []), f]);
+  const add = (subject: string, f: Finding) => appendTo(found, subject, f);
   const id = m.report?.clusterId;
   const myName = index.ciliumName(m.target.name);
   for (const other of meshed) {

@@ -1,3 +1,4 @@
+import { appendTo } from '../../map-lists.ts';
 import { type Outcome, outcome } from '../../outcome.ts';
 import type { PeerIndex } from '../peers.ts';
 import type { MeshPair } from '../plan.ts';
@@ -35,7 +36,7 @@ export function oneWayMeshOutcomes(
         `${other} lists this cluster as a ClusterMesh peer, but ${other} is not in this cluster's kube-system/cilium-clustermesh secret (one-way mesh)`,
         `Connect both sides (\`cilium clustermesh connect\`, or add ${other} to this cluster's clustermesh.config.clusters in the Helm values): with a one-way mesh only one side sees the other's services and identities.`,
       );
-      out.set(self, [...(out.get(self) ?? []), o]);
+      appendTo(out, self, o);
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import { appendTo } from '../../map-lists.ts';
 import { type Outcome, outcome } from '../../outcome.ts';
 import type { MeshPair } from '../plan.ts';
 import type { ClusterReport } from '../report.ts';
@@ -48,7 +49,7 @@ export function versionSkewOutcomes(
   reports: ReadonlyMap<string, ClusterReport>,
 ): Map<string, Outcome[]> {
   const out = new Map<string, Outcome[]>();
-  const add = (cluster: string, o: Outcome) => out.set(cluster, [...(out.get(cluster) ?? []), o]);
+  const add = (cluster: string, o: Outcome) => appendTo(out, cluster, o);
   for (const { a, b } of pairs) {
     const va = reports.get(a)?.ciliumVersion;
     const vb = reports.get(b)?.ciliumVersion;
