@@ -35,12 +35,17 @@ function addressLinks(
   out: HealthLink[],
 ) {
   for (const probe of ['icmp', 'http'] as const) {
-    const c = a.path ? a.path[probe] : undefined;
-    if (!a.path) out.push(link(from, to, a, probe, { ok: false, error: MISSING }, remote));
-    else if (!c) continue;
-    else if (c.status.trim() === '')
-      out.push(link(from, to, a, probe, { ok: true, rttMs: c.latency / 1e6 }, remote));
-    else out.push(link(from, to, a, probe, { ok: false, error: c.status }, remote));
+    if (!a.path) {
+      out.push(link(from, to, a, probe, { ok: false, error: MISSING }, remote));
+      continue;
+    }
+    const c = a.path[probe];
+    if (!c) continue;
+    const result =
+      c.status.trim() === ''
+        ? { ok: true as const, rttMs: c.latency / 1e6 }
+        : { ok: false as const, error: c.status };
+    out.push(link(from, to, a, probe, result, remote));
   }
 }
 

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 
 /** Default of {@link execGate}: enough for 25 clusters' whole exec rounds at once, a bounded set of sockets. */
-export const DEFAULT_EXEC_SESSIONS = 256;
+const DEFAULT_EXEC_SESSIONS = 256;
 
 function fromEnv(value: string | undefined): number {
   const n = Number(value);

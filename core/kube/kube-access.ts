@@ -10,19 +10,17 @@ export interface KubeTls {
   servername?: string;
 }
 
-/** What authenticates one request: a bearer token, basic auth, a client certificate, impersonation. */
-export interface Credentials {
-  token?: string;
-  basic?: { username: string; password: string };
-  cert?: string | Buffer;
-  key?: string | Buffer;
-  impersonateUser?: string;
-}
-
 /** A client certificate a request presents instead of the kubeconfig's (an exec plugin's); empty = the kubeconfig's. */
 export interface ClientCert {
   cert?: string | Buffer;
   key?: string | Buffer;
+}
+
+/** What authenticates one request: a bearer token, basic auth, a client certificate, impersonation. */
+export interface Credentials extends ClientCert {
+  token?: string;
+  basic?: { username: string; password: string };
+  impersonateUser?: string;
 }
 
 /** Applies credentials another way (client-node, for auth providers and proxies); mutates the options. */
