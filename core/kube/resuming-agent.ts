@@ -1,11 +1,15 @@
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { TLSSocket } from 'node:tls';
+import { type ConnectionOptions, TLSSocket, connect as tlsConnect } from 'node:tls';
 
 /** Longest the burst waits on a first connection that neither answers nor closes. */
 const NO_TICKET_AFTER_MS = 2_000;
 
 type OnCreate = (err: Error | null, stream: Duplex) => void;
+
+/** Node's TLSSocket has long had `setSession` (tls.connect calls it), though its types leave it out. */
+const setSessionOf = (TLSSocket.prototype as { setSession?: (this: TLSSocket, session: Buffer) => void })
+  .setSession;
 
 /**
  * An https.Agent whose concurrent first connections wait for the first one's TLS session, then resume it: a
@@ -17,6 +21,8 @@ type OnCreate = (err: Error | null, stream: Duplex) => void;
 export class ResumingAgent extends https.Agent {
   private resumable = false;
   private firstSession: Promise<void> | undefined;
+  /** The newest TLS session the server gave (one server per agent), offered by the next connection. */
+  private session: Buffer | undefined;
 
   override createConnection(options: https.RequestOptions, callback?: OnCreate): Duplex | null | undefined {
     if (this.resumable || !callback) return this.connect(options);
@@ -55,7 +61,22 @@ export class ResumingAgent extends https.Agent {
     return socket;
   }
 
+  /**
+   * Connects, offering the kept session. It is set on the socket once, before the handshake starts: handed to
+   * `tls.connect` (as https.Agent does), Node decodes it twice per connection, and each decode parses the server
+   * certificate the session holds (about 0.5 ms with Node 20's OpenSSL 3.0, a quarter of the client's cost of a resumed connection).
+   */
   private connect(options: https.RequestOptions): TLSSocket {
-    return super.createConnection(options) as TLSSocket;
+    const session = this.session;
+    const tlsOptions = options as ConnectionOptions;
+    const socket = tlsConnect(session && !setSessionOf ? { ...tlsOptions, session } : tlsOptions);
+    if (session && setSessionOf) setSessionOf.call(socket, session);
+    socket.on('session', (session: Buffer) => {
+      this.session = session;
+    });
+    socket.once('close', (hadError: boolean) => {
+      if (hadError) this.session = undefined;
+    });
+    return socket;
   }
 }
