@@ -2,9 +2,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Baseline } from '../core/analysis/baseline.ts';
 import type { RunForDiff } from '../core/analysis/regressions.ts';
 import { FleetcheckError } from '../core/errors.ts';
-import type { ClusterState, MetricSamples, SweepPoint as SweepRef } from '../core/history/read-ports.ts';
+import type {
+  ClusterState,
+  MetricFloors,
+  MetricSamples,
+  SweepPoint as SweepRef,
+} from '../core/history/read-ports.ts';
 import type { Db } from './client.ts';
 import { clusterStatusName, statusName } from './codec.ts';
+import { loadPairs, type RunRow } from './read-regression-runs.ts';
 
 const hasRuns = sql`exists (select 1 from cluster_runs r where r.sweep_id = s.id)`;
 
@@ -40,62 +46,6 @@ export async function resolveSweeps(
   return base ? { current, base } : { current };
 }
 
-/** The columns of a run that regression analysis reads; `latest` when it is its cluster's latest run. */
-type RunRow = {
-  id: number;
-  cluster_id: number;
-  name: string;
-  status: number;
-  rtt_p95: number | null;
-  ep_not_ready: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  latest: number;
-  findings: number;
-};
-
-type RunValues = [
-  id: number,
-  clusterId: number,
-  name: string,
-  status: number,
-  rttP95: number | null,
-  epNotReady: number | null,
-  errorCode: string | null,
-  errorMessage: string | null,
-  latest: number,
-  findings: number,
-];
-
-function toRunRow(v: RunValues): RunRow {
-  const [id, cluster_id, name, status, rtt_p95, ep_not_ready, error_code, error_message, latest, findings] =
-    v;
-  return { id, cluster_id, name, status, rtt_p95, ep_not_ready, error_code, error_message, latest, findings };
-}
-
-async function loadRuns(db: Db, where: SQL): Promise<RunRow[]> {
-  const rows =
-    await db.values<RunValues>(sql`select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready,
-    r.error_code, r.error_message, r.id = c.last_run_id, r.n_warn + r.n_error + r.n_fail > 0
-    from cluster_runs r join clusters c on c.id = r.cluster_id where ${where}`);
-  return rows.map(toRunRow);
-}
-
-/**
- * A sweep's runs: those that are their cluster's latest run from the latest-state table, the others (a newer run
- * exists) from the history.
- */
-async function loadSweepRuns(db: Db, sweepId: string, only: SQL): Promise<RunRow[]> {
-  const rows = await db.values<RunValues>(sql`select l.run_id, l.cluster_id, c.name, l.status, l.rtt_p95,
-      l.ep_not_ready, l.error_code, l.error_message, 1, l.n_warn + l.n_error + l.n_fail > 0
-    from latest_runs l join clusters c on c.id = l.cluster_id where l.sweep_id = ${sweepId}${only}
-    union all select r.id, r.cluster_id, c.name, r.status, r.rtt_p95, r.ep_not_ready, r.error_code, r.error_message,
-      0, r.n_warn + r.n_error + r.n_fail > 0
-    from cluster_runs r join clusters c on c.id = r.cluster_id where r.sweep_id = ${sweepId}${only}
-      and not exists (select 1 from latest_runs l where l.cluster_id = r.cluster_id and l.run_id = r.id)`);
-  return rows.map(toRunRow);
-}
-
 function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunForDiff {
   const out: RunForDiff = {
     cluster: r.name,
@@ -107,25 +57,24 @@ function forDiff(r: RunRow, results: Map<number, RunForDiff['results']>): RunFor
 }
 
 /**
- * Both regression sides as cluster states, from two snapshots: the current sweep's runs (their results from the
- * latest-state table when they are their cluster's latest run) and each of those clusters' run at the baseline.
+ * Both regression sides as cluster states: the current sweep's runs (their results from the latest-state table
+ * when they are their cluster's latest run) and each of those clusters' run at the baseline, only for the clusters
+ * that can make a difference: a warn / error / fail or an error on either side, or a current metric at or above
+ * its floor. The others (both sides all passing, no metric that can regress) are left out.
  */
 export async function regressionStates(
   db: Db,
   current: SweepRef,
   base: SweepRef,
-  opts: { cluster?: string },
+  opts: { cluster?: string; metricFloors: MetricFloors },
 ): Promise<{ current: ClusterState[]; base: ClusterState[] }> {
   const only = opts.cluster ? sql` and c.name = ${opts.cluster}` : sql``;
-  const curRuns = await loadSweepRuns(db, current.id, only);
-  const baseRuns = await loadRuns(
-    db,
-    sql`r.id in (select (select r2.id from cluster_runs r2 where r2.cluster_id = x.cluster_id and r2.at <= ${base.at}
-      and r2.id not in (select id from cluster_runs where sweep_id = ${current.id}) order by r2.at desc, r2.id desc
-      limit 1) from cluster_runs x where x.sweep_id = ${current.id})${only}`,
-  );
-  const results = await loadLightResults(db, runsWithFindings(curRuns, baseRuns));
-  return { current: curRuns.map((r) => toState(r, results)), base: baseRuns.map((r) => toState(r, results)) };
+  const runs = await loadPairs(db, current, base, only, opts.metricFloors);
+  const results = await loadLightResults(db, runsWithFindings(runs.cur, runs.base));
+  return {
+    current: runs.cur.map((r) => toState(r, results)),
+    base: runs.base.map((r) => toState(r, results)),
+  };
 }
 
 function toState(r: RunRow, results: Map<number, RunForDiff['results']>): ClusterState {

@@ -64,17 +64,24 @@ export interface StateReader {
   regressionSweeps(baseline: Baseline, until?: Date): Promise<{ current?: SweepPoint; base?: SweepPoint }>;
   /**
    * Both sides' cluster states: the current sweep's runs and, for the same clusters, each one's latest run at or
-   * before the baseline (outside the current sweep).
+   * before the baseline (outside the current sweep); only the clusters that can make a difference: a warn /
+   * error / fail or a could-not-evaluate error on either side, or a current metric at or above its floor.
    */
   regressionStates(
     current: SweepPoint,
     base: SweepPoint,
-    opts: { cluster?: string },
+    opts: { cluster?: string; metricFloors: MetricFloors },
   ): Promise<{ current: ClusterState[]; base: ClusterState[] }>;
   /** Per cluster, the metrics of its newest runs (up to 8) at or before `baseAt`. */
   metricBaselines(clusters: readonly string[], baseAt: number): Promise<Map<string, MetricSamples>>;
   /** Texts by reference (`#<id>`); unknown references are absent. */
   texts(refs: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** The current metric values below which a cluster cannot be a metric regression. */
+export interface MetricFloors {
+  healthRttP95Ms: number;
+  endpointsNotReady: number;
 }
 
 export interface MetricSamples {

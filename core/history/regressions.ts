@@ -2,7 +2,7 @@ import type { Baseline } from '../analysis/baseline.ts';
 import { diffRuns, metricRegression, metricThresholds } from '../analysis/regressions.ts';
 import type { MetricRegression, RegressionReport } from '../analysis/types.ts';
 import type { Layer } from '../outcome.ts';
-import type { ClusterState, MetricSamples, StateReader, SweepPoint } from './read-ports.ts';
+import type { ClusterState, MetricFloors, MetricSamples, StateReader, SweepPoint } from './read-ports.ts';
 
 export interface RegressionQuery {
   baseline: Baseline;
@@ -27,7 +27,10 @@ export async function regressions(reader: StateReader, q: RegressionQuery): Prom
   const ref = (s: SweepPoint) => ({ sweepId: s.id, at: new Date(s.at).toISOString() });
   if (!base) return { baseline: null, current: ref(current), ...empty };
   if (base.id === current.id) return { baseline: ref(base), current: ref(current), ...empty };
-  const states = await reader.regressionStates(current, base, q.cluster ? { cluster: q.cluster } : {});
+  const states = await reader.regressionStates(current, base, {
+    ...(q.cluster ? { cluster: q.cluster } : {}),
+    metricFloors,
+  });
   const diff = diffRuns(
     new Map(states.base.map((s) => [s.cluster, s])),
     states.current,
@@ -54,12 +57,18 @@ export async function regressions(reader: StateReader, q: RegressionQuery): Prom
 }
 
 /**
- * A cluster whose current metrics can be a regression at all: one needs current ≥ baseline median + minDelta,
- * and both metrics (a latency, a count of endpoints) are never negative, so neither is their median.
+ * The current values a metric regression needs at least: one needs current ≥ baseline median + minDelta, and both
+ * metrics (a latency, a count of endpoints) are never negative, so neither is their median.
  */
+const metricFloors: MetricFloors = {
+  healthRttP95Ms: metricThresholds.health_rtt_p95_ms.minDelta,
+  endpointsNotReady: metricThresholds.endpoints_not_ready.minDelta,
+};
+
+/** A cluster whose current metrics can be a regression at all (see `metricFloors`). */
 const canRegress = (s: ClusterState) =>
-  (s.healthRttP95Ms ?? Number.NEGATIVE_INFINITY) >= metricThresholds.health_rtt_p95_ms.minDelta ||
-  (s.endpointsNotReady ?? Number.NEGATIVE_INFINITY) >= metricThresholds.endpoints_not_ready.minDelta;
+  (s.healthRttP95Ms ?? Number.NEGATIVE_INFINITY) >= metricFloors.healthRttP95Ms ||
+  (s.endpointsNotReady ?? Number.NEGATIVE_INFINITY) >= metricFloors.endpointsNotReady;
 
 function metricRegressionsOf(
   current: readonly ClusterState[],

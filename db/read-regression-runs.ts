@@ -1,0 +1,100 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { MetricFloors, SweepPoint } from '../core/history/read-ports.ts';
+import type { Db } from './client.ts';
+
+/** The columns of a run that regression analysis reads; `latest` when it is its cluster's latest run. */
+export type RunRow = {
+  id: number;
+  cluster_id: number;
+  name: string;
+  status: number;
+  rtt_p95: number | null;
+  ep_not_ready: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  latest: number;
+  findings: number;
+};
+
+type PairValues = [
+  id: number,
+  clusterId: number,
+  name: string,
+  status: number,
+  rttP95: number | null,
+  epNotReady: number | null,
+  errorCode: string | null,
+  errorMessage: string | null,
+  latest: number,
+  findings: number,
+  baseId: number | null,
+  baseStatus: number,
+  baseErrorCode: string | null,
+  baseErrorMessage: string | null,
+  baseFindings: number,
+];
+
+/** The current run of a pair, and its baseline run when the cluster has one (its metrics are not read). */
+function sides(v: PairValues): [RunRow, RunRow | undefined] {
+  const [
+    id,
+    cluster_id,
+    name,
+    status,
+    rtt_p95,
+    ep_not_ready,
+    error_code,
+    error_message,
+    latest,
+    findings,
+    ...b
+  ] = v;
+  const cur = {
+    id,
+    cluster_id,
+    name,
+    status,
+    rtt_p95,
+    ep_not_ready,
+    error_code,
+    error_message,
+    latest,
+    findings,
+  };
+  const [baseId, baseStatus, baseCode, baseMessage, baseFindings] = b;
+  if (baseId === null) return [cur, undefined];
+  const base = { ...cur, id: baseId, status: baseStatus, rtt_p95: null, ep_not_ready: null, latest: 0 };
+  return [cur, { ...base, error_code: baseCode, error_message: baseMessage, findings: baseFindings }];
+}
+
+const findings = (r: string) => sql.raw(`${r}.n_warn + ${r}.n_error + ${r}.n_fail > 0`);
+
+/**
+ * Each current run with its cluster's run at the baseline (its newest at or before `base.at` outside the current
+ * sweep: one seek down the (cluster, at) index), only for the clusters that can make a difference: a warn / error
+ * / fail or an error on either side, or a current metric at or above its floor.
+ */
+export async function loadPairs(
+  db: Db,
+  current: SweepPoint,
+  base: SweepPoint,
+  only: SQL,
+  floors: MetricFloors,
+): Promise<{ cur: RunRow[]; base: RunRow[] }> {
+  const rows = await db.values<PairValues>(sql`select a.id, a.cluster_id, c.name, a.status, a.rtt_p95,
+      a.ep_not_ready, a.error_code, a.error_message, a.id = c.last_run_id, ${findings('a')},
+      b.id, b.status, b.error_code, b.error_message, ${findings('b')}
+    from cluster_runs a join clusters c on c.id = a.cluster_id
+      left join cluster_runs b on b.id = (select r2.id from cluster_runs r2 where r2.cluster_id = a.cluster_id
+        and r2.at <= ${base.at} and r2.id <> a.id order by r2.at desc, r2.id desc limit 1)
+    where a.sweep_id = ${current.id}${only} and (${findings('a')} or ${findings('b')} or a.error_code is not null
+      or b.error_code is not null or a.rtt_p95 >= ${floors.healthRttP95Ms}
+      or a.ep_not_ready >= ${floors.endpointsNotReady})`);
+  const out: { cur: RunRow[]; base: RunRow[] } = { cur: [], base: [] };
+  for (const row of rows) {
+    const [cur, prior] = sides(row);
+    out.cur.push(cur);
+    if (prior) out.base.push(prior);
+  }
+  return out;
+}
