@@ -1,0 +1,16 @@
+import { setFlagsFromString } from 'node:v8';
+
+/** Old-space growth allowed between two full collections, in percent (V8 picks up to 300 % by itself). */
+export const HEAP_GROWTH_PERCENT = 50;
+
+/**
+ * Caps how far V8 lets the old generation grow before its next full collection. A sweep keeps hundreds of
+ * clusters' sockets, requests and exec sessions alive for a few hundred milliseconds each, so much of what it
+ * allocates is promoted and dies soon after; with V8's own factor (up to 4× the live heap on a machine with
+ * memory to spare) that garbage sets the process's peak memory. At 1.5× the peak follows the live heap for the
+ * price of a few more full collections. The flag is read at every full collection, so setting it once the
+ * process runs takes effect; it is process-wide (worker threads included).
+ */
+export function limitHeapGrowth(percent = HEAP_GROWTH_PERCENT): void {
+  setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
