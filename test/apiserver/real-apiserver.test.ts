@@ -14,6 +14,7 @@ import { freePort, waitFor } from './processes.ts';
 import { rbacChecks } from './rbac-checks.ts';
 import { CILIUM_CRDS, NODES, seedCluster } from './seed-cluster.ts';
 import { SERVICE_ACCOUNT_USER, serviceAccountToken } from './service-account.ts';
+import { tlsResumptionChecks } from './tls-resumption.ts';
 
 const EXTRA_USERS = ['exec-get-only', 'exec-create-only'];
 /** More CiliumEndpoints than one page of fleetcheck's lists holds. */
@@ -169,4 +170,5 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
 
   describe.skipIf(!bins)('RBAC least privilege', () => rbacChecks(version, () => ctx.cp));
   describe.skipIf(!bins)('the simulator answers like it', () => differentialChecks(version, () => ctx.cp));
+  describe.skipIf(!bins)("fleetcheck's TLS session resumption", () => tlsResumptionChecks(() => ctx.cp));
 });
