@@ -137,69 +137,55 @@ function runsWithFindings(curRuns: RunRow[], baseRuns: RunRow[]): RunRow[] {
 const listOf = (list: readonly (number | string)[]) =>
   sql`(select value from json_each(${JSON.stringify(list)}))`;
 
-type LightRow = {
-  run_id: number;
-  check_id: number;
-  subject_id: number;
-  status: number;
-  message_id: number | null;
-  hint_id: number | null;
-};
-
-const lightColumns = sql.raw('run_id, check_id, subject_id, status, message_id, hint_id');
+type LightValues = [
+  runId: number,
+  check: string,
+  subject: string,
+  status: number,
+  messageId: number | null,
+  hintId: number | null,
+];
 
 /**
  * The result rows of `runs` in seq order (latest runs from the latest-state table, the others from their own
- * rows), only for the (cluster, check, subject) keys where either side of the cluster has a warn / error / fail
- * (collected first, a few rows): a key that passes or skips on both sides can be neither a regression nor a
- * recovery.
+ * rows), with their check and subject names, only for the (cluster, check, subject) keys where either side of the
+ * cluster has a warn / error / fail (collected first, a few rows): a key that passes or skips on both sides can be
+ * neither a regression nor a recovery.
  */
-async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightRow[]> {
+async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightValues[]> {
   const latest = runs.filter(fromLatest).map((r) => r.cluster_id);
   const others = runs.filter((r) => !fromLatest(r)).map((r) => r.id);
   const inLatest = listOf(latest);
   const inOthers = listOf(others);
-  return db.all<LightRow>(sql`with keys as materialized (
+  return db.values<LightValues>(sql`with keys as materialized (
       select cluster_id, check_id, subject_id from latest_results where cluster_id in ${inLatest} and status >= 2
       union select r.cluster_id, cr.check_id, cr.subject_id from check_results cr join cluster_runs r on r.id = cr.run_id
         where cr.run_id in ${inOthers} and cr.status >= 2)
-    select ${lightColumns} from (
+    select x.run_id, coalesce(k.name, '?'), coalesce(s.name, '?'), x.status, x.message_id, x.hint_id from (
       select l.seq, l.run_id, l.check_id, l.subject_id, l.status, l.message_id, l.hint_id from latest_results l
         where l.cluster_id in ${inLatest} and (l.cluster_id, l.check_id, l.subject_id) in keys
       union all select cr.seq, cr.run_id, cr.check_id, cr.subject_id, cr.status, cr.message_id, cr.hint_id
         from check_results cr join cluster_runs r on r.id = cr.run_id
-        where cr.run_id in ${inOthers} and (r.cluster_id, cr.check_id, cr.subject_id) in keys)
-    order by run_id, seq`);
+        where cr.run_id in ${inOthers} and (r.cluster_id, cr.check_id, cr.subject_id) in keys) x
+      left join checks k on k.id = x.check_id left join subjects s on s.id = x.subject_id
+    order by x.run_id, x.seq`);
 }
 
-/** Results without the text joins; message / hint carry text ids until `resolveTexts`. */
+/** Results by run id; message / hint carry text ids (`#<id>`) until `readTexts`. */
 async function loadLightResults(db: Db, runs: RunRow[]): Promise<Map<number, RunForDiff['results']>> {
   const out = new Map<number, RunForDiff['results']>();
   if (runs.length === 0) return out;
-  const rows = await loadLightRows(db, runs);
-  const checks = new Map(
-    (await db.all<{ id: number; name: string }>(sql`select id, name from checks`)).map((c) => [c.id, c.name]),
-  );
-  const subjectIds = [...new Set(rows.map((r) => r.subject_id))];
-  const subjects = new Map(
-    subjectIds.length === 0
-      ? []
-      : (
-          await db.all<{ id: number; name: string }>(
-            sql`select id, name from subjects where id in ${listOf(subjectIds)}`,
-          )
-        ).map((x) => [x.id, x.name]),
-  );
-  for (const r of rows) {
-    const list = out.get(r.run_id) ?? [];
-    list.push({
-      check: checks.get(r.check_id) ?? '?',
-      subject: subjects.get(r.subject_id) ?? '?',
-      status: statusName(r.status),
-      message: r.message_id === null ? '' : `#${r.message_id}`,
-      ...(r.hint_id === null ? {} : { hint: `#${r.hint_id}` }),
-    });
-    out.set(r.run_id, list);
+  for (const [runId, check, subject, status, messageId, hintId] of await loadLightRows(db, runs)) {
+    const list = out.get(runId) ?? [];
+    const result: RunForDiff['results'][number] = {
+      check,
+      subject,
+      status: statusName(status),
+      message: messageId === null ? '' : `#${messageId}`,
+    };
+    if (hintId !== null) result.hint = `#${hintId}`;
+    list.push(result);
+    out.set(runId, list);
   }
   return out;
 }
