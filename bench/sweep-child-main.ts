@@ -2,7 +2,7 @@
 import { limitHeapGrowth } from '../cli/heap-growth.ts';
 import { sweepChild } from './sweep-child.ts';
 
-limitHeapGrowth(); // as the CLI does (cli/main.ts)
+limitHeapGrowth(); // as the CLI's sweep, check, serve and demo do
 
 const [kubeconfig = '', concurrency = '32', only] = process.argv.slice(2);
 process.stdout.write(`${JSON.stringify(await sweepChild(kubeconfig, Number(concurrency), only))}\n`);

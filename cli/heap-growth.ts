@@ -9,7 +9,8 @@ export const HEAP_GROWTH_PERCENT = 50;
  * allocates is promoted and dies soon after; with V8's own factor (up to 4× the live heap on a machine with
  * memory to spare) that garbage sets the process's peak memory. At 1.5× the peak follows the live heap for the
  * price of a few more full collections. The flag is read at every full collection, so setting it once the
- * process runs takes effect; it is process-wide (worker threads included).
+ * process runs takes effect; it is process-wide (worker threads included). The commands that sweep call it (sweep,
+ * check, serve, demo), not the CLI's start: loading `node:v8` would cost `--help` a few milliseconds.
  */
 export function limitHeapGrowth(percent = HEAP_GROWTH_PERCENT): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);

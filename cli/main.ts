@@ -1,8 +1,5 @@
 import { CommanderError } from 'commander';
-import { limitHeapGrowth } from './heap-growth.ts';
 import { buildProgram } from './program.ts';
-
-limitHeapGrowth();
 
 try {
   await buildProgram().parseAsync(process.argv);

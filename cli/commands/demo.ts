@@ -2,6 +2,7 @@ import { config } from '../../core/config.ts';
 import { FleetcheckError } from '../../core/errors.ts';
 import { runDemo } from '../../server/demo/run-demo.ts';
 import { stopOnSignals } from '../../server/service.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -18,6 +19,7 @@ export async function demoAction(opts: {
   scenario?: string;
   backfill: boolean;
 }): Promise<void> {
+  limitHeapGrowth();
   const env = config();
   const demo = await runDemo({
     port: opts.port !== undefined ? port(opts.port) : env.FLEETCHECK_PORT,

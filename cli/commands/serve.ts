@@ -7,6 +7,7 @@ import { cachedStore } from '../../server/cached-store.ts';
 import { openServedStore } from '../../server/served-store.ts';
 import { startService, stopOnSignals } from '../../server/service.ts';
 import { startSweepThread, threadedSweep } from '../../server/sweep-thread/sweep-thread.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 
 interface ServeFlags {
   fleet?: string;
@@ -29,6 +30,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** `fleetcheck serve`: API + dashboard + scheduled sweeps of the real fleet. */
 export async function serveAction(flags: ServeFlags): Promise<void> {
+  limitHeapGrowth();
   const env = config();
   const intervalMs =
     flags.interval === undefined ? env.FLEETCHECK_INTERVAL : parseSweepInterval(flags.interval, '--interval');
