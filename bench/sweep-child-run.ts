@@ -19,17 +19,18 @@ export function bundleSweepChild(): Promise<string> {
   return bundleEntry('bench/sweep-child-main.ts', CHILD);
 }
 
-/** One sweep of the kubeconfig's clusters (or only `only`) in its own process, on `node` (default: this one). */
+/** One sweep of the kubeconfig's clusters (or only `only`) in its own process, on `node` (default: this one) with `env`. */
 export function runChild(
   kubeconfig: string,
   concurrency: number,
   only?: string,
   node = process.execPath,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<ChildResult> {
   const args = [CHILD, kubeconfig, String(concurrency)];
   if (only) args.push(only);
   return new Promise((resolve, reject) => {
-    execFile(node, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(node, args, { maxBuffer: 16 * 1024 * 1024, env }, (err, stdout, stderr) => {
       if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
       const last = stdout.trim().split('\n').at(-1) ?? '{}';
       resolve(JSON.parse(last) as ChildResult);
