@@ -71,7 +71,7 @@ const findings = (r: string) => sql.raw(`${r}.n_warn + ${r}.n_error + ${r}.n_fai
 
 /**
  * Each current run with its cluster's run at the baseline (its newest at or before `base.at` outside the current
- * sweep: one seek down the (cluster, at) index), only for the clusters that can make a difference: a warn / error
+ * sweep: one seek down the (cluster, at, id) index), only for the clusters that can make a difference: a warn / error
  * / fail or an error on either side, or a current metric at or above its floor.
  */
 export async function loadPairs(

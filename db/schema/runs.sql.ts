@@ -51,8 +51,9 @@ export const clusterRunsTable = sqliteTable(
   },
   (t) => [
     uniqueIndex('runs_sweep_cluster_uq').on(t.sweepId, t.clusterId),
-    // Covers the per-cluster time walks and the baseline medians of metric regressions (no row lookups).
-    index('runs_cluster_at_metrics_idx').on(t.clusterId, t.at, t.rttP95, t.epNotReady),
+    // Covers the per-cluster time walks, each cluster's newest run at or before a time (ties on `at` broken by id
+    // in index order, no sort per cluster) and the baseline medians of metric regressions (no row lookups).
+    index('runs_cluster_at_id_metrics_idx').on(t.clusterId, t.at, t.id, t.rttP95, t.epNotReady),
     index('runs_at_idx').on(t.at),
   ],
 );

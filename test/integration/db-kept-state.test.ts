@@ -7,6 +7,7 @@ import type { ClusterReport, MeshPairReport } from '../../core/sweep/report.ts';
 import type { Db } from '../../db/client.ts';
 import { createApp } from '../../server/app.ts';
 import { openHistory } from '../../server/open-history.ts';
+import { forgetMigrationsFrom } from '../fixtures/forget-migrations.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleFleet, oracleTrends } from '../fixtures/state-oracle.ts';
 import {
@@ -156,9 +157,7 @@ describe.each(drivers)('fleet and trends from the state kept on write, on %s', (
   it('an upgraded database gets them from the migration, before any new write', async () => {
     await db.run(sql`drop table latest_runs`);
     await db.run(sql`drop table rollup_groups`);
-    await db.run(
-      sql`delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)`,
-    );
+    await forgetMigrationsFrom(db, '0007_latest_runs_rollup_groups');
     await store.close();
     store = await openHistory(url, { intervalMs: step });
     expect(await db.all(sql`select count(*) as n from rollup_groups`)).not.toEqual([{ n: 0 }]);

@@ -6,6 +6,7 @@ import type { History } from '../../core/history/history.ts';
 import type { Layer } from '../../core/outcome.ts';
 import type { Db } from '../../db/client.ts';
 import { openHistory } from '../../server/open-history.ts';
+import { forgetMigrationsFrom } from '../fixtures/forget-migrations.ts';
 import { randomHistory } from '../fixtures/random-history.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
 import {
@@ -121,16 +122,21 @@ describe.each(drivers)('regressions from state snapshots on %s', (_driver, urlOf
 
   it('an upgraded database gets its latest state from the migration, before any new write', async () => {
     const want = await store.fleet({ now: sweepAt(SWEEPS) });
-    // As before migration 0006 (latest_results) and 0007 (latest_runs, rollup_groups).
+    // As before migrations 0006 (latest_results), 0007 (latest_runs, rollup_groups) and 0008 (the runs' index
+    // with the id after the time).
     for (const t of ['latest_results', 'latest_runs', 'rollup_groups'])
       await db.run(sql`drop table ${sql.identifier(t)}`);
+    await db.run(sql`drop index runs_cluster_at_id_metrics_idx`);
     await db.run(
-      sql`delete from __drizzle_migrations where created_at in (select created_at from __drizzle_migrations
-        order by created_at desc limit 2)`,
+      sql`create index runs_cluster_at_metrics_idx on cluster_runs (cluster_id, at, rtt_p95, ep_not_ready)`,
     );
+    await forgetMigrationsFrom(db, '0006_latest_results');
     await store.close();
     store = await openHistory(url, { intervalMs: step });
     expect(await db.all(sql`select count(*) as n from latest_results`)).not.toEqual([{ n: 0 }]);
+    expect(
+      await db.all(sql`select name from sqlite_master where type = 'index' and name like 'runs_cluster_at%'`),
+    ).toEqual([{ name: 'runs_cluster_at_id_metrics_idx' }]);
     expect(await latestMismatches(db)).toEqual([]);
     expect(await store.fleet({ now: sweepAt(SWEEPS) })).toEqual(want);
     for (const q of queries(SWEEPS - 1))
