@@ -149,8 +149,8 @@ type LightValues = [
 /**
  * The result rows of `runs` in seq order (latest runs from the latest-state table, the others from their own
  * rows), with their check and subject names, only for the (cluster, check, subject) keys where either side of the
- * cluster has a warn / error / fail (collected first, a few rows): a key that passes or skips on both sides can be
- * neither a regression nor a recovery.
+ * cluster has a warn / error / fail (collected first from the findings indexes, a few rows): a key that passes or
+ * skips on both sides can be neither a regression nor a recovery.
  */
 async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightValues[]> {
   const latest = runs.filter(fromLatest).map((r) => r.cluster_id);

@@ -1,4 +1,5 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { runVerdictColumns } from './runs.sql.ts';
 
 /**
@@ -18,7 +19,11 @@ export const latestResultsTable = sqliteTable(
     messageId: integer('message_id'),
     hintId: integer('hint_id'),
   },
-  (t) => [primaryKey({ columns: [t.clusterId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.seq] }),
+    // Only the warn / error / fail rows: a cluster's findings without reading its passes.
+    index('latest_results_findings_idx').on(t.clusterId).where(sql`status >= 2`),
+  ],
 );
 
 /**

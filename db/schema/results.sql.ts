@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** One outcome, compact: dictionary ids, status as small int, deduplicated texts. */
@@ -14,7 +15,11 @@ export const checkResultsTable = sqliteTable(
     evidenceId: integer('evidence_id'),
     metrics: text('metrics'),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.seq] }),
+    // Only the warn / error / fail rows (about 1 in 100): a run's findings without reading its passes.
+    index('results_findings_idx').on(t.runId).where(sql`status >= 2`),
+  ],
 );
 
 /** The health matrix: node → node paths seen by cilium-health. */

@@ -1,0 +1,2 @@
+CREATE INDEX IF NOT EXISTS `latest_results_findings_idx` ON `latest_results` (`cluster_id`) WHERE status >= 2;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS `results_findings_idx` ON `check_results` (`run_id`) WHERE status >= 2;
