@@ -159,7 +159,7 @@ async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightValues[]> {
   const inOthers = listOf(others);
   return db.values<LightValues>(sql`with keys as materialized (
       select cluster_id, check_id, subject_id from latest_results where cluster_id in ${inLatest} and status >= 2
-      union select r.cluster_id, cr.check_id, cr.subject_id from check_results cr join cluster_runs r on r.id = cr.run_id
+      union all select r.cluster_id, cr.check_id, cr.subject_id from check_results cr join cluster_runs r on r.id = cr.run_id
         where cr.run_id in ${inOthers} and cr.status >= 2)
     select x.run_id, coalesce(k.name, '?'), coalesce(s.name, '?'), x.status, x.message_id, x.hint_id from (
       select l.seq, l.run_id, l.check_id, l.subject_id, l.status, l.message_id, l.hint_id from latest_results l
