@@ -63,16 +63,19 @@ function sides(v: PairValues): [RunRow, RunRow | undefined] {
   };
   const [baseId, baseStatus, baseCode, baseMessage, baseFindings] = b;
   if (baseId === null) return [cur, undefined];
-  const base = { ...cur, id: baseId, status: baseStatus, rtt_p95: null, ep_not_ready: null, latest: 0 };
-  return [cur, { ...base, error_code: baseCode, error_message: baseMessage, findings: baseFindings }];
+  const base = { id: baseId, cluster_id, name, status: baseStatus, rtt_p95: null, ep_not_ready: null };
+  return [
+    cur,
+    { ...base, error_code: baseCode, error_message: baseMessage, latest: 0, findings: baseFindings },
+  ];
 }
 
 const findings = (r: string) => sql.raw(`${r}.n_warn + ${r}.n_error + ${r}.n_fail > 0`);
 
 /**
  * Each current run with its cluster's run at the baseline (its newest at or before `base.at` outside the current
- * sweep: one seek down the (cluster, at, id) index), only for the clusters that can make a difference: a warn / error
- * / fail or an error on either side, or a current metric at or above its floor.
+ * sweep: one seek down the (cluster, at, id) index), only for the clusters that can make a difference: a warn /
+ * error / fail or an error on either side, or a current metric at or above its floor.
  */
 export async function loadPairs(
   db: Db,

@@ -45,7 +45,7 @@ export function diffRuns(
           : isWorse(from, r.status);
       if (!regressed && !(b && from !== 'absent' && isWorse(r.status, b.status))) continue;
       if (regressed) regressions.push(regressionOf(cur.cluster, r, from));
-      else if (b) recoveries.push(move(cur.cluster, r, b.status));
+      else if (b) recoveries.push(recoveryOf(cur.cluster, r, b.status));
     }
     if (filter.layer) continue;
     const item = { cluster: cur.cluster, check: clusterCheck, subject: 'cluster' };
@@ -68,7 +68,7 @@ export function diffRuns(
  * The answer's items, keys in the answer's order, each built as one literal: spreading an optional `layer` into
  * every item cost microseconds apiece, most of a diff's time.
  */
-function move(cluster: string, r: RunForDiff['results'][number], from: Status): Recovery {
+function recoveryOf(cluster: string, r: RunForDiff['results'][number], from: Status): Recovery {
   const { check, subject, status: to } = r;
   const layer = layerOf(check);
   return layer ? { cluster, check, subject, layer, from, to } : { cluster, check, subject, from, to };
