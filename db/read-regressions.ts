@@ -175,17 +175,17 @@ async function loadLightRows(db: Db, runs: RunRow[]): Promise<LightValues[]> {
 async function loadLightResults(db: Db, runs: RunRow[]): Promise<Map<number, RunForDiff['results']>> {
   const out = new Map<number, RunForDiff['results']>();
   if (runs.length === 0) return out;
-  for (const [runId, check, subject, status, messageId, hintId] of await loadLightRows(db, runs)) {
-    const list = out.get(runId) ?? [];
+  for (const r of await loadLightRows(db, runs)) {
+    const list = out.get(r[0]) ?? [];
     const result: RunForDiff['results'][number] = {
-      check,
-      subject,
-      status: statusName(status),
-      message: messageId === null ? '' : `#${messageId}`,
+      check: r[1],
+      subject: r[2],
+      status: statusName(r[3]),
+      message: r[4] === null ? '' : `#${r[4]}`,
     };
-    if (hintId !== null) result.hint = `#${hintId}`;
+    if (r[5] !== null) result.hint = `#${r[5]}`;
     list.push(result);
-    out.set(runId, list);
+    out.set(r[0], list);
   }
   return out;
 }
