@@ -2,7 +2,8 @@
 import { limitHeapGrowth } from '../cli/heap-growth.ts';
 import { sweepChild } from './sweep-child.ts';
 
-limitHeapGrowth(); // as the CLI's sweep, check, serve and demo do
+// serve's and demo's heap-growth cap, when the benchmark asks for it (bench/sweep-fleet.ts)
+if (process.env.FLEETCHECK_BENCH_HEAP_CAP === '1') limitHeapGrowth();
 
 const [kubeconfig = '', concurrency = '32', only] = process.argv.slice(2);
 process.stdout.write(`${JSON.stringify(await sweepChild(kubeconfig, Number(concurrency), only))}\n`);

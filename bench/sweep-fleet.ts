@@ -96,6 +96,10 @@ async function main(): Promise<void> {
     sim.resetStats();
     const full = await withSimCpu(runChild(kubeconfig, clusters));
     const load = loadPerCluster(sim);
+    const capped = await runChild(kubeconfig, clusters, undefined, process.execPath, {
+      ...process.env,
+      FLEETCHECK_BENCH_HEAP_CAP: '1',
+    });
     const dflt = await runChild(kubeconfig, 32);
     const lts = nodeRuntime(NODE_VERSIONS[NODE_VERSIONS.length - 1] as string);
     await runChild(kubeconfig, 1, SLOWEST, lts.bin);
@@ -110,8 +114,8 @@ async function main(): Promise<void> {
       `${clusters} clusters × ${NODES} nodes on the in-process simulator over HTTPS (started in ${(startMs / 1000).toFixed(1)} s); ` +
         'latencies per cluster: API 10-40 ms, exec 100-400 ms, probe Job start 2-4 s; the slowest cluster ' +
         `(${SLOWEST}: 40 ms / 400 ms / 4 s) also swept alone. Each sweep runs in its own child process, from an ` +
-        'esbuild bundle of `bench/sweep-child-main.ts` (plain `node`, no TypeScript loader: the code as shipped, with ' +
-        "the CLI's cap on V8's old-space growth, `cli/heap-growth.ts`).",
+        'esbuild bundle of `bench/sweep-child-main.ts` (plain `node`, no TypeScript loader: the code as shipped, ' +
+        'as `fleetcheck sweep` runs it).',
       '',
       '| measure | value | goal |',
       '|---|---|---|',
@@ -130,6 +134,14 @@ async function main(): Promise<void> {
       `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
       `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | all pass |`,
       `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | all pass |`,
+      '',
+      "The same fleet sweep with `serve`'s and `demo`'s cap on V8's old-space growth (1.5× the live heap between full " +
+        "collections, `cli/heap-growth.ts`; the one-shot `sweep` and `check` keep V8's default), right after:",
+      '',
+      '| measure (heap-growth cap) | value | goal |',
+      '|---|---|---|',
+      ...figureRows(solo, capped, clusters),
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(capped)} | all pass |`,
       '',
       `The same sweeps on Node ${lts.version} (the newest LTS line fleetcheck runs on; npm's \`node\` package), same simulator, right after:`,
       '',

@@ -11,7 +11,6 @@ import { counted } from '../../core/text/plural.ts';
 import { storeReason } from '../../db/open-checks.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { STORE_EXIT_CODE } from '../errors.ts';
-import { limitHeapGrowth } from '../heap-growth.ts';
 import { interruptOnSignals } from '../interrupt.ts';
 import { renderClusterDetail } from '../output/detail.ts';
 import { exitCodeForSweep } from '../output/exit-code.ts';
@@ -78,7 +77,6 @@ function print(report: SweepReport, flags: SweepFlags, detail: boolean): void {
  * the report (unless --no-store), print it, and return the exit code (0 ok, 1 failures, 2 could not evaluate).
  */
 export async function sweepCommand(flags: SweepFlags, only?: string): Promise<number> {
-  limitHeapGrowth();
   const settings = settingsFrom(flags);
   const history = flags.store ? await openSweepHistory(flags) : undefined;
   try {
