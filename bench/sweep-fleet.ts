@@ -91,6 +91,8 @@ async function main(): Promise<void> {
   try {
     const kubeconfig = join(dir, 'kubeconfig.yaml');
     await sim.writeKubeconfig(kubeconfig);
+    // One unmeasured fleet sweep first: the simulator's own JIT warm-up must count against neither side.
+    await runChild(kubeconfig, clusters);
     await runChild(kubeconfig, 1, SLOWEST);
     const solo = await runChild(kubeconfig, 1, SLOWEST);
     sim.resetStats();
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
       '',
       `${clusters} clusters × ${NODES} nodes on the in-process simulator over HTTPS (started in ${(startMs / 1000).toFixed(1)} s); ` +
         'latencies per cluster: API 10-40 ms, exec 100-400 ms, probe Job start 2-4 s; the slowest cluster ' +
-        `(${SLOWEST}: 40 ms / 400 ms / 4 s) also swept alone. Each sweep runs in its own child process, from an ` +
+        `(${SLOWEST}: 40 ms / 400 ms / 4 s) also swept alone; both after one unmeasured fleet sweep that warms the simulator up. Each sweep runs in its own child process, from an ` +
         'esbuild bundle of `bench/sweep-child-main.ts` (plain `node`, no TypeScript loader: the code as shipped, ' +
         'as `fleetcheck sweep` runs it).',
       '',
