@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 
 /** Old-space growth allowed between two full collections, in percent (V8 picks up to 300 % by itself). */
-export const HEAP_GROWTH_PERCENT = 50;
+const HEAP_GROWTH_PERCENT = 50;
 
 /**
  * Caps how far V8 lets the old generation grow before its next full collection. A sweep keeps hundreds of
@@ -14,6 +14,6 @@ export const HEAP_GROWTH_PERCENT = 50;
  * effect; it is process-wide (sweep threads included). Not set at the CLI's start: loading `node:v8` would cost
  * `--help` a few milliseconds.
  */
-export function limitHeapGrowth(percent = HEAP_GROWTH_PERCENT): void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`);
+export function limitHeapGrowth(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
 }
