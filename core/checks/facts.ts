@@ -239,7 +239,9 @@ export class ClusterFacts {
   clusterDomain = () =>
     this.once('clusterDomain', async (): Promise<ClusterDomain> => {
       const coredns = await this.spans
-        .time('api', 'get ConfigMap coredns', () => this.api.getConfigMap(KS, 'coredns', this.opts))
+        .time('api', 'get ConfigMap coredns', () =>
+          this.api.getConfigMap(KS, 'coredns', { ...this.opts, urgent: true }),
+        )
         .catch(() => null);
       return clusterDomain(coredns);
     });

@@ -56,11 +56,11 @@ function pendingReason(pods: PodInfo[]): string | undefined {
 }
 
 async function sweepLeftovers(api: ClusterApi, ns: string, signal: AbortSignal): Promise<void> {
-  const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, { signal });
+  const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, { signal, urgent: true });
   const cutoff = Date.now() - PROBE_ACTIVE_DEADLINE_SECONDS * 1000;
   for (const j of jobs) {
     const created = j.createdAt ? Date.parse(j.createdAt) : Number.NaN;
-    if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, { signal });
+    if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, { signal, urgent: true });
   }
 }
 
@@ -76,7 +76,9 @@ async function readContainers(
     plans.map(async (plan) => {
       const status = pod?.containers.find((c) => c.name === plan.name);
       const exitCode = status?.state === 'terminated' ? status.exitCode : undefined;
-      const log = pod ? await api.podLogs(ns, pod.name, plan.name, { signal }).catch(() => '') : '';
+      const log = pod
+        ? await api.podLogs(ns, pod.name, plan.name, { signal, urgent: true }).catch(() => '')
+        : '';
       return {
         plan,
         exitCode,
@@ -88,7 +90,8 @@ async function readContainers(
 }
 
 /**
- * Runs the business probe Job (DNS + service connects, busybox by argv) and always deletes it.
+ * Runs the business probe Job (DNS + service connects, busybox by argv) and always deletes it; its calls are
+ * urgent (the run's longest path goes ahead of the cluster's other waiting calls).
  * Leftovers older than the Job deadline are deleted first; a missing probe namespace gives `skipped`.
  */
 export async function runProbeJob(
@@ -103,7 +106,7 @@ export async function runProbeJob(
   let plans: ProbeContainerPlan[];
   try {
     const [exists, clusterDomain] = await Promise.all([
-      api.namespaceExists(ns, { signal }),
+      api.namespaceExists(ns, { signal, urgent: true }),
       domain,
       sweepLeftovers(api, ns, signal).catch(() => {}),
     ]);
@@ -120,7 +123,7 @@ export async function runProbeJob(
   }
   const spec = probeJobSpec(ns, plans);
   try {
-    await api.createJob(spec, { signal });
+    await api.createJob(spec, { signal, urgent: true });
     const created = clock.now();
     const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
     let wait = POLL_MS;
@@ -130,8 +133,8 @@ export async function runProbeJob(
       await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
       if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
       const [job, pods] = await Promise.all([
-        api.getJob(ns, spec.name, { signal }),
-        api.listJobPods(ns, spec.name, { signal }),
+        api.getJob(ns, spec.name, { signal, urgent: true }),
+        api.listJobPods(ns, spec.name, { signal, urgent: true }),
       ]);
       if (!job)
         return {
@@ -161,7 +164,7 @@ export async function runProbeJob(
     return { kind: 'error', error };
   } finally {
     await api
-      .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs) })
+      .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs), urgent: true })
       .catch(() => {});
   }
 }

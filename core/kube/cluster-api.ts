@@ -10,6 +10,8 @@
  */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Sent ahead of the cluster's other waiting REST calls (those of the run's longest path: the probe Job). */
+  urgent?: boolean;
 }
 
 export interface NodeInfo {

@@ -34,7 +34,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const create = () =>
       this.runner.run(
         d,
-        (s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }),
+        (s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }, opts?.urgent),
         opts?.signal,
         false,
       );
@@ -56,7 +56,11 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
     const path = `${jobsPath(namespace)}/${encodeURIComponent(name)}`;
     await orNull(
-      this.runner.run(d, (s) => this.get(path, undefined, s, { method: 'DELETE', body }), opts?.signal),
+      this.runner.run(
+        d,
+        (s) => this.get(path, undefined, s, { method: 'DELETE', body }, opts?.urgent),
+        opts?.signal,
+      ),
     );
   }
 
@@ -69,7 +73,12 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
     return this.runner.run(
       { verb: 'get', resource: 'pods/log', namespace, name: pod },
-      (s) => requestText(this.access, this.agents, this.url(path, { container, limitBytes }), s),
+      (s) =>
+        this.restSlots.run(
+          () => requestText(this.access, this.agents, this.url(path, { container, limitBytes }), s),
+          s,
+          opts?.urgent,
+        ),
       opts?.signal,
     );
   }

@@ -24,6 +24,7 @@ import {
 } from './map-objects.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { apiUrl, type RawRequest, requestJson } from './raw-get.ts';
+import { RestSlots } from './rest-slots.ts';
 
 /** The result, or null when the call failed with not-found (404). */
 export async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -46,6 +47,8 @@ export class KubeReads {
   readonly runner: CallRunner;
   protected readonly agents: ClusterAgents;
   protected readonly server: string;
+  /** Slots for REST requests in flight (`restConnections`): a burst queues here instead of opening a connection each. */
+  protected readonly restSlots: RestSlots;
 
   constructor(
     readonly cluster: string,
@@ -56,6 +59,7 @@ export class KubeReads {
     this.agents = new ClusterAgents(access);
     this.runner = new CallRunner(cluster, limits, limiter);
     this.server = access.server;
+    this.restSlots = new RestSlots(limits.restConnections);
   }
 
   /** Releases the kept-alive connections (requests still in flight finish first). */
@@ -68,8 +72,10 @@ export class KubeReads {
     query: Query | undefined,
     signal: AbortSignal,
     req?: RawRequest,
+    urgent?: boolean,
   ): Promise<unknown> {
-    return requestJson(this.access, this.agents, apiUrl(this.server, path, query), signal, req);
+    const url = apiUrl(this.server, path, query);
+    return this.restSlots.run(() => requestJson(this.access, this.agents, url, signal, req), signal, urgent);
   }
 
   protected url(path: string, query?: Query): URL {
@@ -82,10 +88,11 @@ export class KubeReads {
     path: string,
     namespace: string | undefined,
     name: string,
-    signal?: AbortSignal,
+    opts?: CallOptions,
   ): Promise<T | null> {
     const d = { verb: 'get', resource, name, ...(namespace ? { namespace } : {}) };
-    return orNull(this.runner.run(d, (s) => this.get(path, undefined, s) as Promise<T>, signal));
+    const get = (s: AbortSignal) => this.get(path, undefined, s, undefined, opts?.urgent) as Promise<T>;
+    return orNull(this.runner.run(d, get, opts?.signal));
   }
 
   /** Every item of a list, page by page; `onItem` sees each raw item once and nothing is kept here. */
@@ -95,13 +102,14 @@ export class KubeReads {
     namespace: string | undefined,
     query: Query,
     onItem: (item: unknown) => void,
-    signal?: AbortSignal,
+    opts?: CallOptions,
   ): Promise<void> {
     const d = { verb: 'list', resource, ...(namespace ? { namespace } : {}) };
     let cont = '';
     do {
       const q = { ...query, limit: String(this.runner.limits.listPageSize), continue: cont };
-      const page = parseListPage(await this.runner.run(d, (s) => this.get(path, q, s), signal), resource);
+      const get = (s: AbortSignal) => this.get(path, q, s, undefined, opts?.urgent);
+      const page = parseListPage(await this.runner.run(d, get, opts?.signal), resource);
       for (const item of page.items) if (item !== null && typeof item === 'object') onItem(item);
       cont = page.continueToken;
     } while (cont !== '');
@@ -113,10 +121,10 @@ export class KubeReads {
     namespace: string | undefined,
     query: Query,
     map: (item: unknown) => T,
-    signal?: AbortSignal,
+    opts?: CallOptions,
   ): Promise<T[]> {
     const out: T[] = [];
-    await this.eachItem(resource, path, namespace, query, (i) => out.push(map(i)), signal);
+    await this.eachItem(resource, path, namespace, query, (i) => out.push(map(i)), opts);
     return out;
   }
 
@@ -130,23 +138,23 @@ export class KubeReads {
   }
 
   listNodes(opts?: CallOptions): Promise<NodeInfo[]> {
-    return this.list('nodes', '/api/v1/nodes', undefined, {}, (n) => toNodeInfo(n as V1Node), opts?.signal);
+    return this.list('nodes', '/api/v1/nodes', undefined, {}, (n) => toNodeInfo(n as V1Node), opts);
   }
 
   listPods(namespace: string, labelSelector?: string, opts?: CallOptions): Promise<PodInfo[]> {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`;
-    return this.list('pods', path, namespace, { labelSelector }, (p) => toPodInfo(p as V1Pod), opts?.signal);
+    return this.list('pods', path, namespace, { labelSelector }, (p) => toPodInfo(p as V1Pod), opts);
   }
 
   async getDaemonSet(namespace: string, name: string, opts?: CallOptions): Promise<WorkloadStatus | null> {
     const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/daemonsets/${encodeURIComponent(name)}`;
-    const ds = await this.read<V1DaemonSet>('daemonsets', path, namespace, name, opts?.signal);
+    const ds = await this.read<V1DaemonSet>('daemonsets', path, namespace, name, opts);
     return ds && daemonSetStatus(ds);
   }
 
   async getDeployment(namespace: string, name: string, opts?: CallOptions): Promise<WorkloadStatus | null> {
     const path = `/apis/apps/v1/namespaces/${encodeURIComponent(namespace)}/deployments/${encodeURIComponent(name)}`;
-    const d = await this.read<V1Deployment>('deployments', path, namespace, name, opts?.signal);
+    const d = await this.read<V1Deployment>('deployments', path, namespace, name, opts);
     return d && deploymentStatus(d);
   }
 
@@ -156,13 +164,7 @@ export class KubeReads {
     opts?: CallOptions,
   ): Promise<Record<string, string> | null> {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/configmaps/${encodeURIComponent(name)}`;
-    const cm = await this.read<{ data?: Record<string, string> }>(
-      'configmaps',
-      path,
-      namespace,
-      name,
-      opts?.signal,
-    );
+    const cm = await this.read<{ data?: Record<string, string> }>('configmaps', path, namespace, name, opts);
     return cm && { ...(cm.data ?? {}) };
   }
 
@@ -172,13 +174,13 @@ export class KubeReads {
     opts?: CallOptions,
   ): Promise<Record<string, string> | null> {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/secrets/${encodeURIComponent(name)}`;
-    const s = await this.read<V1Secret>('secrets', path, namespace, name, opts?.signal);
+    const s = await this.read<V1Secret>('secrets', path, namespace, name, opts);
     return s && secretData(s);
   }
 
   async namespaceExists(name: string, opts?: CallOptions): Promise<boolean> {
     const path = `/api/v1/namespaces/${encodeURIComponent(name)}`;
-    return (await this.read('namespaces', path, undefined, name, opts?.signal)) !== null;
+    return (await this.read('namespaces', path, undefined, name, opts)) !== null;
   }
 
   async summarizeCiliumEndpoints(
@@ -194,26 +196,19 @@ export class KubeReads {
         const e = parseCiliumEndpoint(item);
         if (e) tally.add(e);
       },
-      opts?.signal,
+      opts,
     );
     return tally.summary();
   }
 
   async getJob(namespace: string, name: string, opts?: CallOptions): Promise<JobStatus | null> {
     const path = `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs/${encodeURIComponent(name)}`;
-    const j = await this.read<V1Job>('jobs', path, namespace, name, opts?.signal);
+    const j = await this.read<V1Job>('jobs', path, namespace, name, opts);
     return j && toJobStatus(j);
   }
 
   listJobs(namespace: string, labelSelector: string, opts?: CallOptions): Promise<JobStatus[]> {
     const path = `/apis/batch/v1/namespaces/${encodeURIComponent(namespace)}/jobs`;
-    return this.list(
-      'jobs',
-      path,
-      namespace,
-      { labelSelector },
-      (j) => toJobStatus(j as V1Job),
-      opts?.signal,
-    );
+    return this.list('jobs', path, namespace, { labelSelector }, (j) => toJobStatus(j as V1Job), opts);
   }
 }

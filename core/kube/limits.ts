@@ -18,6 +18,8 @@ export interface KubeLimits {
   maxRetryAfterMs: number;
   /** Items per page of a list (`limit`; kubectl's default chunk size is 500). */
   listPageSize: number;
+  /** REST requests of one cluster in flight at once, so at most as many kept-alive connections (exec sessions apart). */
+  restConnections: number;
 }
 
 export const defaultKubeLimits: KubeLimits = {
@@ -30,6 +32,7 @@ export const defaultKubeLimits: KubeLimits = {
   rateLimitRetries: 10,
   maxRetryAfterMs: 5_000,
   listPageSize: 500,
+  restConnections: 2,
 };
 
 /** Fills the unset limits with the defaults. */

@@ -71,7 +71,8 @@ async function apiThroughFront() {
     ].join('\n'),
   );
   clearKubeconfigCache();
-  return clusterApiFromKubeconfig({ files: [file], context: 'c' });
+  // four REST slots, so a burst of four calls opens four connections at once
+  return clusterApiFromKubeconfig({ files: [file], context: 'c', limits: { restConnections: 4 } });
 }
 
 describe("a cluster's burst of first connections", () => {

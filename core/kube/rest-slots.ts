@@ -1,0 +1,45 @@
+/**
+ * At most `size` calls running at once; waiting calls start in arrival order, urgent ones before the others.
+ * A call whose signal aborts while it waits leaves the queue with the signal's reason.
+ */
+export class RestSlots {
+  private running = 0;
+  private readonly urgent: (() => void)[] = [];
+  private readonly normal: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal, urgent = false): Promise<T> {
+    if (this.running < this.size) this.running++;
+    else await this.wait(urgent ? this.urgent : this.normal, signal);
+    try {
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Resolves when a finishing call hands its slot over (the running count stays). */
+  private wait(queue: (() => void)[], signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const i = queue.indexOf(start);
+        if (i >= 0) queue.splice(i, 1);
+        reject(signal?.reason);
+      };
+      queue.push(start);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private release(): void {
+    const next = this.urgent.shift() ?? this.normal.shift();
+    if (next) next();
+    else this.running--;
+  }
+}

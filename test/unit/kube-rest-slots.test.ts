@@ -1,0 +1,149 @@
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
+import type { KubeClusterApi } from '../../core/kube/kube-cluster-api.ts';
+import { defaultKubeLimits } from '../../core/kube/limits.ts';
+import { RestSlots } from '../../core/kube/rest-slots.ts';
+import { type FakeApi, frame, sendJson, startFakeApi } from '../fixtures/fleet/fake-kube-api.ts';
+
+/** Answers held by the fake until the test lets them go, so what is in flight at once can be counted. */
+let held: (() => void)[] = [];
+let inFlight = 0;
+let maxInFlight = 0;
+let fake: FakeApi;
+let api: KubeClusterApi;
+
+const hold = (res: ServerResponse, body: unknown) => {
+  inFlight++;
+  maxInFlight = Math.max(maxInFlight, inFlight);
+  held.push(() => {
+    inFlight--;
+    sendJson(res, 200, body);
+  });
+};
+
+/** Lets the held answers go until every call settles. */
+async function drain<T>(calls: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = calls.finally(() => {
+    settled = true;
+  });
+  while (!settled) {
+    for (const release of held.splice(0)) release();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return done;
+}
+
+const arrived = () => fake.requests.filter((r) => r.method !== 'UPGRADE').map((r) => r.url.split('?')[0]);
+
+beforeAll(async () => {
+  fake = await startFakeApi(
+    {
+      'GET /api/v1/namespaces/kube-system/configmaps/a': (_q, res) => hold(res, { data: { k: 'a' } }),
+      'GET /api/v1/namespaces/kube-system/configmaps/b': (_q, res) => hold(res, { data: { k: 'b' } }),
+      'GET /api/v1/namespaces/kube-system/configmaps/c': (_q, res) => hold(res, { data: { k: 'c' } }),
+      'GET /api/v1/namespaces/kube-system/configmaps/d': (_q, res) => hold(res, { data: { k: 'd' } }),
+      'GET /api/v1/namespaces/probe': (_q, res) => hold(res, { metadata: { name: 'probe' } }),
+    },
+    (ws) => {
+      ws.send(frame(1, 'ok'));
+      ws.send(frame(3, JSON.stringify({ metadata: {}, status: 'Success' })));
+      ws.close(1000);
+    },
+  );
+  api = clusterApiFromEndpoint({
+    name: 'slots',
+    server: fake.server,
+    skipTLSVerify: true,
+    token: async () => 't',
+  });
+});
+afterAll(() => fake.stop());
+
+describe("a cluster's REST calls share restConnections connections", () => {
+  it('keeps at most restConnections calls in flight over as many connections, and sends urgent calls first', async () => {
+    held = [];
+    maxInFlight = 0;
+    const before = fake.requests.length;
+    const normal = ['a', 'b', 'c', 'd'].map((n) => api.getConfigMap('kube-system', n));
+    await new Promise((r) => setTimeout(r, 50));
+    const urgent = api.namespaceExists('probe', { urgent: true });
+    const answers = await drain(Promise.all([...normal, urgent]));
+
+    expect(answers).toEqual([{ k: 'a' }, { k: 'b' }, { k: 'c' }, { k: 'd' }, true]);
+    expect(maxInFlight).toBe(defaultKubeLimits.restConnections);
+    const burst = fake.requests.slice(before);
+    expect(new Set(burst.map((r) => r.connection)).size).toBe(defaultKubeLimits.restConnections);
+    // a and b took the slots; the urgent call arrived later but went ahead of c and d.
+    expect(arrived().slice(before)).toEqual([
+      '/api/v1/namespaces/kube-system/configmaps/a',
+      '/api/v1/namespaces/kube-system/configmaps/b',
+      '/api/v1/namespaces/probe',
+      '/api/v1/namespaces/kube-system/configmaps/c',
+      '/api/v1/namespaces/kube-system/configmaps/d',
+    ]);
+  });
+
+  it('does not hold an exec session behind busy REST slots', async () => {
+    held = [];
+    const reads = ['a', 'b', 'c'].map((n) => api.getConfigMap('kube-system', n));
+    await new Promise((r) => setTimeout(r, 50));
+    const out = await api.exec('kube-system', 'p', 'cilium-agent', ['cilium-dbg', 'status'], {
+      deadlineMs: 2000,
+    });
+    expect(out).toMatchObject({ stdout: 'ok', exitCode: 0 });
+    expect(held.length).toBe(defaultKubeLimits.restConnections);
+    await drain(Promise.all(reads));
+  });
+
+  it('gives up a waiting call when its signal aborts, and the calls behind it still run', async () => {
+    held = [];
+    const busy = ['a', 'b'].map((n) => api.getConfigMap('kube-system', n));
+    await new Promise((r) => setTimeout(r, 50));
+    const controller = new AbortController();
+    const waiting = api.getConfigMap('kube-system', 'c', { signal: controller.signal });
+    const behind = api.getConfigMap('kube-system', 'd');
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'timeout' });
+    expect(await drain(Promise.all([...busy, behind]))).toEqual([{ k: 'a' }, { k: 'b' }, { k: 'd' }]);
+  });
+});
+
+describe('RestSlots', () => {
+  it('hands a finished call its slot to the next waiting one, urgent first', async () => {
+    const slots = new RestSlots(1);
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const first = slots.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
+    const later = slots.run(async () => order.push('normal'));
+    const urgent = slots.run(async () => order.push('urgent'), undefined, true);
+    release();
+    await Promise.all([first, later, urgent]);
+    expect(order).toEqual(['urgent', 'normal']);
+    // every slot was handed back: two more calls still run one after the other
+    await Promise.all([slots.run(async () => order.push('x')), slots.run(async () => order.push('y'))]);
+    expect(order).toEqual(['urgent', 'normal', 'x', 'y']);
+  });
+
+  it('refuses a call whose signal has already aborted while the slots are busy', async () => {
+    const slots = new RestSlots(1);
+    let release: () => void = () => {};
+    const busy = slots.run(
+      () =>
+        new Promise<void>((r) => {
+          release = r;
+        }),
+    );
+    const reason = new Error('gone');
+    await expect(slots.run(async () => 1, AbortSignal.abort(reason))).rejects.toBe(reason);
+    release();
+    await busy;
+    expect(await slots.run(async () => 2)).toBe(2);
+  });
+});
