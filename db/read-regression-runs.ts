@@ -72,8 +72,11 @@ const findings = (r: string) => sql.raw(`${r}.n_warn + ${r}.n_error + ${r}.n_fai
 
 /**
  * Each current run with its cluster's run at the baseline (its newest at or before `base.at` outside the current
- * sweep: one seek down the (cluster, at, id) index), only for the clusters that can make a difference: a warn /
- * error / fail or an error on either side, or a current metric at or above its floor.
+ * sweep), only for the clusters that can make a difference: a warn / error / fail or an error on either side, or a
+ * current metric at or above its floor. A sweep's runs are stored at its start, so most clusters' baseline runs are
+ * the runs stored at exactly `base.at` (the newest such per cluster): one range of the `at` index over rows stored
+ * together. Only a cluster without one seeks down its own (cluster, at, id) index: 200 seeks touched a leaf page
+ * each, and a cold request spent most of its time waiting for them.
  */
 export async function loadPairs(
   db: Db,
@@ -82,12 +85,15 @@ export async function loadPairs(
   only: SQL,
   floors: MetricFloors,
 ): Promise<{ cur: RunRow[]; base: RunRow[] }> {
-  const rows = await db.values<PairValues>(sql`select a.id, a.cluster_id, c.name, a.status, a.rtt_p95,
+  const rows = await db.values<PairValues>(sql`with at_base as materialized (select cluster_id, max(id) as id
+      from cluster_runs where at = ${base.at} and sweep_id <> ${current.id} group by cluster_id)
+    select a.id, a.cluster_id, c.name, a.status, a.rtt_p95,
       a.ep_not_ready, a.error_code, a.error_message, a.id = c.last_run_id, ${findings('a')},
       b.id, b.status, b.error_code, b.error_message, ${findings('b')}
-    from cluster_runs a join clusters c on c.id = a.cluster_id
-      left join cluster_runs b on b.id = (select r2.id from cluster_runs r2 where r2.cluster_id = a.cluster_id
-        and r2.at <= ${base.at} and r2.id <> a.id order by r2.at desc, r2.id desc limit 1)
+    from cluster_runs a join clusters c on c.id = a.cluster_id left join at_base x on x.cluster_id = a.cluster_id
+      left join cluster_runs b on b.id = coalesce(x.id, (select r2.id from cluster_runs r2
+        where r2.cluster_id = a.cluster_id and r2.at <= ${base.at} and r2.id <> a.id order by r2.at desc, r2.id desc
+        limit 1))
     where a.sweep_id = ${current.id}${only} and (${findings('a')} or ${findings('b')} or a.error_code is not null
       or b.error_code is not null or a.rtt_p95 >= ${floors.healthRttP95Ms}
       or a.ep_not_ready >= ${floors.endpointsNotReady})`);
