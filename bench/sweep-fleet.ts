@@ -12,6 +12,7 @@ import { NODE_VERSIONS, nodeRuntime } from '../scripts/node-versions/runtimes.ts
 import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
 import { NODES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
+import { floorPerCluster, measureTlsFloor, type TlsFloor } from './tls-floor.ts';
 
 const list = (r: Record<string, number>) =>
   Object.entries(r)
@@ -68,6 +69,16 @@ function cpuBudgetRows(
   ];
 }
 
+/** What Node's own TLS and HTTP alone cost per cluster for the fleet sweep's traffic (bench/tls-floor.ts). */
+function tlsFloorRows(f: TlsFloor, load: ReturnType<typeof loadPerCluster>): string[] {
+  const conns = load.connections.mean;
+  const requests = load.requests.mean;
+  return [
+    `| Node's own TLS and HTTP (no fleetcheck code; bench/tls-floor.ts): client CPU per request on a new resumed TLS connection / on a kept-alive one | ${f.connectionMs.toFixed(2)} ms / ${f.keptAliveMs.toFixed(2)} ms | — |`,
+    `| the fleet sweep's ${conns.toFixed(1)} TLS connections and ${requests.toFixed(1)} requests per cluster at those prices (a floor for the CPU per cluster) | ${floorPerCluster(f, conns, requests).toFixed(1)} ms | — |`,
+  ];
+}
+
 /** The ratio, CPU and memory rows of one runtime's solo and fleet sweeps. */
 function figureRows(solo: ChildResult, full: ChildResult, clusters: number): string[] {
   const ratio = full.wallMs / solo.wallMs;
@@ -109,6 +120,10 @@ async function main(): Promise<void> {
     const ltsFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin));
     const smallYoung = { ...process.env, NODE_OPTIONS: SMALL_YOUNG_GENERATION };
     const ltsSmallFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin, smallYoung));
+    const [floor, ltsFloor] = (await measureTlsFloor(dir, [process.execPath, lts.bin])) as [
+      TlsFloor,
+      TlsFloor,
+    ];
     const ratio = full.wallMs / solo.wallMs;
     const md = [
       '## Sweep (`bench/sweep-fleet.ts`)',
@@ -126,6 +141,7 @@ async function main(): Promise<void> {
       `| ratio fleet / slowest alone | ${ratio.toFixed(2)}× | ≤ 1.3× ${ratio <= 1.3 ? '✅' : '❌'} |`,
       `| CPU time of the sweeping process per cluster (concurrency ${clusters}) | ${(full.cpuMs / clusters).toFixed(0)} ms (total ${(full.cpuMs / 1000).toFixed(1)} s for ${(full.wallMs / 1000).toFixed(1)} s wall) | ≤ 25 ms ${full.cpuMs / clusters <= 25 ? '✅' : '❌'} |`,
       ...cpuBudgetRows(solo, full, clusters),
+      ...tlsFloorRows(floor, load),
       `| fleet sweep, default concurrency 32 (wall) | ${(dflt.wallMs / 1000).toFixed(2)} s | — |`,
       `| peak RSS of the sweeping process (concurrency ${clusters}) | ${full.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${full.maxRssMb <= 250 ? '✅' : '❌'} |`,
       `| peak RSS of the sweeping process, slowest cluster alone (the process's floor) | ${solo.maxRssMb.toFixed(0)} MB | — |`,
@@ -151,6 +167,7 @@ async function main(): Promise<void> {
       '|---|---|---|',
       ...figureRows(ltsSolo, ltsFull, clusters),
       ...cpuBudgetRows(ltsSolo, ltsFull, clusters),
+      ...tlsFloorRows(ltsFloor, load),
       `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsFull)} | all pass |`,
       '',
       `And on Node ${lts.version} with \`NODE_OPTIONS=${SMALL_YOUNG_GENERATION}\` (Node 20's young generation; docs/sweep-at-scale.md):`,
