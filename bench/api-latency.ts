@@ -197,10 +197,11 @@ ${rows.join('\n')}
 
 Cold API (issue 13): no cache, ${CLIENTS} concurrent clients, the read pool, this DB (the "store only (no cache,
 read pool)" rows above). Each answer reads state kept on write: fleet one row per cluster (\`latest_runs\`), regressions
-the current runs and the latest results (\`latest_results\`), each cluster's run at the baseline (one seek in the
-(cluster, at, id) index), and result rows only for the clusters and (check, subject) keys with a warn / error / fail on
+the current runs and the latest results (\`latest_results\`), each cluster's run at the baseline (the runs stored at
+the baseline sweep's start: one range of the \`at\` index; a seek in the (cluster, at, id) index only for a cluster
+without one there), and result rows only for the clusters and (check, subject) keys with a warn / error / fail on
 either side (partial indexes of those rows), trends the group rollups (\`rollup_groups\`: one row per key and bucket);
-the read pool's workers hand the route its JSON text.
+the read pool's workers hand the route its JSON text, which the event loop sends on without parsing it.
 
 | cold route | p95 (ms) | goal (ms) |
 |---|---|---|
