@@ -3,6 +3,7 @@ import { after, sleep } from '../time/timers.ts';
 import { type CallDesc, HttpStatusError, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import type { KubeLimits } from './limits.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import { RestSlots } from './rest-slots.ts';
 
 /** Counters of one cluster client (for tests and load accounting). */
 export interface CallStats {
@@ -42,7 +43,13 @@ export function deadline(ms: number, caller?: AbortSignal): Deadline {
   };
 }
 
-/** Runs API calls of one cluster with a deadline, the client rate limit, bounded retries and error mapping. */
+const abortError = () => Object.assign(new Error('aborted'), { name: 'AbortError' });
+
+/**
+ * Runs API calls of one cluster with a deadline, the client rate limit, bounded retries and error mapping. At most
+ * `restConnections` calls run at once (so as many kept-alive connections); a call waits for its slot before its
+ * deadline starts, urgent calls first. The wait is bounded by the caller's signal (the cluster's deadline).
+ */
 export class CallRunner {
   readonly stats: CallStats = { requests: 0, retries: 0, execSessions: 0 };
 
@@ -50,6 +57,7 @@ export class CallRunner {
     readonly cluster: string,
     readonly limits: KubeLimits,
     readonly limiter: RateLimiter,
+    private readonly slots: RestSlots = new RestSlots(limits.restConnections),
   ) {}
 
   /**
@@ -59,16 +67,20 @@ export class CallRunner {
   async run<T>(
     desc: Omit<CallDesc, 'cluster'>,
     fn: (signal: AbortSignal) => Promise<T>,
-    callerSignal?: AbortSignal,
+    opts: { signal?: AbortSignal; urgent?: boolean } = {},
     idempotent = true,
   ): Promise<T> {
     const d: CallDesc = { cluster: this.cluster, ...desc };
+    const release = await this.slots.acquire(opts.signal, opts.urgent).catch(() => {
+      throw mapKubeError(abortError(), d, this.limits.apiDeadlineMs);
+    });
     const started = performance.now();
-    const dl = deadline(this.limits.apiDeadlineMs, callerSignal);
+    const dl = deadline(this.limits.apiDeadlineMs, opts.signal);
     try {
       return await this.attempts(d, fn, dl.signal, started, idempotent);
     } finally {
       dl.done();
+      release();
     }
   }
 
@@ -87,7 +99,7 @@ export class CallRunner {
         return await fn(signal);
       } catch (err) {
         if (signal.aborted && (isAbort(err) || err instanceof FleetcheckError))
-          throw mapKubeError(Object.assign(new Error('aborted'), { name: 'AbortError' }), d, apiDeadlineMs);
+          throw mapKubeError(abortError(), d, apiDeadlineMs);
         const status = err instanceof HttpStatusError ? err.code : undefined;
         const mapped = mapKubeError(err, d, apiDeadlineMs);
         const reset = mapped.context.code === 'ECONNRESET' && attempt === 0;

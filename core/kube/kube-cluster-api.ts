@@ -34,8 +34,8 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const create = () =>
       this.runner.run(
         d,
-        (s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }, opts?.urgent),
-        opts?.signal,
+        (s) => this.get(jobsPath(spec.namespace), undefined, s, { method: 'POST', body }),
+        opts,
         false,
       );
     // A 5xx on create is retried: the Job name is unique to this run, so "already exists" means an earlier attempt won.
@@ -55,13 +55,7 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const d = { verb: 'delete', resource: 'jobs', namespace, name };
     const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
     const path = `${jobsPath(namespace)}/${encodeURIComponent(name)}`;
-    await orNull(
-      this.runner.run(
-        d,
-        (s) => this.get(path, undefined, s, { method: 'DELETE', body }, opts?.urgent),
-        opts?.signal,
-      ),
-    );
+    await orNull(this.runner.run(d, (s) => this.get(path, undefined, s, { method: 'DELETE', body }), opts));
   }
 
   listJobPods(namespace: string, jobName: string, opts?: CallOptions): Promise<PodInfo[]> {
@@ -73,13 +67,8 @@ export class KubeClusterApi extends KubeReads implements ClusterApi {
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`;
     return this.runner.run(
       { verb: 'get', resource: 'pods/log', namespace, name: pod },
-      (s) =>
-        this.restSlots.run(
-          () => requestText(this.access, this.agents, this.url(path, { container, limitBytes }), s),
-          s,
-          opts?.urgent,
-        ),
-      opts?.signal,
+      (s) => requestText(this.access, this.agents, this.url(path, { container, limitBytes }), s),
+      opts,
     );
   }
 }

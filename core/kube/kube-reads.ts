@@ -24,7 +24,6 @@ import {
 } from './map-objects.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { apiUrl, type RawRequest, requestJson } from './raw-get.ts';
-import { RestSlots } from './rest-slots.ts';
 
 /** The result, or null when the call failed with not-found (404). */
 export async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -47,8 +46,6 @@ export class KubeReads {
   readonly runner: CallRunner;
   protected readonly agents: ClusterAgents;
   protected readonly server: string;
-  /** Slots for REST requests in flight (`restConnections`): a burst queues here instead of opening a connection each. */
-  protected readonly restSlots: RestSlots;
 
   constructor(
     readonly cluster: string,
@@ -59,7 +56,6 @@ export class KubeReads {
     this.agents = new ClusterAgents(access);
     this.runner = new CallRunner(cluster, limits, limiter);
     this.server = access.server;
-    this.restSlots = new RestSlots(limits.restConnections);
   }
 
   /** Releases the kept-alive connections (requests still in flight finish first). */
@@ -72,10 +68,8 @@ export class KubeReads {
     query: Query | undefined,
     signal: AbortSignal,
     req?: RawRequest,
-    urgent?: boolean,
   ): Promise<unknown> {
-    const url = apiUrl(this.server, path, query);
-    return this.restSlots.run(() => requestJson(this.access, this.agents, url, signal, req), signal, urgent);
+    return requestJson(this.access, this.agents, apiUrl(this.server, path, query), signal, req);
   }
 
   protected url(path: string, query?: Query): URL {
@@ -91,8 +85,7 @@ export class KubeReads {
     opts?: CallOptions,
   ): Promise<T | null> {
     const d = { verb: 'get', resource, name, ...(namespace ? { namespace } : {}) };
-    const get = (s: AbortSignal) => this.get(path, undefined, s, undefined, opts?.urgent) as Promise<T>;
-    return orNull(this.runner.run(d, get, opts?.signal));
+    return orNull(this.runner.run(d, (s) => this.get(path, undefined, s) as Promise<T>, opts));
   }
 
   /** Every item of a list, page by page; `onItem` sees each raw item once and nothing is kept here. */
@@ -108,8 +101,7 @@ export class KubeReads {
     let cont = '';
     do {
       const q = { ...query, limit: String(this.runner.limits.listPageSize), continue: cont };
-      const get = (s: AbortSignal) => this.get(path, q, s, undefined, opts?.urgent);
-      const page = parseListPage(await this.runner.run(d, get, opts?.signal), resource);
+      const page = parseListPage(await this.runner.run(d, (s) => this.get(path, q, s), opts), resource);
       for (const item of page.items) if (item !== null && typeof item === 'object') onItem(item);
       cont = page.continueToken;
     } while (cont !== '');
@@ -132,7 +124,7 @@ export class KubeReads {
     const v = await this.runner.run(
       { verb: 'get', resource: 'version' },
       (s) => this.get('/version', undefined, s),
-      opts?.signal,
+      opts,
     );
     return { gitVersion: String((v as { gitVersion?: unknown } | null)?.gitVersion ?? '') };
   }

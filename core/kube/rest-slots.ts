@@ -1,6 +1,6 @@
 /**
- * At most `size` calls running at once; waiting calls start in arrival order, urgent ones before the others.
- * A call whose signal aborts while it waits leaves the queue with the signal's reason.
+ * At most `size` holders at once; waiting ones get a slot in arrival order, urgent ones before the others.
+ * A wait whose signal aborts leaves the queue with the signal's reason.
  */
 export class RestSlots {
   private running = 0;
@@ -9,17 +9,19 @@ export class RestSlots {
 
   constructor(private readonly size: number) {}
 
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal, urgent = false): Promise<T> {
+  /** Waits for a slot; resolves the function that gives it back (call it once). */
+  async acquire(signal?: AbortSignal, urgent = false): Promise<() => void> {
     if (this.running < this.size) this.running++;
     else await this.wait(urgent ? this.urgent : this.normal, signal);
-    try {
-      return await fn();
-    } finally {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.release();
-    }
+    };
   }
 
-  /** Resolves when a finishing call hands its slot over (the running count stays). */
+  /** Resolves when a holder hands its slot over (the running count stays). */
   private wait(queue: (() => void)[], signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     return new Promise<void>((resolve, reject) => {

@@ -108,42 +108,70 @@ describe("a cluster's REST calls share restConnections connections", () => {
     await expect(waiting).rejects.toMatchObject({ code: 'timeout' });
     expect(await drain(Promise.all([...busy, behind]))).toEqual([{ k: 'a' }, { k: 'b' }, { k: 'd' }]);
   });
+  it("starts a call's deadline when it gets its slot: the wait behind a slow call does not time it out", async () => {
+    held = [];
+    const tight = clusterApiFromEndpoint({
+      name: 'tight',
+      server: fake.server,
+      skipTLSVerify: true,
+      token: async () => 't',
+      limits: { restConnections: 1, apiDeadlineMs: 400 },
+    });
+    const slow = tight.getConfigMap('kube-system', 'a');
+    const queued = tight.getConfigMap('kube-system', 'b');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(held).toHaveLength(1); // b still waits for the slot
+    for (const release of held.splice(0)) release();
+    await new Promise((r) => setTimeout(r, 250));
+    // b has now waited 550 ms in all, longer than its 400 ms deadline, of which 250 ms on the wire
+    for (const release of held.splice(0)) release();
+    expect(await Promise.all([slow, queued])).toEqual([{ k: 'a' }, { k: 'b' }]);
+    tight.close();
+  });
 });
 
 describe('RestSlots', () => {
-  it('hands a finished call its slot to the next waiting one, urgent first', async () => {
+  it('hands a released slot to the next waiting holder, urgent first', async () => {
     const slots = new RestSlots(1);
     const order: string[] = [];
-    let release: () => void = () => {};
-    const first = slots.run(
-      () =>
-        new Promise<void>((r) => {
-          release = r;
-        }),
-    );
-    const later = slots.run(async () => order.push('normal'));
-    const urgent = slots.run(async () => order.push('urgent'), undefined, true);
+    const release = await slots.acquire();
+    const later = slots.acquire().then((r) => {
+      order.push('normal');
+      r();
+    });
+    const urgent = slots.acquire(undefined, true).then((r) => {
+      order.push('urgent');
+      r();
+    });
     release();
-    await Promise.all([first, later, urgent]);
+    release(); // a second call gives nothing back twice
+    await Promise.all([later, urgent]);
     expect(order).toEqual(['urgent', 'normal']);
-    // every slot was handed back: two more calls still run one after the other
-    await Promise.all([slots.run(async () => order.push('x')), slots.run(async () => order.push('y'))]);
-    expect(order).toEqual(['urgent', 'normal', 'x', 'y']);
+    // one slot still: a second holder waits until the first gives it back
+    const first = await slots.acquire();
+    let second = false;
+    const next = slots.acquire().then((r) => {
+      second = true;
+      r();
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(second).toBe(false);
+    first();
+    await next;
+    expect(second).toBe(true);
   });
 
-  it('refuses a call whose signal has already aborted while the slots are busy', async () => {
+  it('refuses a wait whose signal aborts, and the slot still goes to the next holder', async () => {
     const slots = new RestSlots(1);
-    let release: () => void = () => {};
-    const busy = slots.run(
-      () =>
-        new Promise<void>((r) => {
-          release = r;
-        }),
-    );
+    const busy = await slots.acquire();
     const reason = new Error('gone');
-    await expect(slots.run(async () => 1, AbortSignal.abort(reason))).rejects.toBe(reason);
-    release();
-    await busy;
-    expect(await slots.run(async () => 2)).toBe(2);
+    await expect(slots.acquire(AbortSignal.abort(reason))).rejects.toBe(reason);
+    const controller = new AbortController();
+    const waiting = slots.acquire(controller.signal);
+    const behind = slots.acquire();
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    busy();
+    (await behind)();
   });
 });
