@@ -1,43 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { History } from '../../core/history/history.ts';
+import { describe, expect, it } from 'vitest';
 import type { ClusterReport } from '../../core/sweep/report.ts';
+import { QUARTER_HOUR_MS, quarterHour, saveSweepAt } from '../fixtures/quarter-hours.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
-import {
-  closeTempHistory,
-  openTempHistory,
-  storeDrivers,
-  type TempHistory,
-} from '../fixtures/store-drivers.ts';
+import { storeDrivers, tempHistoryPerTest } from '../fixtures/store-drivers.ts';
 
-const t0 = Date.parse('2026-10-01T00:00:00Z');
-const step = 15 * 60_000;
-const at = (s: number) => new Date(t0 + s * step).toISOString();
+const step = QUARTER_HOUR_MS;
+const at = quarterHour;
 
 function run(name: string, status: 'pass' | 'fail'): ClusterReport {
   const result = { check: 'component.agent.status', subject: 'cluster', status, message: `agent ${status}` };
   return { name, status, durationMs: 100, results: [result] };
 }
 
-async function save(store: History, id: string, startedAt: string, clusters: ClusterReport[]) {
-  await store.saveSweep({
-    sweep: { id, startedAt, finishedAt: startedAt, status: 'pass' },
-    clusters,
-    meshPairs: [],
-  });
-}
+const save = saveSweepAt;
 
 const moves = (r: { regressions: { cluster: string; from: string; to: string }[] }) =>
   r.regressions.map((x) => [x.cluster, x.from, x.to]);
 
 describe.each(storeDrivers)('the baseline run of each cluster on %s', (_driver, urlOf) => {
-  let temp: TempHistory;
-  beforeEach(async () => {
-    temp = await openTempHistory('fc-base-runs-', urlOf, step);
-  });
-  afterEach(() => closeTempHistory(temp));
+  const temp = tempHistoryPerTest('fc-base-runs-', urlOf, step);
 
   it('is its newest run stored at the baseline instant, else its newest one before it', async () => {
-    const { store } = temp;
+    const { store } = temp();
     await save(store, 's0', at(0), [run('x', 'fail'), run('y', 'pass'), run('z', 'pass')]);
     await save(store, 's1', at(1), [run('x', 'pass'), run('y', 'fail')]);
     await save(store, 's1b', at(1), [run('y', 'pass')]);

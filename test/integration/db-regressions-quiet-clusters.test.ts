@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { History } from '../../core/history/history.ts';
+import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../core/outcome.ts';
 import type { ClusterReport } from '../../core/sweep/report.ts';
+import { QUARTER_HOUR_MS, quarterHour, saveSweepAt } from '../fixtures/quarter-hours.ts';
 import { oracleRegressions } from '../fixtures/regressions-oracle.ts';
-import {
-  closeTempHistory,
-  openTempHistory,
-  storeDrivers,
-  type TempHistory,
-} from '../fixtures/store-drivers.ts';
+import { storeDrivers, tempHistoryPerTest } from '../fixtures/store-drivers.ts';
 
-const t0 = Date.parse('2026-10-01T00:00:00Z');
-const step = 15 * 60_000;
-const at = (s: number) => new Date(t0 + s * step).toISOString();
+const step = QUARTER_HOUR_MS;
+const at = quarterHour;
 
 /** A run whose every result has `status`, with the given health RTT p95 and endpoints not ready. */
 function run(name: string, status: ClusterReport['status'], rtt: number, notReady: number): ClusterReport {
@@ -36,23 +30,13 @@ function run(name: string, status: ClusterReport['status'], rtt: number, notRead
   return { name, status, durationMs: 100, results };
 }
 
-async function save(store: History, id: string, startedAt: string, clusters: ClusterReport[]) {
-  await store.saveSweep({
-    sweep: { id, startedAt, finishedAt: startedAt, status: 'pass' },
-    clusters,
-    meshPairs: [],
-  });
-}
+const save = saveSweepAt;
 
 describe.each(storeDrivers)('regressions of clusters without findings on %s', (_driver, urlOf) => {
-  let temp: TempHistory;
-  beforeEach(async () => {
-    temp = await openTempHistory('fc-quiet-', urlOf, step);
-  });
-  afterEach(() => closeTempHistory(temp));
+  const temp = tempHistoryPerTest('fc-quiet-', urlOf, step);
 
   it('a metric jump is a regression even when every check passes on both sides', async () => {
-    const { store } = temp;
+    const { store } = temp();
     for (let s = 0; s < 4; s++)
       await save(store, `s${s}`, at(s), [
         run('calm', 'pass', 1, 0),
@@ -76,7 +60,7 @@ describe.each(storeDrivers)('regressions of clusters without findings on %s', (_
   });
 
   it("two sweeps started at the same instant: the baseline side is the other sweep's run, not the current one's", async () => {
-    const { store } = temp;
+    const { store } = temp();
     await save(store, 'a-first', at(0), [run('k', 'pass', 1, 0), run('j', 'fail', 1, 0)]);
     await save(store, 'b-second', at(0), [run('k', 'fail', 1, 0), run('j', 'pass', 1, 0)]);
     const got = await store.regressions({ baseline: { at: new Date(at(0)) } });
