@@ -1,5 +1,5 @@
 import type { ClusterTarget } from '../fleet/target.ts';
-import type { ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import type { CallOptions, ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import type { CheckSettings } from './check.ts';
 import {
@@ -55,12 +55,12 @@ function pendingReason(pods: PodInfo[]): string | undefined {
   return undefined;
 }
 
-async function sweepLeftovers(api: ClusterApi, ns: string, signal: AbortSignal): Promise<void> {
-  const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, { signal, urgent: true });
+async function sweepLeftovers(api: ClusterApi, ns: string, call: CallOptions): Promise<void> {
+  const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, call);
   const cutoff = Date.now() - PROBE_ACTIVE_DEADLINE_SECONDS * 1000;
   for (const j of jobs) {
     const created = j.createdAt ? Date.parse(j.createdAt) : Number.NaN;
-    if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, { signal, urgent: true });
+    if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, call);
   }
 }
 
@@ -69,16 +69,14 @@ async function readContainers(
   ns: string,
   pods: PodInfo[],
   plans: ProbeContainerPlan[],
-  signal: AbortSignal,
+  call: CallOptions,
 ): Promise<ProbeContainerResult[]> {
   const pod = [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
   return Promise.all(
     plans.map(async (plan) => {
       const status = pod?.containers.find((c) => c.name === plan.name);
       const exitCode = status?.state === 'terminated' ? status.exitCode : undefined;
-      const log = pod
-        ? await api.podLogs(ns, pod.name, plan.name, { signal, urgent: true }).catch(() => '')
-        : '';
+      const log = pod ? await api.podLogs(ns, pod.name, plan.name, call).catch(() => '') : '';
       return {
         plan,
         exitCode,
@@ -103,12 +101,13 @@ export async function runProbeJob(
   clock: RunClock = realClock,
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
+  const call: CallOptions = { signal, urgent: true };
   let plans: ProbeContainerPlan[];
   try {
     const [exists, clusterDomain] = await Promise.all([
-      api.namespaceExists(ns, { signal, urgent: true }),
+      api.namespaceExists(ns, call),
       domain,
-      sweepLeftovers(api, ns, signal).catch(() => {}),
+      sweepLeftovers(api, ns, call).catch(() => {}),
     ]);
     if (!exists) {
       return {
@@ -123,7 +122,7 @@ export async function runProbeJob(
   }
   const spec = probeJobSpec(ns, plans);
   try {
-    await api.createJob(spec, { signal, urgent: true });
+    await api.createJob(spec, call);
     const created = clock.now();
     const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
     let wait = POLL_MS;
@@ -133,8 +132,8 @@ export async function runProbeJob(
       await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
       if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
       const [job, pods] = await Promise.all([
-        api.getJob(ns, spec.name, { signal, urgent: true }),
-        api.listJobPods(ns, spec.name, { signal, urgent: true }),
+        api.getJob(ns, spec.name, call),
+        api.listJobPods(ns, spec.name, call),
       ]);
       if (!job)
         return {
@@ -146,7 +145,7 @@ export async function runProbeJob(
         return {
           kind: 'done',
           jobName: spec.name,
-          containers: await readContainers(api, ns, pods, plans, signal),
+          containers: await readContainers(api, ns, pods, plans, call),
         };
       const reason = pendingReason(pods);
       pendingSeen = reason ? pendingSeen + 1 : 0;

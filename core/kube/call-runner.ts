@@ -52,13 +52,15 @@ const abortError = () => Object.assign(new Error('aborted'), { name: 'AbortError
  */
 export class CallRunner {
   readonly stats: CallStats = { requests: 0, retries: 0, execSessions: 0 };
+  private readonly slots: RestSlots;
 
   constructor(
     readonly cluster: string,
     readonly limits: KubeLimits,
     readonly limiter: RateLimiter,
-    private readonly slots: RestSlots = new RestSlots(limits.restConnections),
-  ) {}
+  ) {
+    this.slots = new RestSlots(limits.restConnections);
+  }
 
   /**
    * Calls `fn` until it succeeds, retrying 429 (honouring Retry-After) and, when `idempotent`, 5xx.
