@@ -1,6 +1,7 @@
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import { type ConnectionOptions, TLSSocket, connect as tlsConnect } from 'node:tls';
+import { withoutPeerCertificate } from './tls-session-peer.ts';
 
 /** Longest the burst waits on a first connection that neither answers nor closes. */
 const NO_TICKET_AFTER_MS = 2_000;
@@ -63,9 +64,10 @@ export class ResumingAgent extends https.Agent {
 
   /**
    * Connects, offering the kept session. It is set on the socket once, before the handshake starts: handed to
-   * `tls.connect` (as https.Agent does), Node decodes it twice per connection, and each decode parses the server
-   * certificate the session holds (0.3-0.5 ms each with Node 20's OpenSSL 3.0, as measured in the sweep's CPU
-   * profiles; Node 20.20 and 24.21 lib/_tls_wrap.js: the TLSSocket constructor and `tls.connect` both set it).
+   * `tls.connect` (as https.Agent does), Node decodes it twice per connection (Node 20.20 and 24.21
+   * lib/_tls_wrap.js: the TLSSocket constructor and `tls.connect` both set it). The session is kept without the
+   * server certificate (`tls-session-peer.ts`): with Node 20's OpenSSL 3.0 each decode otherwise parses it,
+   * 0.3-0.5 ms each in the sweep's CPU profiles.
    */
   private connect(options: https.RequestOptions): TLSSocket {
     const session = this.session;
@@ -73,7 +75,7 @@ export class ResumingAgent extends https.Agent {
     const socket = tlsConnect(session && !setSessionOf ? { ...tlsOptions, session } : tlsOptions);
     if (session && setSessionOf) setSessionOf.call(socket, session);
     socket.on('session', (session: Buffer) => {
-      this.session = session;
+      this.session = withoutPeerCertificate(session);
     });
     socket.once('close', (hadError: boolean) => {
       if (hadError) this.session = undefined;
