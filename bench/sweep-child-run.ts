@@ -9,6 +9,8 @@ export interface ChildResult {
   maxClusterMs: number;
   statuses: Record<string, number>;
   errors: Record<string, number>;
+  /** `check status` of each check that did not pass: how many, and the first one's message. */
+  notPassed: Record<string, { count: number; message: string }>;
   clusters: number;
 }
 

@@ -18,9 +18,16 @@ export async function sweepChild(kubeconfig: string, concurrency: number, only?:
   const cpu = process.cpuUsage(cpu0);
   const statuses: Record<string, number> = {};
   const errors: Record<string, number> = {};
+  /** Each check that did not pass, with its first message: a benchmark that fails says why. */
+  const notPassed: Record<string, { count: number; message: string }> = {};
   for (const c of report.clusters) {
     statuses[c.status] = (statuses[c.status] ?? 0) + 1;
     if (c.error) errors[c.error.code] = (errors[c.error.code] ?? 0) + 1;
+    for (const r of c.results) {
+      if (r.status === 'pass' || r.status === 'skip') continue;
+      const key = `${r.check} ${r.status}`;
+      notPassed[key] = { count: (notPassed[key]?.count ?? 0) + 1, message: notPassed[key]?.message ?? r.message };
+    }
   }
   return {
     wallMs,
@@ -29,6 +36,7 @@ export async function sweepChild(kubeconfig: string, concurrency: number, only?:
     maxClusterMs: Math.max(...report.clusters.map((c) => c.durationMs)),
     statuses,
     errors,
+    notPassed,
     clusters: report.clusters.length,
   };
 }

@@ -21,7 +21,10 @@ const list = (r: Record<string, number>) =>
 
 function verdicts(r: ChildResult): string {
   const errors = Object.keys(r.errors).length > 0 ? ` (cluster errors: ${list(r.errors)})` : '';
-  return `${list(r.statuses)}${errors}`;
+  const checks = Object.entries(r.notPassed)
+    .map(([check, { count, message }]) => `${check} ×${count}: ${message.replaceAll('|', '/').slice(0, 160)}`)
+    .join('; ');
+  return `${list(r.statuses)}${errors}${checks ? ` (${checks})` : ''}`;
 }
 
 function loadPerCluster(sim: Simulator) {
