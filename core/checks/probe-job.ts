@@ -64,6 +64,16 @@ async function sweepLeftovers(api: ClusterApi, ns: string, call: CallOptions): P
   }
 }
 
+/** The newest pod of the Job; the Job's retries make more than one. */
+function newestPod(pods: PodInfo[]): PodInfo | undefined {
+  return [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+}
+
+function allTerminated(pods: PodInfo[], plans: ProbeContainerPlan[]): boolean {
+  const pod = newestPod(pods);
+  return plans.every((plan) => pod?.containers.find((c) => c.name === plan.name)?.state === 'terminated');
+}
+
 async function readContainers(
   api: ClusterApi,
   ns: string,
@@ -71,7 +81,7 @@ async function readContainers(
   plans: ProbeContainerPlan[],
   call: CallOptions,
 ): Promise<ProbeContainerResult[]> {
-  const pod = [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+  const pod = newestPod(pods);
   return Promise.all(
     plans.map(async (plan) => {
       const status = pod?.containers.find((c) => c.name === plan.name);
@@ -141,12 +151,15 @@ export async function runProbeJob(
           jobName: spec.name,
           message: `probe Job ${spec.name} disappeared before finishing`,
         };
-      if (finished(job))
+      if (finished(job)) {
+        // The pods were read beside the Job, so they can predate its end; read after it, they show it.
+        const ended = allTerminated(pods, plans) ? pods : await api.listJobPods(ns, spec.name, call);
         return {
           kind: 'done',
           jobName: spec.name,
-          containers: await readContainers(api, ns, pods, plans, call),
+          containers: await readContainers(api, ns, ended, plans, call),
         };
+      }
       const reason = pendingReason(pods);
       pendingSeen = reason ? pendingSeen + 1 : 0;
       if (reason && pendingSeen >= 2) {

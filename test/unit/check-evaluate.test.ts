@@ -194,3 +194,39 @@ describe('the probe Job poll runs on the run clock', () => {
     expect(api.calls.at(-1)).toBe('deleteJob');
   });
 });
+
+describe('the probe Job seen finished', () => {
+  it('reads its pods again when the ones read beside it predate its end', async () => {
+    const api = new FakeClusterApi('1.16');
+    const afterEnd = api.listJobPods.bind(api);
+    let reads = 0;
+    // the first read answers from before the end: the containers still run
+    api.listJobPods = async (ns, job) => {
+      const pods = await afterEnd(ns, job);
+      if (reads++ > 0) return pods;
+      return pods.map((p) => ({
+        ...p,
+        phase: 'Running' as const,
+        containers: p.containers.map((c) => ({
+          name: c.name,
+          ready: true,
+          restartCount: 0,
+          state: 'running' as const,
+        })),
+      }));
+    };
+    const r = await runProbeJob(
+      api,
+      fakeTarget(api),
+      defaultCheckSettings,
+      new AbortController().signal,
+      'cluster.local',
+      virtualClock(),
+    );
+    expect(r.kind).toBe('done');
+    const states = r.kind === 'done' ? r.containers.map((c) => c.state) : [];
+    expect(states.length).toBeGreaterThan(1);
+    expect(states).not.toContain('unknown');
+    expect(reads).toBe(2);
+  });
+});
