@@ -2,8 +2,8 @@
 import { limitHeapGrowth } from '../cli/heap-growth.ts';
 import { sweepChild } from './sweep-child.ts';
 
-// serve's and demo's heap-growth cap, when the benchmark asks for it (bench/sweep-fleet.ts)
-if (process.env.FLEETCHECK_BENCH_HEAP_CAP === '1') limitHeapGrowth();
+// `fleetcheck sweep`'s heap-growth cap, unless the benchmark asks for V8's default (bench/sweep-fleet.ts)
+if (process.env.FLEETCHECK_BENCH_HEAP_CAP !== '0') limitHeapGrowth();
 
 const [kubeconfig = '', concurrency = '32', only] = process.argv.slice(2);
 process.stdout.write(`${JSON.stringify(await sweepChild(kubeconfig, Number(concurrency), only))}\n`);

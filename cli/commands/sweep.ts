@@ -11,6 +11,7 @@ import { counted } from '../../core/text/plural.ts';
 import { storeReason } from '../../db/open-checks.ts';
 import { openHistory } from '../../server/open-history.ts';
 import { STORE_EXIT_CODE } from '../errors.ts';
+import { limitHeapGrowth } from '../heap-growth.ts';
 import { interruptOnSignals } from '../interrupt.ts';
 import { renderClusterDetail } from '../output/detail.ts';
 import { exitCodeForSweep } from '../output/exit-code.ts';
@@ -149,5 +150,6 @@ async function sweepFleet(flags: SweepFlags, settings: CheckSettings, only?: str
 
 /** `fleetcheck sweep`. */
 export async function sweepAction(raw: unknown): Promise<void> {
+  limitHeapGrowth();
   process.exitCode = await sweepCommand(parseSweepFlags(raw));
 }
