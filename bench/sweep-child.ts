@@ -26,7 +26,10 @@ export async function sweepChild(kubeconfig: string, concurrency: number, only?:
     for (const r of c.results) {
       if (r.status === 'pass' || r.status === 'skip') continue;
       const key = `${r.check} ${r.status}`;
-      notPassed[key] = { count: (notPassed[key]?.count ?? 0) + 1, message: notPassed[key]?.message ?? r.message };
+      notPassed[key] = {
+        count: (notPassed[key]?.count ?? 0) + 1,
+        message: notPassed[key]?.message ?? r.message,
+      };
     }
   }
   return {
