@@ -160,6 +160,16 @@ describe('evaluateCheck: errors', () => {
   });
 });
 
+const probeJobOn = (api: FakeClusterApi, clock: ReturnType<typeof virtualClock>) =>
+  runProbeJob(
+    api,
+    fakeTarget(api),
+    defaultCheckSettings,
+    new AbortController().signal,
+    'cluster.local',
+    clock,
+  );
+
 describe('the probe Job poll runs on the run clock', () => {
   it('polls every 500 ms for 10 s, then backs off to 4 s, and gives up past the Job deadline', async () => {
     const api = new FakeClusterApi('1.16');
@@ -175,14 +185,7 @@ describe('the probe Job poll runs on the run clock', () => {
     api.listJobPods = async () => [];
     const clock = virtualClock();
     const started = performance.now();
-    const r = await runProbeJob(
-      api,
-      fakeTarget(api),
-      defaultCheckSettings,
-      new AbortController().signal,
-      'cluster.local',
-      clock,
-    );
+    const r = await probeJobOn(api, clock);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(r).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not finish in time/) });
     const slept = clock.slept;
@@ -215,14 +218,7 @@ describe('the probe Job seen finished', () => {
         })),
       }));
     };
-    const r = await runProbeJob(
-      api,
-      fakeTarget(api),
-      defaultCheckSettings,
-      new AbortController().signal,
-      'cluster.local',
-      virtualClock(),
-    );
+    const r = await probeJobOn(api, virtualClock());
     expect(r.kind).toBe('done');
     const states = r.kind === 'done' ? r.containers.map((c) => c.state) : [];
     expect(states.length).toBeGreaterThan(1);
