@@ -3,15 +3,16 @@
  * probe Job start 2-4 s). The simulator runs in this process; each sweep runs in a child process so its peak
  * RSS is the sweeper's own. Compares the fleet's wall time with the slowest cluster swept alone (goal ≤ 1.3×),
  * and reports exec sessions / requests per cluster from the simulator's counters.
- * Usage: bench/sweep-fleet.ts [clusters=200]. Writes bench/results/sweep.md.
+ * Usage: bench/sweep-fleet.ts [clusters=200 | --scenario FILE]. Writes bench/results/sweep.md (with a scenario
+ * file: bench/results/scenarios/sweep-<file>.md).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NODE_VERSIONS, nodeRuntime } from '../scripts/node-versions/runtimes.ts';
-import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
+import { type Simulator, startSimulator } from '../sim/index.ts';
+import { benchFleet } from './bench-fleet.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
-import { NODES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
 import { floorPerCluster, measureTlsFloor, type TlsFloor } from './tls-floor.ts';
 
 const list = (r: Record<string, number>) =>
@@ -94,12 +95,25 @@ function figureRows(solo: ChildResult, full: ChildResult, clusters: number): str
   ];
 }
 
+/** Each candidate swept alone (after one unmeasured run each): the slowest of them. */
+async function slowestAlone(kubeconfig: string, candidates: string[]) {
+  let slowest: { name: string; result: ChildResult } | undefined;
+  for (const name of candidates) {
+    await runChild(kubeconfig, 1, name);
+    const result = await runChild(kubeconfig, 1, name);
+    if (!slowest || result.wallMs > slowest.result.wallMs) slowest = { name, result };
+  }
+  if (!slowest) throw new Error('the fleet has no cluster');
+  return slowest;
+}
+
 async function main(): Promise<void> {
-  const clusters = Number(process.argv[2] ?? 200);
+  const fleet = await benchFleet(process.argv.slice(2), 200);
+  const { clusters } = fleet;
   await bundleSweepChild();
   const load0 = os.loadavg()[0]?.toFixed(1);
   const t0 = Date.now();
-  const sim = await startSimulator(parseScenario(sweepScenarioYaml(clusters)));
+  const sim = await startSimulator(fleet.scenario);
   const startMs = Date.now() - t0;
   const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-'));
   try {
@@ -107,8 +121,7 @@ async function main(): Promise<void> {
     await sim.writeKubeconfig(kubeconfig);
     // One unmeasured fleet sweep first: the simulator's own JIT warm-up must count against neither side.
     await runChild(kubeconfig, clusters);
-    await runChild(kubeconfig, 1, SLOWEST);
-    const solo = await runChild(kubeconfig, 1, SLOWEST);
+    const { name: slowest, result: solo } = await slowestAlone(kubeconfig, fleet.slowestCandidates);
     sim.resetStats();
     const full = await withSimCpu(runChild(kubeconfig, clusters));
     const load = loadPerCluster(sim);
@@ -118,8 +131,8 @@ async function main(): Promise<void> {
     });
     const dflt = await runChild(kubeconfig, 32);
     const lts = nodeRuntime(NODE_VERSIONS[NODE_VERSIONS.length - 1] as string);
-    await runChild(kubeconfig, 1, SLOWEST, lts.bin);
-    const ltsSolo = await runChild(kubeconfig, 1, SLOWEST, lts.bin);
+    await runChild(kubeconfig, 1, slowest, lts.bin);
+    const ltsSolo = await runChild(kubeconfig, 1, slowest, lts.bin);
     const ltsFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin));
     const smallYoung = { ...process.env, NODE_OPTIONS: SMALL_YOUNG_GENERATION };
     const ltsSmallFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin, smallYoung));
@@ -131,15 +144,14 @@ async function main(): Promise<void> {
     const md = [
       '## Sweep (`bench/sweep-fleet.ts`)',
       '',
-      `${clusters} clusters × ${NODES} nodes on the in-process simulator over HTTPS (started in ${(startMs / 1000).toFixed(1)} s); ` +
-        'latencies per cluster: API 10-40 ms, exec 100-400 ms, probe Job start 2-4 s; the slowest cluster ' +
-        `(${SLOWEST}: 40 ms / 400 ms / 4 s) also swept alone; both after one unmeasured fleet sweep that warms the simulator up. Each sweep runs in its own child process, from an ` +
+      `${fleet.description}; ${fleet.slowestNote} also swept alone; on the in-process simulator over HTTPS (started in ${(startMs / 1000).toFixed(1)} s), ` +
+        'after one unmeasured fleet sweep that warms the simulator up. Each sweep runs in its own child process, from an ' +
         'esbuild bundle of `bench/sweep-child-main.ts` (plain `node`, no TypeScript loader: the code as shipped, ' +
         'as `fleetcheck sweep` runs it).',
       '',
       '| measure | value | goal |',
       '|---|---|---|',
-      `| slowest cluster alone (wall) | ${(solo.wallMs / 1000).toFixed(2)} s | — |`,
+      `| slowest cluster alone (${slowest}, wall) | ${(solo.wallMs / 1000).toFixed(2)} s | — |`,
       `| fleet sweep, concurrency ${clusters} (wall) | ${(full.wallMs / 1000).toFixed(2)} s (slowest cluster inside it: ${(full.maxClusterMs / 1000).toFixed(2)} s) | — |`,
       `| ratio fleet / slowest alone | ${ratio.toFixed(2)}× | ≤ 1.3× ${ratio <= 1.3 ? '✅' : '❌'} |`,
       `| CPU time of the sweeping process per cluster (concurrency ${clusters}) | ${(full.cpuMs / clusters).toFixed(0)} ms (total ${(full.cpuMs / 1000).toFixed(1)} s for ${(full.wallMs / 1000).toFixed(1)} s wall) | ≤ 25 ms ${full.cpuMs / clusters <= 25 ? '✅' : '❌'} |`,
@@ -153,8 +165,8 @@ async function main(): Promise<void> {
       `| API requests per cluster, max / mean | ${load.requests.max} / ${load.requests.mean.toFixed(1)} | — |`,
       `| TLS connections per cluster, max / mean (mean resumed) | ${load.connections.max} / ${load.connections.mean.toFixed(1)} (${load.resumed.mean.toFixed(1)}) | — |`,
       `| probe Jobs left behind | ${load.liveJobs} | 0 ${load.liveJobs === 0 ? '✅' : '❌'} |`,
-      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | all pass |`,
-      `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | all pass |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(full)} | ${fleet.verdictGoal} |`,
+      `| cluster verdicts (concurrency 32) | ${verdicts(dflt)} | ${fleet.verdictGoal} |`,
       '',
       "The sweeps above take `fleetcheck sweep`'s cap on V8's old-space growth (1.5× the live heap between full " +
         "collections, `cli/heap-growth.ts`). The same fleet sweep with V8's own growth factor instead, right after:",
@@ -162,7 +174,7 @@ async function main(): Promise<void> {
       "| measure (V8's default heap growth) | value | goal |",
       '|---|---|---|',
       ...figureRows(solo, uncapped, clusters),
-      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(uncapped)} | all pass |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(uncapped)} | ${fleet.verdictGoal} |`,
       '',
       `The same sweeps on Node ${lts.version} (the newest LTS line fleetcheck runs on; npm's \`node\` package), same simulator, right after:`,
       '',
@@ -171,22 +183,21 @@ async function main(): Promise<void> {
       ...figureRows(ltsSolo, ltsFull, clusters),
       ...cpuBudgetRows(ltsSolo, ltsFull, clusters),
       ...tlsFloorRows(ltsFloor, load),
-      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsFull)} | all pass |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsFull)} | ${fleet.verdictGoal} |`,
       '',
       `And on Node ${lts.version} with \`NODE_OPTIONS=${SMALL_YOUNG_GENERATION}\` (Node 20's young generation; docs/sweep-at-scale.md):`,
       '',
       '| measure (Node ' + lts.version + ', ' + SMALL_YOUNG_GENERATION + ') | value | goal |',
       '|---|---|---|',
       ...figureRows(ltsSolo, ltsSmallFull, clusters),
-      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsSmallFull)} | all pass |`,
+      `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsSmallFull)} | ${fleet.verdictGoal} |`,
       '',
       `Machine: ${os.cpus().length} CPUs, load average ${load0} at start and ${os.loadavg()[0]?.toFixed(1)} at the end ` +
-        '(the simulator, 200 fake API servers, shares the CPUs with the sweeper; a loaded machine inflates every number).',
+        `(the simulator, ${clusters} fake API servers, shares the CPUs with the sweeper; a loaded machine inflates every number).`,
       '',
     ].join('\n');
     process.stdout.write(md);
-    mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/sweep.md', md);
+    fleet.writeResult('sweep', md);
   } finally {
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });

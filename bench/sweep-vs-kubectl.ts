@@ -4,16 +4,17 @@
  * Per cluster, as an engineer would: `get ds,deploy`, the agent pods, `cilium-dbg status` and
  * `cilium-health status --verbose` in each of 5 agents (what fleetcheck samples), `cilium-dbg endpoint list` in
  * one, and a busybox Job (DNS + a service call): create, wait for Complete, its pod, the DNS log, delete.
- * Usage: bench/sweep-vs-kubectl.ts [clusters=20]. Writes bench/results/sweep-vs-kubectl.md.
+ * Usage: bench/sweep-vs-kubectl.ts [clusters=20 | --scenario FILE]. Writes bench/results/sweep-vs-kubectl.md (with a
+ * scenario file: bench/results/scenarios/sweep-vs-kubectl-<file>.md).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseScenario, type Simulator, startSimulator } from '../sim/index.ts';
+import { type Simulator, startSimulator } from '../sim/index.ts';
 import { probePodSpec } from '../test/fixtures/probe-pod.ts';
 import { runFile } from '../test/fixtures/run-file.ts';
+import { benchFleet } from './bench-fleet.ts';
 import { bundleSweepChild, runChild } from './sweep-child-run.ts';
-import { NODES, sweepScenarioYaml } from './sweep-scenario.ts';
 
 const KUBECTL = '/usr/bin/kubectl';
 const AGENTS = 5;
@@ -74,12 +75,12 @@ async function checklist(sim: Simulator, context: string, env: NodeJS.ProcessEnv
 }
 
 async function main(): Promise<void> {
-  const clusters = Number(process.argv[2] ?? 20);
+  const fleet = await benchFleet(process.argv.slice(2), 20);
   if (!existsSync(KUBECTL))
     throw new Error(`${KUBECTL} is not installed: the baseline needs the real kubectl`);
   await bundleSweepChild();
   const load0 = os.loadavg()[0]?.toFixed(1);
-  const sim = await startSimulator(parseScenario(sweepScenarioYaml(clusters)));
+  const sim = await startSimulator(fleet.scenario);
   const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-kubectl-'));
   try {
     const kubeconfig = join(dir, 'kubeconfig.yaml');
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     const md = [
       '## Sweep vs the serial kubectl checklist (`bench/sweep-vs-kubectl.ts`)',
       '',
-      `${clusters} simulated clusters × ${NODES} nodes (latencies as in the sweep benchmark). The checklist fleetcheck ` +
+      `Simulated: ${fleet.description}. The checklist fleetcheck ` +
         'replaces, run with the real `kubectl` one cluster after another: `get ds,deploy`, the agent pods, ' +
         `\`cilium-dbg status\` and \`cilium-health status --verbose\` in ${AGENTS} agents, \`cilium-dbg endpoint list\`, ` +
         'and a busybox Job (create, wait Complete, its pod, the DNS log, delete). The sweep: one fleetcheck sweep ' +
@@ -123,8 +124,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     process.stdout.write(md);
-    mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/sweep-vs-kubectl.md', md);
+    fleet.writeResult('sweep-vs-kubectl', md);
   } finally {
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
