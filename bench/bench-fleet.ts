@@ -7,8 +7,11 @@ import { NODES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
 /** Results on scenario files: ad hoc, so outside BENCHMARKS.md and git. */
 export const SCENARIO_RESULTS = 'bench/results/scenarios';
 
-/** How many of a scenario's likely slowest clusters are swept alone to find the slowest one. */
+/** A scenario fleet this small has every cluster swept alone to find the slowest one. */
+const SWEEP_ALL_ALONE_UP_TO = 20;
+/** Of a larger one: its longest clusters by latency, and as many with faults that make a run wait. */
 const SLOWEST_CANDIDATES = 3;
+const SLOWING_FAULTS = new Set(['agent-hang', 'api-latency', 'service-timeout', 'health-latency']);
 
 /** The fleet a sweep benchmark runs against: the built-in one, or a scenario file (`--scenario FILE`). */
 export interface BenchFleet {
@@ -34,6 +37,15 @@ function writeResult(dir: string, name: string, markdown: string): void {
 /** A cluster run's expected length from its scenario latencies: the probe Job's start, two exec rounds, API reads. */
 function expectedMs(c: ResolvedCluster): number {
   return c.latency.jobStartSeconds * 1000 + 2 * c.latency.execMs + 10 * c.latency.apiMs;
+}
+
+function slowestCandidates(clusters: ResolvedCluster[]): string[] {
+  if (clusters.length <= SWEEP_ALL_ALONE_UP_TO) return clusters.map((c) => c.name);
+  const longest = [...clusters].sort((a, b) => expectedMs(b) - expectedMs(a)).slice(0, SLOWEST_CANDIDATES);
+  const waiting = clusters
+    .filter((c) => c.faults.some((f) => SLOWING_FAULTS.has(f.type)))
+    .slice(0, SLOWEST_CANDIDATES);
+  return [...new Set([...longest, ...waiting].map((c) => c.name))];
 }
 
 function range(values: number[]): string {
@@ -63,8 +75,7 @@ export async function benchFleet(args: string[], defaultClusters: number): Promi
   if (!file) throw new Error('--scenario needs a scenario file');
   const scenario = await loadScenario(file);
   const resolved = resolveClusters(scenario);
-  const ranked = [...resolved].sort((a, b) => expectedMs(b) - expectedMs(a));
-  const candidates = ranked.slice(0, SLOWEST_CANDIDATES).map((c) => c.name);
+  const candidates = slowestCandidates(resolved);
   const latency = (pick: (c: ResolvedCluster) => number) => range(resolved.map(pick));
   return {
     scenario,
@@ -75,7 +86,10 @@ export async function benchFleet(args: string[], defaultClusters: number): Promi
       `scenario \`${file}\`: ${resolved.length} clusters × ${range(resolved.map((c) => c.nodeNames.length))} nodes; ` +
       `latencies per cluster: API ${latency((c) => c.latency.apiMs)} ms, exec ${latency((c) => c.latency.execMs)} ms, ` +
       `probe Job start ${latency((c) => c.latency.jobStartSeconds)} s`,
-    slowestNote: `the slowest cluster (the slowest alone of ${candidates.join(', ')}, the longest by their latencies)`,
+    slowestNote:
+      candidates.length === resolved.length
+        ? 'the slowest cluster (each swept alone)'
+        : `the slowest cluster (the slowest alone of ${candidates.join(', ')}: the longest by their latencies, and those with faults that make a run wait)`,
     writeResult: (name, markdown) =>
       writeResult(SCENARIO_RESULTS, `${name}-${basename(file).replace(/\.ya?ml$/, '')}`, markdown),
   };

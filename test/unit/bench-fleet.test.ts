@@ -46,10 +46,22 @@ describe('the fleet of the sweep benchmarks', () => {
     );
     const fleet = await benchFleet(['--scenario', file], 200);
     expect(fleet.clusters).toBe(4);
-    expect(fleet.slowestCandidates).toEqual(['slow-job', 'slow-exec', 'slow-api']);
+    expect(fleet.slowestCandidates).toEqual(['quick', 'slow-job', 'slow-exec', 'slow-api']);
     expect(fleet.description).toContain('4 clusters × 3-6 nodes');
     expect(fleet.description).toContain('exec 50-900 ms');
     expect(fleet.verdictGoal).not.toBe('all pass');
+  });
+
+  it('sweeps alone the longest clusters of a large scenario by latency, and those with faults that make a run wait', async () => {
+    const lines = ['version: 1', 'defaults: { nodes: 2 }', 'clusters:'];
+    for (let i = 0; i < 30; i++) {
+      const job = i === 7 ? 9 : i === 12 ? 8 : i === 20 ? 7 : 2;
+      const fault = i === 25 ? ', faults: [ { type: agent-hang, node: node-1 } ]' : '';
+      lines.push(`  - { name: c${i}, latency: { apiMs: 10, execMs: 100, jobStartSeconds: ${job} }${fault} }`);
+    }
+    const fleet = await benchFleet(['--scenario', await scenarioFile('thirty.yaml', lines.join('\n'))], 200);
+    expect(fleet.slowestCandidates).toEqual(['c7', 'c12', 'c20', 'c25']);
+    expect(fleet.slowestNote).toContain('c7, c12, c20, c25');
   });
 
   it('refuses a broken scenario file, a missing one and a bad count with what is wrong', async () => {
