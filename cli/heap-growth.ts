@@ -8,7 +8,7 @@ const HEAP_GROWTH_PERCENT = 50;
  * clusters' sockets, requests and exec sessions alive for a few hundred milliseconds each, so much of what it
  * allocates is promoted and dies soon after; with V8's own factor (up to 4× the live heap on a machine with
  * memory to spare) that garbage sets the process's peak memory. At 1.5× the peak follows the live heap, for more
- * full collections: on a 200-cluster sweep about 90-110 MB less at the peak for about 10-15 % more CPU
+ * full collections: on a 200-cluster sweep about 70-110 MB less at the peak for about 10-20 % more CPU
  * (BENCHMARKS.md). The commands that sweep many clusters take it (`sweep`, `serve`, `demo`): a scheduled sweep
  * runs in a pod or function with a memory limit, and against real clusters it waits on the network far more than
  * it computes. `check` (one cluster) keeps V8's default. The flag is read at every full collection, so setting it
