@@ -9,8 +9,9 @@ let pki: Pki;
 let other: Pki;
 const servers: Server[] = [];
 
-async function listen(p: Pki): Promise<number> {
-  const server = createServer({ key: p.serverKeyPem, cert: p.serverCertPem }, (_q, res) => res.end('{}'));
+async function listen(p: Pki, maxVersion?: 'TLSv1.2'): Promise<number> {
+  const tls = { key: p.serverKeyPem, cert: p.serverCertPem, ...(maxVersion ? { maxVersion } : {}) };
+  const server = createServer(tls, (_q, res) => res.end('{}'));
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return (server.address() as AddressInfo).port;
@@ -24,11 +25,16 @@ function handshake(port: number, secureContext: SecureContext, session?: Buffer)
   });
 }
 
-async function sessionOf(port: number, secureContext: SecureContext): Promise<Buffer> {
-  const socket = await handshake(port, secureContext);
-  const session = await new Promise<Buffer>((r) => socket.once('session', r));
-  socket.destroy();
-  return session;
+/** The session a full handshake gives (TLS 1.2 gives it during the handshake, TLS 1.3 after). */
+function sessionOf(port: number, secureContext: SecureContext): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', servername: 'localhost', secureContext });
+    socket.once('session', (session: Buffer) => {
+      socket.destroy();
+      resolve(session);
+    });
+    socket.once('error', reject);
+  });
 }
 
 beforeAll(async () => {
@@ -49,6 +55,18 @@ describe('a TLS session without the server certificate', () => {
     if (session[0] === 0x30) expect(stripped.length).toBeLessThan(session.length - 500);
     else expect(stripped).toBe(session);
     const socket = await handshake(port, ctx, stripped);
+    expect(socket.isSessionReused()).toBe(true);
+    expect(socket.authorized).toBe(true);
+    socket.destroy();
+  });
+
+  it('is a TLS 1.2 session kept whole, which resumes verified', async () => {
+    const port = await listen(pki, 'TLSv1.2');
+    const ctx = createSecureContext({ ca: pki.caPem });
+    const session = await sessionOf(port, ctx);
+    expect(withoutPeerCertificate(session)).toBe(session);
+    const socket = await handshake(port, ctx, withoutPeerCertificate(session));
+    expect(socket.getProtocol()).toBe('TLSv1.2');
     expect(socket.isSessionReused()).toBe(true);
     expect(socket.authorized).toBe(true);
     socket.destroy();
@@ -80,7 +98,7 @@ describe('a TLS session without the server certificate', () => {
     const field = (tag: number, body: Buffer) =>
       Buffer.concat([Buffer.from([tag]), length(body.length), body]);
     const seq = (...fields: Buffer[]) => field(0x30, Buffer.concat(fields));
-    const version = field(0x02, Buffer.from([1]));
+    const version = Buffer.concat([field(0x02, Buffer.from([1])), field(0x02, Buffer.from([0x03, 0x04]))]);
     const time = field(0xa1, field(0x02, Buffer.from([9])));
     const peer = field(0xa3, field(0x30, Buffer.alloc(300, 7)));
     const verify = field(0xa5, field(0x02, Buffer.from([0])));
@@ -89,5 +107,13 @@ describe('a TLS session without the server certificate', () => {
     const long = field(0xaa, Buffer.alloc(200, 1)); // keeps the outer length long-form after the cut
     expect(withoutPeerCertificate(seq(version, peer, long))).toEqual(seq(version, long));
     expect(withoutPeerCertificate(seq(...kept))).toEqual(seq(...kept));
+    const tls12 = seq(
+      field(0x02, Buffer.from([1])),
+      field(0x02, Buffer.from([0x03, 0x03])),
+      time,
+      peer,
+      verify,
+    );
+    expect(withoutPeerCertificate(tls12)).toBe(tls12);
   });
 });
