@@ -32,8 +32,7 @@ const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|Cr
 
 /**
  * The Job is polled every POLL_MS while a probe pod usually runs (its end is seen at most that late), then
- * less and less often up to POLL_MAX_MS for a slow one. A poll reads the Job's pod; the Job itself only while
- * it has none.
+ * less and less often up to POLL_MAX_MS for a slow one.
  */
 const POLL_MS = 500;
 const POLL_STEADY_FOR_MS = 10_000;
@@ -70,15 +69,9 @@ function newestPod(pods: PodInfo[]): PodInfo | undefined {
   return [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
-/**
- * The Job's pod has run (the Job has one pod: `backoffLimit: 0`, `restartPolicy: Never`), so the Job is done with
- * it: a poll reads the pod alone while there is one.
- */
-function podEnded(pods: PodInfo[], plans: ProbeContainerPlan[]): boolean {
+function allTerminated(pods: PodInfo[], plans: ProbeContainerPlan[]): boolean {
   const pod = newestPod(pods);
-  if (!pod) return false;
-  if (pod.phase === 'Succeeded' || pod.phase === 'Failed') return true;
-  return plans.every((plan) => pod.containers.find((c) => c.name === plan.name)?.state === 'terminated');
+  return plans.every((plan) => pod?.containers.find((c) => c.name === plan.name)?.state === 'terminated');
 }
 
 async function readContainers(
@@ -148,25 +141,25 @@ export async function runProbeJob(
       // An abort ends the pause early; the loop condition then sees it.
       await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
       if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
-      const pods = await api.listJobPods(ns, spec.name, call);
-      let ended = podEnded(pods, plans) ? pods : undefined;
-      if (!ended && pods.length === 0) {
-        // No pod: not created yet, never to be (quota, admission, a deadline), or gone with its Job.
-        const job = await api.getJob(ns, spec.name, call);
-        if (!job)
-          return {
-            kind: 'timeout',
-            jobName: spec.name,
-            message: `probe Job ${spec.name} disappeared before finishing`,
-          };
-        if (finished(job)) ended = await api.listJobPods(ns, spec.name, call);
-      }
-      if (ended)
+      const [job, pods] = await Promise.all([
+        api.getJob(ns, spec.name, call),
+        api.listJobPods(ns, spec.name, call),
+      ]);
+      if (!job)
+        return {
+          kind: 'timeout',
+          jobName: spec.name,
+          message: `probe Job ${spec.name} disappeared before finishing`,
+        };
+      if (finished(job)) {
+        // The pods were read beside the Job, so they can predate its end; read after it, they show it.
+        const ended = allTerminated(pods, plans) ? pods : await api.listJobPods(ns, spec.name, call);
         return {
           kind: 'done',
           jobName: spec.name,
           containers: await readContainers(api, ns, ended, plans, call),
         };
+      }
       const reason = pendingReason(pods);
       pendingSeen = reason ? pendingSeen + 1 : 0;
       if (reason && pendingSeen >= 2) {
