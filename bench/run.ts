@@ -4,7 +4,7 @@
  * then writes BENCHMARKS.md from their results with the machine and the command.
  * `npm run bench -- sweep` runs only the benchmarks whose name contains "sweep";
  * `npm run bench -- sweep --scenario FILE` runs the fleet benchmarks (sweep, sweep-vs-kubectl) on a scenario file's
- * fleet instead of the built-in one: results go to bench/results/<name>-<file>.md, BENCHMARKS.md stays as it is;
+ * fleet instead of the built-in one: results go to bench/results/scenarios/<name>-<file>.md, BENCHMARKS.md stays as it is;
  * `npm run bench -- --collect` only rewrites BENCHMARKS.md from the existing results.
  */
 import { spawnSync } from 'node:child_process';
