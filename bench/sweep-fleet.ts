@@ -14,6 +14,7 @@ import { type Simulator, startSimulator } from '../sim/index.ts';
 import { benchFleet } from './bench-fleet.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
 import { floorPerCluster, measureTlsFloor, type TlsFloor } from './tls-floor.ts';
+import { bundleReplayChild, type ReplayResult, runReplay } from './transport-replay.ts';
 
 const list = (r: Record<string, number>) =>
   Object.entries(r)
@@ -83,6 +84,34 @@ function tlsFloorRows(f: TlsFloor, load: ReturnType<typeof loadPerCluster>): str
   ];
 }
 
+/** The sweep's traffic replayed from bare Node (bench/transport-replay-child.ts), alone and as a fleet. */
+async function replayPair(kubeconfig: string, clusters: number, slowest: string, node: string) {
+  await runReplay(kubeconfig, 1, slowest, node);
+  const solo = await runReplay(kubeconfig, 1, slowest, node);
+  const full = await runReplay(kubeconfig, clusters, undefined, node);
+  return { solo, full };
+}
+
+/**
+ * What the same traffic costs bare Node, beside the sweep: its CPU per cluster, wall-time ratio and peak RSS are
+ * floors for the sweep's goals on this machine, whatever fleetcheck's own code does.
+ */
+function replayRows(
+  r: { solo: ReplayResult; full: ReplayResult },
+  sweep: ChildResult,
+  clusters: number,
+): string[] {
+  const cpu = r.full.cpuMs / clusters;
+  const failed = r.full.failed + r.solo.failed;
+  const failures =
+    failed > 0 ? ` (${failed} clusters failed: ${r.full.failures.concat(r.solo.failures)[0]})` : '';
+  return [
+    `| the same traffic from bare Node, no fleetcheck code (\`bench/transport-replay-child.ts\`: the sweep's requests, 10 exec sessions, JSON parsing, resumed TLS), concurrency ${clusters}: CPU per cluster | ${cpu.toFixed(0)} ms (the sweep: ${(sweep.cpuMs / clusters - cpu).toFixed(0)} ms more)${failures} | — |`,
+    `| its fleet / slowest cluster alone (wall) | ${(r.full.wallMs / 1000).toFixed(2)} s / ${(r.solo.wallMs / 1000).toFixed(2)} s = ${(r.full.wallMs / r.solo.wallMs).toFixed(2)}× | — |`,
+    `| its peak RSS | ${r.full.maxRssMb.toFixed(0)} MB | — |`,
+  ];
+}
+
 /** The ratio, CPU and memory rows of one runtime's solo and fleet sweeps. */
 function figureRows(solo: ChildResult, full: ChildResult, clusters: number): string[] {
   const ratio = full.wallMs / solo.wallMs;
@@ -110,7 +139,7 @@ async function slowestAlone(kubeconfig: string, candidates: string[]) {
 async function main(): Promise<void> {
   const fleet = await benchFleet(process.argv.slice(2), 200);
   const { clusters } = fleet;
-  await bundleSweepChild();
+  await Promise.all([bundleSweepChild(), bundleReplayChild()]);
   const load0 = os.loadavg()[0]?.toFixed(1);
   const t0 = Date.now();
   const sim = await startSimulator(fleet.scenario);
@@ -136,6 +165,8 @@ async function main(): Promise<void> {
     const ltsFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin));
     const smallYoung = { ...process.env, NODE_OPTIONS: SMALL_YOUNG_GENERATION };
     const ltsSmallFull = await withSimCpu(runChild(kubeconfig, clusters, undefined, lts.bin, smallYoung));
+    const replay = await replayPair(kubeconfig, clusters, slowest, process.execPath);
+    const ltsReplay = await replayPair(kubeconfig, clusters, slowest, lts.bin);
     const [floor, ltsFloor] = (await measureTlsFloor(dir, [process.execPath, lts.bin])) as [
       TlsFloor,
       TlsFloor,
@@ -157,6 +188,7 @@ async function main(): Promise<void> {
       `| CPU time of the sweeping process per cluster (concurrency ${clusters}) | ${(full.cpuMs / clusters).toFixed(0)} ms (total ${(full.cpuMs / 1000).toFixed(1)} s for ${(full.wallMs / 1000).toFixed(1)} s wall) | ≤ 25 ms ${full.cpuMs / clusters <= 25 ? '✅' : '❌'} |`,
       ...cpuBudgetRows(solo, full, clusters),
       ...tlsFloorRows(floor, load),
+      ...replayRows(replay, full, clusters),
       `| fleet sweep, default concurrency 32 (wall) | ${(dflt.wallMs / 1000).toFixed(2)} s | — |`,
       `| peak RSS of the sweeping process (concurrency ${clusters}) | ${full.maxRssMb.toFixed(0)} MB | ≤ 250 MB ${full.maxRssMb <= 250 ? '✅' : '❌'} |`,
       `| peak RSS of the sweeping process, slowest cluster alone (the process's floor) | ${solo.maxRssMb.toFixed(0)} MB | — |`,
@@ -183,6 +215,7 @@ async function main(): Promise<void> {
       ...figureRows(ltsSolo, ltsFull, clusters),
       ...cpuBudgetRows(ltsSolo, ltsFull, clusters),
       ...tlsFloorRows(ltsFloor, load),
+      ...replayRows(ltsReplay, ltsFull, clusters),
       `| cluster verdicts (concurrency ${clusters}) | ${verdicts(ltsFull)} | ${fleet.verdictGoal} |`,
       '',
       `And on Node ${lts.version} with \`NODE_OPTIONS=${SMALL_YOUNG_GENERATION}\` (Node 20's young generation; docs/sweep-at-scale.md):`,
