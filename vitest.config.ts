@@ -2,8 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Only the unit project runs on threads (see there); set here, as Vitest reads pool options from the root.
+    poolOptions: { threads: { isolate: false } },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 10_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 10_000,
+          // In-process tests: files share each worker thread's module cache (no per-file re-import of the code
+          // under test, which was most of the tier's time). Env and global stubs are undone after every test.
+          pool: 'threads',
+          unstubEnvs: true,
+          unstubGlobals: true,
+        },
+      },
       { test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], testTimeout: 180_000 } },
       {
         test: {

@@ -39,7 +39,8 @@ Command: \`npx vitest run --project unit\` (wall time, spawn to exit; load avera
 |---|---|---|---|
 | unit tier wall time | ${BEFORE.seconds} s, load ${BEFORE.load} | ${row} | < 60 s ${seconds < 60 ? '✅' : '❌'} |
 
-Before: ${BEFORE.why}.
+Before: ${BEFORE.why}. Since 2026-11-28 the unit files share their worker thread's module cache
+(\`vitest.config.ts\`: threads, not isolated; env and global stubs undone after each test): about 55 s → 23 s.
 `,
 );
 console.error('bench: wrote bench/results/unit-tier.md');
