@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { bundleEntry } from './bundle.ts';
+import { runJsonChild } from './child-json.ts';
 
 /** What one sweeping child reports (bench/sweep-child.ts). */
 export interface ChildResult {
@@ -29,13 +29,6 @@ export function runChild(
   node = process.execPath,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<ChildResult> {
-  const args = [CHILD, kubeconfig, String(concurrency)];
-  if (only) args.push(only);
-  return new Promise((resolve, reject) => {
-    execFile(node, args, { maxBuffer: 16 * 1024 * 1024, env }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`child failed: ${err.message}\n${stderr}`));
-      const last = stdout.trim().split('\n').at(-1) ?? '{}';
-      resolve(JSON.parse(last) as ChildResult);
-    });
-  });
+  const args = [CHILD, kubeconfig, String(concurrency), ...(only ? [only] : [])];
+  return runJsonChild<ChildResult>('child', node, args, env);
 }

@@ -1,5 +1,5 @@
 /**
- * The sweep's traffic from bare Node, with no fleetcheck code: per cluster the same URLs `fleetcheck sweep` asks
+ * The sweep's traffic from bare Node, with no fleetcheck code but its Job manifest and TLS session cut: per cluster the same URLs `fleetcheck sweep` asks
  * (captured from the simulator's request log), the probe Job created, polled every 500 ms, its logs read and
  * deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status` on five agents), every answer parsed
  * as JSON, TLS sessions resumed (offered once per connection, kept without the server certificate, as
@@ -12,6 +12,8 @@ import { type ConnectionOptions, createSecureContext, TLSSocket, connect as tlsC
 import pLimit from 'p-limit';
 import WebSocket from 'ws';
 import { parse } from 'yaml';
+import { probeContainers, probeJobSpec } from '../core/checks/probe-job-spec.ts';
+import { jobManifest } from '../core/kube/job-manifest.ts';
 import { withoutPeerCertificate } from '../core/kube/tls-session-peer.ts';
 
 interface Target {
@@ -150,40 +152,15 @@ class Connection {
   }
 }
 
-function probeJob(name: string) {
-  const labels = { 'app.kubernetes.io/managed-by': 'fleetcheck' };
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name, namespace: PROBE_NS, labels },
-    spec: {
-      backoffLimit: 0,
-      activeDeadlineSeconds: 60,
-      ttlSecondsAfterFinished: 300,
-      template: {
-        metadata: { labels },
-        spec: {
-          restartPolicy: 'Never',
-          containers: [
-            {
-              name: 'dns',
-              image: 'busybox:1.36',
-              command: ['nslookup', 'kubernetes.default.svc.cluster.local'],
-            },
-            {
-              name: 'api',
-              image: 'busybox:1.36',
-              command: ['nc', '-vv', '-z', '-w', '3', 'kubernetes.default.svc', '443'],
-            },
-          ],
-        },
-      },
-    },
-  };
+/** The Job fleetcheck creates (its manifest, as data: the replay sends the same bytes' worth). */
+function probeJob(): { name: string; body: string } {
+  const spec = probeJobSpec(PROBE_NS, probeContainers([], 'cluster.local'));
+  return { name: spec.name, body: JSON.stringify(jobManifest(spec)) };
 }
 
-async function probe(c: Connection, name: string): Promise<void> {
-  await c.json('POST', `/apis/batch/v1/namespaces/${PROBE_NS}/jobs`, JSON.stringify(probeJob(name)));
+async function probe(c: Connection): Promise<void> {
+  const { name, body } = probeJob();
+  await c.json('POST', `/apis/batch/v1/namespaces/${PROBE_NS}/jobs`, body);
   const started = performance.now();
   let pod: string | undefined;
   for (;;) {
@@ -220,7 +197,7 @@ async function agents(c: Connection): Promise<void> {
   for (const o of outputs) JSON.parse(o);
 }
 
-async function replay(t: Target, index: number): Promise<void> {
+async function replay(t: Target): Promise<void> {
   const c = new Connection(t);
   try {
     // The first answer brings the TLS session every later connection resumes (one full handshake per cluster).
@@ -232,7 +209,7 @@ async function replay(t: Target, index: number): Promise<void> {
           'GET',
           `/apis/batch/v1/namespaces/${PROBE_NS}/jobs?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dfleetcheck&limit=500`,
         );
-        await probe(c, `fleetcheck-replay-${Date.now().toString(36)}-${index}`);
+        await probe(c);
       })(),
       agents(c),
       c.json('GET', '/api/v1/nodes?limit=500'),
@@ -256,8 +233,8 @@ const t0 = performance.now();
 const limit = pLimit(Number(concurrency ?? 200));
 const failures: string[] = [];
 await Promise.all(
-  list.map((t, i) =>
-    limit(() => replay(t, i).catch((err: Error) => void failures.push(`${t.name}: ${err.message}`))),
+  list.map((t) =>
+    limit(() => replay(t).catch((err: Error) => void failures.push(`${t.name}: ${err.message}`))),
   ),
 );
 const cpu = process.cpuUsage(cpu0);

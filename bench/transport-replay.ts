@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { bundleEntry } from './bundle.ts';
+import { runJsonChild } from './child-json.ts';
 
 const CHILD = 'bench/.data/transport-replay-child.mjs';
 
@@ -26,10 +26,5 @@ export function runReplay(
   node = process.execPath,
 ): Promise<ReplayResult> {
   const args = [CHILD, kubeconfig, String(concurrency), ...(only ? [only] : [])];
-  return new Promise((resolve, reject) => {
-    execFile(node, args, { maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`transport replay failed: ${err.message}\n${stderr}`));
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ReplayResult);
-    });
-  });
+  return runJsonChild<ReplayResult>('transport replay', node, args);
 }
