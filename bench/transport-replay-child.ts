@@ -1,10 +1,11 @@
 /**
- * The sweep's traffic from bare Node, with no fleetcheck code but its Job manifest and TLS session cut: per cluster the same URLs `fleetcheck sweep` asks
- * (captured from the simulator's request log), the probe Job created, polled every 500 ms, its logs read and
- * deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status` on five agents), every answer parsed
- * as JSON, TLS sessions resumed (offered once per connection, kept without the server certificate, as
- * core/kube/resuming-agent.ts does). What it costs is a floor for the sweep's CPU, memory and wall time on the
- * machine that runs it. Usage: transport-replay-child.mjs KUBECONFIG CONCURRENCY [CONTEXT]. Prints one JSON line.
+ * The sweep's traffic from bare Node, with no fleetcheck code but its Job manifest and TLS session cut: per
+ * cluster the same URLs `fleetcheck sweep` asks (captured from the simulator's request log), the probe Job created,
+ * polled every 500 ms, its logs read and deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status`
+ * on five agents), every answer parsed as JSON, TLS sessions resumed (offered once per connection, kept without the
+ * server certificate, as core/kube/resuming-agent.ts does). What it costs is a floor for the sweep's CPU, memory
+ * and wall time on the machine that runs it. Usage: transport-replay-child.mjs KUBECONFIG CONCURRENCY [CONTEXT].
+ * Prints one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
