@@ -10,7 +10,10 @@ export interface KubeLimits {
   requestsPerSecond: number;
   /** ...and the burst it allows. */
   burst: number;
-  /** Retries after a 429 or 5xx answer. */
+  /**
+   * Retries after a 5xx answer (and a reset connection), with jittered backoff from 100-200 ms up to 1-2 s: five
+   * ride out a few seconds of an API server's restart or etcd leader change, within the call's deadline.
+   */
   retries: number;
   /** Retries after a 429 (throttling is transient; client-go allows 10), still bounded by the deadline. */
   rateLimitRetries: number;
@@ -28,7 +31,7 @@ export const defaultKubeLimits: KubeLimits = {
   maxOutputBytes: 1024 * 1024,
   requestsPerSecond: 20,
   burst: 40,
-  retries: 3,
+  retries: 5,
   rateLimitRetries: 10,
   maxRetryAfterMs: 5_000,
   listPageSize: 500,
