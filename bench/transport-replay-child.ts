@@ -1,20 +1,22 @@
 /**
- * The sweep's traffic from bare Node, with no fleetcheck code but its Job manifest and TLS session cut: per
- * cluster the same URLs `fleetcheck sweep` asks (captured from the simulator's request log), the probe Job created,
- * polled every 500 ms, its logs read and deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status`
- * on five agents), every answer parsed as JSON, TLS sessions resumed (offered once per connection, kept without the
- * server certificate, as core/kube/resuming-agent.ts does). What it costs is a floor for the sweep's CPU, memory
- * and wall time on the machine that runs it. Usage: transport-replay-child.mjs KUBECONFIG CONCURRENCY [CONTEXT].
- * Prints one JSON line.
+ * The sweep's traffic from bare Node, with no fleetcheck code on the measured path but its Job manifest and TLS
+ * session cut (its kubeconfig reader serves the setup, outside the measure): per cluster the same URLs
+ * `fleetcheck sweep` asks (captured from the simulator's request log), the probe Job created, polled every 500 ms,
+ * its logs read and deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status` on five agents),
+ * every answer parsed as JSON, TLS sessions resumed (offered once per connection, kept without the server
+ * certificate, as core/kube/resuming-agent.ts does). What it costs is a floor for the sweep's CPU, memory and wall
+ * time on the machine that runs it. Usage: transport-replay-child.mjs KUBECONFIG CONCURRENCY [CONTEXT]. Prints one
+ * JSON line.
  */
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { type ConnectionOptions, createSecureContext, TLSSocket, connect as tlsConnect } from 'node:tls';
 import pLimit from 'p-limit';
 import WebSocket from 'ws';
-import { parse } from 'yaml';
 import { probeContainers, probeJobSpec } from '../core/checks/probe-job-spec.ts';
+import { EXEC_PROTOCOLS, STATUS, STDOUT } from '../core/kube/exec-channels.ts';
+import { execUrl } from '../core/kube/exec-session.ts';
 import { jobManifest } from '../core/kube/job-manifest.ts';
+import { contextEntries, listKubeconfigContexts } from '../core/kube/kubeconfig.ts';
 import { withoutPeerCertificate } from '../core/kube/tls-session-peer.ts';
 
 interface Target {
@@ -30,21 +32,17 @@ const EXEC_SESSIONS_AT_ONCE = 256;
 const setSession = (TLSSocket.prototype as unknown as { setSession: (this: TLSSocket, s: Buffer) => void })
   .setSession;
 
+/** The kubeconfig's contexts (or only `only`), read by fleetcheck's own kubeconfig reader (setup, not measured). */
 function targets(kubeconfigPath: string, only?: string): Target[] {
-  const kc = parse(readFileSync(kubeconfigPath, 'utf8'));
-  const byName = <T>(list: { name: string }[], name: string) => list.find((x) => x.name === name) as T;
-  return (kc.contexts as { name: string; context: { cluster: string; user: string } }[])
-    .filter((c) => !only || c.name === only)
-    .map(({ name, context }) => {
-      const cluster = byName<{ cluster: Record<string, string> }>(kc.clusters, context.cluster).cluster;
-      const user = byName<{ user: Record<string, string> }>(kc.users, context.user).user;
-      if (!user['token']) throw new Error(`context ${name}: the replay takes bearer-token users only`);
-      return {
-        name,
-        server: cluster['server'] as string,
-        ca: Buffer.from(cluster['certificate-authority-data'] as string, 'base64'),
-        token: user['token'],
-      };
+  const files = [kubeconfigPath];
+  return listKubeconfigContexts(files)
+    .filter((c) => !only || c.context === only)
+    .map(({ context }) => {
+      const { cluster, user } = contextEntries(files, context);
+      const token = user.user?.token;
+      const ca = cluster.cluster['certificate-authority-data'];
+      if (!token || !ca) throw new Error(`context ${context}: the replay takes a CA and a bearer token only`);
+      return { name: context, server: cluster.cluster.server, ca: Buffer.from(ca, 'base64'), token };
     });
 }
 
@@ -111,23 +109,11 @@ class Connection {
 
   /** One exec session over the v5 channel protocol: stdout (parsed as JSON by the caller) once the Status came. */
   exec(pod: string, argv: string[]): Promise<string> {
-    const url = new URL(
-      `/api/v1/namespaces/kube-system/pods/${pod}/exec`,
-      this.t.server.replace(/^https/, 'wss'),
-    );
-    for (const [k, v] of [
-      ['stdout', 'true'],
-      ['stderr', 'true'],
-      ['stdin', 'false'],
-      ['tty', 'false'],
-    ] as const)
-      url.searchParams.set(k, v);
-    for (const a of argv) url.searchParams.append('command', a);
-    url.searchParams.set('container', 'cilium-agent');
+    const url = execUrl(this.t.server, 'kube-system', pod, 'cilium-agent', argv);
     return execGate(
       () =>
         new Promise<string>((resolve, reject) => {
-          const ws = new WebSocket(url, ['v5.channel.k8s.io', 'v4.channel.k8s.io'], {
+          const ws = new WebSocket(url, [...EXEC_PROTOCOLS], {
             createConnection: (o: ConnectionOptions) => this.connect(o),
             headers: { Authorization: this.headers['Authorization'] as string },
             perMessageDeflate: false,
@@ -135,8 +121,8 @@ class Connection {
           const out: Buffer[] = [];
           let status: { status?: string } | undefined;
           ws.on('message', (d: Buffer) => {
-            if (d[0] === 1) out.push(d.subarray(1));
-            else if (d[0] === 3) status = JSON.parse(d.subarray(1).toString('utf8'));
+            if (d[0] === STDOUT) out.push(d.subarray(1));
+            else if (d[0] === STATUS) status = JSON.parse(d.subarray(1).toString('utf8'));
           });
           ws.on('close', () =>
             status?.status === 'Success'

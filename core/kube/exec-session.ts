@@ -20,7 +20,7 @@ export interface ExecTarget {
 }
 
 /** The exec URL with the query client-go and client-node send (`command` once per argv element). */
-function execUrl(server: string, ns: string, pod: string, container: string, argv: string[]): URL {
+export function execUrl(server: string, ns: string, pod: string, container: string, argv: string[]): URL {
   const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/exec`;
   const url = apiUrl(server, path, { stdout: 'true', stderr: 'true', stdin: 'false', tty: 'false' });
   for (const arg of argv) url.searchParams.append('command', arg);

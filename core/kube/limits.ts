@@ -11,8 +11,8 @@ export interface KubeLimits {
   /** ...and the burst it allows. */
   burst: number;
   /**
-   * Retries after a 5xx answer (and a reset connection), with jittered backoff from 100-200 ms up to 1-2 s: five
-   * ride out a few seconds of an API server's restart or etcd leader change, within the call's deadline.
+   * Retries after a 5xx answer (a reset connection is retried once), with jittered backoff from 100-200 ms up to
+   * 1-2 s: five ride out a few seconds of an API server's restart or etcd leader change, within the call's deadline.
    */
   retries: number;
   /** Retries after a 429 (throttling is transient; client-go allows 10), still bounded by the deadline. */
