@@ -72,25 +72,33 @@ export class AgentExecutor {
     });
   }
 
-  /** One exec, with a guard a little past the deadline in case the session never reports or closes. */
+  /**
+   * One exec, with a guard a little past the deadline in case the session never reports or closes; the guard
+   * starts when the session opens (`onOpen`), not while it waits for the process-wide bound on open sessions.
+   */
   private async exec(pod: PodInfo, argv: string[]): Promise<ExecResult> {
     const guard = new AbortController();
     let timer: Timer | undefined;
+    let expire: (err: FleetcheckError) => void = () => {};
     const expired = new Promise<never>((_resolve, reject) => {
-      timer = after(this.deadlineMs + GUARD_SLACK_MS, () => {
+      expire = reject;
+    });
+    const armGuard = () => {
+      timer ??= after(this.deadlineMs + GUARD_SLACK_MS, () => {
         guard.abort();
         const what = `exec ${argv.slice(0, 2).join(' ')} in ${pod.namespace}/${pod.name}`;
-        reject(
+        expire(
           new FleetcheckError('timeout', `${what} gave no exit status within ${this.deadlineMs} ms`, {
             pod: pod.name,
           }),
         );
       });
-    });
+    };
     try {
       const call = this.api.exec(pod.namespace, pod.name, 'cilium-agent', argv, {
         deadlineMs: this.deadlineMs,
         signal: AbortSignal.any([this.signal, guard.signal]),
+        onOpen: armGuard,
       });
       return await Promise.race([call, expired]);
     } finally {

@@ -83,6 +83,11 @@ export interface ExecOptions extends CallOptions {
   deadlineMs: number;
   /** Output cap per stream (bytes); beyond it output is dropped and `truncated` set. Default 1 MiB. */
   maxOutputBytes?: number;
+  /**
+   * Called once when the session may open, after any wait for the process's bound on open sessions: the
+   * deadline runs from here, and so should any guard a caller keeps past it.
+   */
+  onOpen?: () => void;
 }
 
 export interface ExecResult {

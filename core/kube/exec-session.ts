@@ -66,6 +66,7 @@ export async function runExec(
   opts: ExecOptions,
 ): Promise<ExecResult> {
   return execGate(async () => {
+    opts.onOpen?.();
     const started = performance.now();
     const deadlineMs = opts.deadlineMs || runner.limits.execDeadlineMs;
     const cap = opts.maxOutputBytes ?? runner.limits.maxOutputBytes;

@@ -59,8 +59,12 @@ describe('component.agent.status', () => {
   it('gives error when an exec session never reports, even if the client ignores its deadline', async () => {
     const api = new FakeClusterApi('1.16');
     const exec = api.exec.bind(api);
-    api.exec = (...args: Parameters<FakeClusterApi['exec']>) =>
-      args[1] === api.agentPods[0]?.name && args[3][1] === 'status' ? new Promise(() => {}) : exec(...args);
+    // A session that opens and then never reports nor closes, whatever its signal says.
+    api.exec = (...args: Parameters<FakeClusterApi['exec']>) => {
+      if (args[1] !== api.agentPods[0]?.name || args[3][1] !== 'status') return exec(...args);
+      args[4]?.onOpen?.();
+      return new Promise(() => {});
+    };
     const { one } = await runFake(api, { execDeadlineMs: 100, layers: ['component'] });
     const r = one(AGENT, 'node-a');
     expect(r.status).toBe('error');
