@@ -191,7 +191,6 @@ async function replay(t: Target): Promise<void> {
     await c.json('GET', '/api/v1/namespaces/kube-system/configmaps/coredns');
     await Promise.all([
       (async () => {
-        await c.json('GET', `/api/v1/namespaces/${PROBE_NS}`);
         await c.json(
           'GET',
           `/apis/batch/v1/namespaces/${PROBE_NS}/jobs?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dfleetcheck&limit=500`,

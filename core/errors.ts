@@ -28,3 +28,10 @@ export class FleetcheckError extends Error {
 export function isFleetcheckError(err: unknown, code?: ErrorCode): err is FleetcheckError {
   return err instanceof FleetcheckError && (code === undefined || err.code === code);
 }
+
+/** The cluster's API server cannot be talked to at all: unreachable, not answering in time, or refusing the credentials (401). */
+export function isClusterDown(err: unknown): boolean {
+  if (!isFleetcheckError(err)) return false;
+  if (err.code === 'unreachable' || err.code === 'timeout') return true;
+  return err.code === 'access-denied' && err.context['status'] === 401;
+}

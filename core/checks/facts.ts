@@ -17,6 +17,16 @@ import { sampleAgentPods } from './sampling.ts';
 import { SpanRecorder } from './span-recorder.ts';
 
 const KS = 'kube-system';
+
+/** The Cilium version of the first agent pod whose `cilium-agent` image names one. */
+function podsImageVersion(pods: PodInfo[]): string | undefined {
+  for (const p of pods) {
+    const img = p.containers.find((c) => c.name === 'cilium-agent')?.image;
+    const v = img ? versionFromImage(img) : undefined;
+    if (v) return v;
+  }
+  return undefined;
+}
 /** Not-ready endpoints named per read: enough to tell the endpoints of two reads apart, still bounded memory. */
 const ENDPOINT_SAMPLE = 500;
 
@@ -112,14 +122,7 @@ export class ClusterFacts {
     this.once('imageVersion', async (): Promise<string | undefined> => {
       const ds = await this.daemonSet().catch(() => null);
       const fromDs = ds?.images.map(versionFromImage).find((v) => v);
-      if (fromDs) return fromDs;
-      const pods = await this.agentPods().catch(() => [] as PodInfo[]);
-      for (const p of pods) {
-        const img = p.containers.find((c) => c.name === 'cilium-agent')?.image;
-        const v = img ? versionFromImage(img) : undefined;
-        if (v) return v;
-      }
-      return undefined;
+      return fromDs ?? podsImageVersion(await this.agentPods().catch(() => []));
     });
 
   /** The running Cilium version: image tag, else what a sampled agent reports. */
@@ -132,9 +135,15 @@ export class ClusterFacts {
       return undefined;
     });
 
+  /**
+   * The executor of agent commands. Its binary follows the Cilium version of the agent pods' images, the ones the
+   * commands run in (the DaemonSet's only when no pod image names a version), so the execs start on the agent
+   * list alone instead of waiting for another read.
+   */
   private async exec(): Promise<AgentExecutor> {
     if (!this.executor) {
-      const version = await this.imageVersion();
+      const pods = await this.agentPods().catch(() => []);
+      const version = podsImageVersion(pods) ?? (await this.imageVersion());
       this.executor ??= new AgentExecutor(
         this.api,
         agentBinary(version),

@@ -1,3 +1,4 @@
+import { isClusterDown, isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { CallOptions, ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
 import { redactedPrefix } from '../text/redact.ts';
@@ -98,6 +99,26 @@ async function readContainers(
 }
 
 /**
+ * Why a create was refused when the probe namespace is missing: the API server answers 404 for a namespace that
+ * does not exist, or 403 when the Role granting the create lived in it. The namespace is looked up only then, so a
+ * run whose Job is created pays no read for it.
+ */
+async function missingNamespace(
+  api: ClusterApi,
+  ns: string,
+  error: unknown,
+  call: CallOptions,
+): Promise<ProbeJobResult | undefined> {
+  if (!isFleetcheckError(error, 'not-found') && !isFleetcheckError(error, 'access-denied')) return undefined;
+  if (await api.namespaceExists(ns, call).catch(() => true)) return undefined;
+  return {
+    kind: 'skipped',
+    message: `probe namespace "${ns}" does not exist`,
+    hint: `Create it and its Role by applying deploy/rbac.yaml (kubectl apply -f deploy/rbac.yaml).`,
+  };
+}
+
+/**
  * Runs the business probe Job (DNS + service connects, busybox by argv) and always deletes it; its calls are
  * urgent (the run's longest path goes ahead of the cluster's other waiting calls).
  * Leftovers older than the Job deadline are deleted first; a missing probe namespace gives `skipped`.
@@ -114,25 +135,27 @@ export async function runProbeJob(
   const call: CallOptions = { signal, urgent: true };
   let plans: ProbeContainerPlan[];
   try {
-    const [exists, clusterDomain] = await Promise.all([
-      api.namespaceExists(ns, call),
+    const [clusterDomain, leftovers] = await Promise.all([
       domain,
-      sweepLeftovers(api, ns, call).catch(() => {}),
+      sweepLeftovers(api, ns, call).then(
+        () => undefined,
+        (err: unknown) => err,
+      ),
     ]);
-    if (!exists) {
-      return {
-        kind: 'skipped',
-        message: `probe namespace "${ns}" does not exist`,
-        hint: `Create it and its Role by applying deploy/rbac.yaml (kubectl apply -f deploy/rbac.yaml).`,
-      };
-    }
+    // A cluster that cannot be talked to gets no create (nor its deadline's wait); a refused list (no Role yet)
+    // is left to the create, which tells a missing namespace apart.
+    if (isClusterDown(leftovers)) return { kind: 'error', error: leftovers };
     plans = probeContainers(target.probeTargets, clusterDomain);
   } catch (error) {
     return { kind: 'error', error };
   }
   const spec = probeJobSpec(ns, plans);
   try {
-    await api.createJob(spec, call);
+    try {
+      await api.createJob(spec, call);
+    } catch (error) {
+      return (await missingNamespace(api, ns, error, call)) ?? { kind: 'error', error };
+    }
     const created = clock.now();
     const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
     let wait = POLL_MS;

@@ -1,4 +1,4 @@
-import { isFleetcheckError } from '../errors.ts';
+import { isClusterDown, isFleetcheckError } from '../errors.ts';
 import { type Outcome, printableOutcome } from '../outcome.ts';
 import type { ClusterRun, RunClusterChecks } from './check.ts';
 import { COMPARED_CONFIG_KEYS } from './config-keys.ts';
@@ -51,12 +51,6 @@ function startCriticalPaths(facts: ClusterFacts): Promise<unknown>[] {
   if (runBusiness && layers.includes('business')) started.push(facts.probeJob());
   started.push(facts.agentPods(), facts.nodes(), facts.daemonSet());
   return started;
-}
-
-function isClusterDown(err: unknown): boolean {
-  if (!isFleetcheckError(err)) return false;
-  if (err.code === 'unreachable' || err.code === 'timeout') return true;
-  return err.code === 'access-denied' && err.context['status'] === 401;
 }
 
 /**

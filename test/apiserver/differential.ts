@@ -5,16 +5,18 @@ import { type KubeResponse, kubeRequest } from './kube-http.ts';
 
 const PROBE = 'fleetcheck-probe';
 const KS = 'kube-system';
-const job = jobManifest({
-  namespace: PROBE,
-  name: 'diff-probe',
-  labels: { 'app.kubernetes.io/managed-by': 'fleetcheck' },
-  activeDeadlineSeconds: 60,
-  ttlSecondsAfterFinished: 300,
-  containers: [
-    { name: 'dns', image: 'busybox:1.36', argv: ['nslookup', 'kubernetes.default.svc.cluster.local'] },
-  ],
-});
+const jobIn = (namespace: string) =>
+  jobManifest({
+    namespace,
+    name: 'diff-probe',
+    labels: { 'app.kubernetes.io/managed-by': 'fleetcheck' },
+    activeDeadlineSeconds: 60,
+    ttlSecondsAfterFinished: 300,
+    containers: [
+      { name: 'dns', image: 'busybox:1.36', argv: ['nslookup', 'kubernetes.default.svc.cluster.local'] },
+    ],
+  });
+const job = jobIn(PROBE);
 const upgrade = {
   Connection: 'Upgrade',
   Upgrade: 'websocket',
@@ -241,6 +243,28 @@ export const STEPS: Step[] = [
     method: 'POST',
     path: '/apis/batch/v1/namespaces/default/jobs',
     body: job,
+  },
+  // The probe Job is created without looking its namespace up first: a missing namespace answers 404 to whoever
+  // may create there, and 403 to fleetcheck, whose Role lived in it.
+  {
+    name: 'create a Job in a missing namespace',
+    who: 'admin',
+    method: 'POST',
+    path: '/apis/batch/v1/namespaces/missing/jobs',
+    body: jobIn('missing'),
+  },
+  {
+    name: 'create the probe Job in a missing namespace',
+    who: 'fleetcheck',
+    method: 'POST',
+    path: '/apis/batch/v1/namespaces/missing/jobs',
+    body: jobIn('missing'),
+  },
+  {
+    name: 'list probe Jobs in a missing namespace',
+    who: 'fleetcheck',
+    method: 'GET',
+    path: '/apis/batch/v1/namespaces/missing/jobs?labelSelector=app.kubernetes.io%2Fmanaged-by%3Dfleetcheck',
   },
   {
     name: 'delete the probe Job',

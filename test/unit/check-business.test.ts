@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClusterApi, runFake } from '../fixtures/fake-cluster-api.ts';
+import { FleetcheckError } from '../../core/errors.ts';
+import { apiError, FakeClusterApi, runFake } from '../fixtures/fake-cluster-api.ts';
 
 const DNS = 'business.dns.resolve';
 const SVC = 'business.service.reach';
@@ -69,7 +70,26 @@ describe('business probe Job', () => {
       expect(one(id).status).toBe('skip');
       expect(one(id).hint).toMatch(/deploy\/rbac\.yaml/);
     }
-    expect(api.calls).not.toContain('createJob');
+    // The create was refused (404), and only then was the namespace looked up.
+    expect(api.jobs.size).toBe(0);
+    expect(api.calls.indexOf('namespaceExists')).toBeGreaterThan(api.calls.indexOf('createJob'));
+  });
+
+  it('skips when the create is refused 404 (a cluster-wide grant) because the probe namespace is missing', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.namespaces.delete('fleetcheck-probe');
+    api.throwOn.set('createJob', new FleetcheckError('not-found', 'namespaces "fleetcheck-probe" not found'));
+    const { one } = await runFake(api);
+    expect(one(DNS).status).toBe('skip');
+    expect(one(DNS).message).toMatch(/probe namespace "fleetcheck-probe" does not exist/);
+  });
+
+  it('gives an RBAC error, not a skip, when the create is refused in a namespace that exists', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.throwOn.set('createJob', apiError('access-denied', 'create', 'jobs', 403));
+    const { one } = await runFake(api);
+    expect(one(DNS).status).toBe('error');
+    expect(one(DNS).hint).toMatch(/rbac/i);
   });
 
   it('skips when business probes are not scheduled this sweep', async () => {

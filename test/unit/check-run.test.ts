@@ -37,6 +37,30 @@ describe('runClusterChecks', () => {
     expect(run.results.some((r) => r.status === 'fail')).toBe(false);
   });
 
+  it('starts the agent execs on the agent pod list, without waiting for the DaemonSet read', async () => {
+    const api = new FakeClusterApi('1.14');
+    let execSeen: () => void = () => {};
+    const firstExec = new Promise<void>((resolve) => {
+      execSeen = resolve;
+    });
+    const exec = api.exec.bind(api);
+    api.exec = (...args: Parameters<FakeClusterApi['exec']>) => {
+      execSeen();
+      return exec(...args);
+    };
+    // The DaemonSet answers only once an agent command has started (a slow read on a busy API server).
+    const getDaemonSet = api.getDaemonSet.bind(api);
+    api.getDaemonSet = async (...args: Parameters<FakeClusterApi['getDaemonSet']>) => {
+      await firstExec;
+      return getDaemonSet(...args);
+    };
+    const { run, of } = await runFake(api, { runBusiness: false }, {}, AbortSignal.timeout(5_000));
+    expect(run.ciliumVersion).toMatch(/^1\.14\./);
+    // 1.14's pod image gives `cilium`, not the default `cilium-dbg` and its fallback.
+    expect(new Set(api.execs.map((e) => e.argv[0]))).toEqual(new Set(['cilium', 'cilium-health']));
+    expect(of('component.agent.status').map((r) => r.status)).toEqual(['pass', 'pass', 'pass']);
+  });
+
   it('never throws when a check hits an unexpected error', async () => {
     const api = new FakeClusterApi('1.16');
     api.throwOn.set('summarizeCiliumEndpoints', new TypeError('boom'));

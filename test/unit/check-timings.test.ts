@@ -71,7 +71,7 @@ describe('one cluster run: what starts when, and the timings it reports', () => 
   it('an unreachable cluster still reports what it tried, after the probe Job it started has settled', async () => {
     const api = new FakeClusterApi('1.16');
     api.throwOn.set('listNodes', apiError('unreachable', 'list', 'nodes'));
-    api.throwOn.set('namespaceExists', apiError('unreachable', 'get', 'namespaces'));
+    api.throwOn.set('listJobs', apiError('unreachable', 'list', 'jobs'));
     const run = await clusterChecksRunner({ clock: virtualClock({ tickMs: 1 }) })(
       api,
       fakeTarget(api),
