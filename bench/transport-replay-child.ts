@@ -14,6 +14,7 @@ import pLimit from 'p-limit';
 import WebSocket from 'ws';
 import { probeContainers, probeJobSpec } from '../core/checks/probe-job-spec.ts';
 import { EXEC_PROTOCOLS, STATUS, STDOUT } from '../core/kube/exec-channels.ts';
+import { acquireSlot, execGate, execOpeningGate } from '../core/kube/exec-gate.ts';
 import { execUrl } from '../core/kube/exec-session.ts';
 import { jobManifest } from '../core/kube/job-manifest.ts';
 import { contextEntries, listKubeconfigContexts } from '../core/kube/kubeconfig.ts';
@@ -28,7 +29,6 @@ interface Target {
 
 const PROBE_NS = 'fleetcheck-probe';
 const POLL_MS = 500;
-const EXEC_SESSIONS_AT_ONCE = 256;
 const setSession = (TLSSocket.prototype as unknown as { setSession: (this: TLSSocket, s: Buffer) => void })
   .setSession;
 
@@ -46,7 +46,6 @@ function targets(kubeconfigPath: string, only?: string): Target[] {
     });
 }
 
-const execGate = pLimit(EXEC_SESSIONS_AT_ONCE);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One cluster's connections: REST kept alive on two sockets, each exec its own socket, one resumed session. */
@@ -107,12 +106,16 @@ class Connection {
     return JSON.parse(await this.text(method, path, body));
   }
 
-  /** One exec session over the v5 channel protocol: stdout (parsed as JSON by the caller) once the Status came. */
+  /**
+   * One exec session over the v5 channel protocol: stdout (parsed as JSON by the caller) once the Status came;
+   * opened and held under fleetcheck's own process-wide bounds (core/kube/exec-gate.ts).
+   */
   exec(pod: string, argv: string[]): Promise<string> {
     const url = execUrl(this.t.server, 'kube-system', pod, 'cilium-agent', argv);
-    return execGate(
-      () =>
-        new Promise<string>((resolve, reject) => {
+    return execGate(async () => {
+      const opened = await acquireSlot(execOpeningGate);
+      try {
+        return await new Promise<string>((resolve, reject) => {
           const ws = new WebSocket(url, [...EXEC_PROTOCOLS], {
             createConnection: (o: ConnectionOptions) => this.connect(o),
             headers: { Authorization: this.headers['Authorization'] as string },
@@ -129,9 +132,13 @@ class Connection {
               ? resolve(Buffer.concat(out).toString('utf8'))
               : reject(new Error(`exec ${argv.join(' ')} in ${pod}: ${JSON.stringify(status)}`)),
           );
+          ws.on('open', opened);
           ws.on('error', reject);
-        }),
-    );
+        });
+      } finally {
+        opened();
+      }
+    });
   }
 
   close(): void {

@@ -1,18 +1,44 @@
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 
-/** Default of {@link execGate}: enough for 25 clusters' whole exec rounds at once, a bounded set of sockets. */
-const DEFAULT_EXEC_SESSIONS = 256;
+/** Default of {@link execGate}: open sessions mostly wait on their agents; each holds a TLS connection. */
+const DEFAULT_EXEC_SESSIONS = 1024;
+/** Default of {@link execOpeningGate}: sessions doing their TLS handshake and upgrade at once. */
+const DEFAULT_EXEC_OPENING = 128;
 
-function fromEnv(value: string | undefined): number {
+function fromEnv(value: string | undefined, fallback: number): number {
   const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_EXEC_SESSIONS;
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /**
  * Exec sessions open at once in this process, across every cluster of a sweep (`FLEETCHECK_EXEC_SESSIONS`,
- * default 256). Each holds a TLS connection and its buffers for the command's whole run, so a 200-cluster sweep
- * would otherwise open 2,000 at the same instant: a memory peak and a CPU burst that delays every cluster's
- * other calls. Sessions wait here in arrival order; the wait does not count against a session's own deadline
- * (the cluster's deadline still bounds it).
+ * default 1024): each holds a TLS connection and its buffers (about 70-90 KB) until its command ends. Sessions
+ * wait here in arrival order; the wait does not count against a session's own deadline (the cluster's deadline
+ * still bounds it).
  */
-export const execGate = pLimit(fromEnv(process.env['FLEETCHECK_EXEC_SESSIONS']));
+export const execGate = pLimit(fromEnv(process.env['FLEETCHECK_EXEC_SESSIONS'], DEFAULT_EXEC_SESSIONS));
+
+/**
+ * Exec sessions opening at once (`FLEETCHECK_EXEC_OPENING`, default 128): the TLS handshake and the upgrade are
+ * where a session costs CPU, so a 200-cluster sweep asking for 2,000 sessions at the same instant opens them a
+ * bounded batch at a time, while the sessions already open wait on their agents (a slow agent holds a connection,
+ * not a CPU).
+ */
+export const execOpeningGate = pLimit(fromEnv(process.env['FLEETCHECK_EXEC_OPENING'], DEFAULT_EXEC_OPENING));
+
+/** Waits for a slot of `limit`; resolves with its release (idempotent), for a slot held past one function. */
+export function acquireSlot(limit: LimitFunction): Promise<() => void> {
+  return new Promise((granted) => {
+    void limit(
+      () =>
+        new Promise<void>((release) => {
+          let released = false;
+          granted(() => {
+            if (released) return;
+            released = true;
+            release();
+          });
+        }),
+    );
+  });
+}

@@ -4,7 +4,7 @@ import { sleep } from '../time/timers.ts';
 import type { CallRunner } from './call-runner.ts';
 import { deadline } from './call-runner.ts';
 import type { ExecOptions, ExecResult } from './cluster-api.ts';
-import { execGate } from './exec-gate.ts';
+import { acquireSlot, execGate, execOpeningGate } from './exec-gate.ts';
 import { type ExecEnd, ExecProtocolError, execOnce } from './exec-socket.ts';
 import { exitFromStatus } from './exec-status.ts';
 import type { ClusterAgents } from './keep-alive-agent.ts';
@@ -122,8 +122,15 @@ async function sessions(
     }
     runner.stats.requests++;
     runner.stats.execSessions++;
-    const options = await authorisedOptions(target.access, target.agents, url);
-    const { end, channels } = await execOnce(url, options, cap, signal);
+    const opening = await acquireSlot(execOpeningGate);
+    let attempt: Awaited<ReturnType<typeof execOnce>>;
+    try {
+      const options = await authorisedOptions(target.access, target.agents, url);
+      attempt = await execOnce(url, options, cap, signal, opening);
+    } finally {
+      opening();
+    }
+    const { end, channels } = attempt;
     const output = {
       stdout: channels.stdout.text(),
       stderr: channels.stderr.text(),

@@ -56,7 +56,7 @@ function readRefusal(res: IncomingMessage, done: (end: ExecEnd) => void): void {
 /**
  * One exec connection: offers v5 then v4 of the channel protocol (as `EXEC_PROTOCOLS`), collects stdout and
  * stderr up to `cap` bytes each, and resolves at the Status, at close, on a refused upgrade, on error or when
- * `signal` fires. It never rejects, and the socket is always destroyed when it resolves (as client-go closes its
+ * `signal` fires; `onOpened` is called once the upgrade is done (or the attempt over). It never rejects, and the socket is always destroyed when it resolves (as client-go closes its
  * connection once the Status is read).
  */
 export function execOnce(
@@ -64,6 +64,7 @@ export function execOnce(
   options: RequestOptions,
   cap: number,
   signal: AbortSignal,
+  onOpened: () => void = () => {},
 ): Promise<ExecAttempt> {
   const channels = new ExecChannels(cap);
   let opened = false;
@@ -73,6 +74,7 @@ export function execOnce(
     const finish = (end: ExecEnd) => {
       if (done) return;
       done = true;
+      onOpened();
       signal.removeEventListener('abort', onAbort);
       ws?.terminate();
       resolve({ end, channels, opened });
@@ -93,6 +95,7 @@ export function execOnce(
     ws.on('unexpected-response', (_req: ClientRequest, res: IncomingMessage) => readRefusal(res, finish));
     ws.on('open', () => {
       opened = true;
+      onOpened();
     });
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       const ev = channels.receive(data, isBinary);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFleetcheckError } from '../../core/errors.ts';
-import { execGate } from '../../core/kube/exec-gate.ts';
+import { execGate, execOpeningGate } from '../../core/kube/exec-gate.ts';
 import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { KubeClusterApi } from '../../core/kube/kube-cluster-api.ts';
 import { defaultKubeLimits } from '../../core/kube/limits.ts';
@@ -261,6 +261,20 @@ describe('exec over WebSocket', () => {
       expect(maxOpen).toBe(2);
     } finally {
       execGate.concurrency = before;
+    }
+  });
+
+  it('opens at most execOpeningGate sessions at a time, and lets opened ones wait on their commands together', async () => {
+    const before = execOpeningGate.concurrency;
+    execOpeningGate.concurrency = 1;
+    maxOpen = 0;
+    try {
+      // One handshake at a time, yet all six 60 ms commands run side by side once their sessions are open.
+      const results = await Promise.all(Array.from({ length: 6 }, () => run('slow', 2000)));
+      expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
+      expect(maxOpen).toBeGreaterThan(1);
+    } finally {
+      execOpeningGate.concurrency = before;
     }
   });
 
