@@ -32,6 +32,12 @@ const benches: Bench[] = [
     result: 'bench/results/sweep-vs-kubectl.md',
     fleet: true,
   },
+  {
+    name: 'sweep-slow-agents',
+    file: 'bench/sweep-slow-agents.ts',
+    args: [],
+    result: 'bench/results/sweep-slow-agents.md',
+  },
   { name: 'big-cluster', file: 'bench/big-cluster.ts', args: [], result: 'bench/results/big-cluster.md' },
   { name: 'history', file: 'bench/history-queries.ts', args: [], result: 'bench/results/history.md' },
   { name: 'api', file: 'bench/api-latency.ts', args: [], result: 'bench/results/api.md' },

@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 
 /** Default of {@link execGate}: open sessions mostly wait on their agents; each holds a TLS connection. */
-const DEFAULT_EXEC_SESSIONS = 1024;
+const DEFAULT_EXEC_SESSIONS = 768;
 /** Default of {@link execOpeningGate}: sessions doing their TLS handshake and upgrade at once. */
 const DEFAULT_EXEC_OPENING = 128;
 
@@ -12,7 +12,7 @@ function fromEnv(value: string | undefined, fallback: number): number {
 
 /**
  * Exec sessions open at once in this process, across every cluster of a sweep (`FLEETCHECK_EXEC_SESSIONS`,
- * default 1024): each holds a TLS connection and its buffers (about 70-90 KB) until its command ends. Sessions
+ * default 768): each holds a TLS connection and its buffers (about 40-90 KB) until its command ends. Sessions
  * wait here in arrival order; the wait does not count against a session's own deadline (the cluster's deadline
  * still bounds it).
  */
