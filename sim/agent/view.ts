@@ -1,4 +1,10 @@
-import type { AgentView, ComponentStatus, ControllerView, EndpointView } from '../cilium/agent-view.ts';
+import type {
+  AgentView,
+  ComponentStatus,
+  ControllerView,
+  EndpointView,
+  HealthPeerView,
+} from '../cilium/agent-view.ts';
 import { probeIntervalFor } from '../cilium/probe-interval.ts';
 import { type ActiveFault, appliesTo, ofType } from '../cluster/faults.ts';
 import type { World } from '../world/model.ts';
@@ -100,6 +106,8 @@ export function buildAgentView(
     else controllers.push(failing);
   }
   const endpoints = endpointViews(world, node, eps);
+  let matrix: HealthPeerView[] | undefined;
+  let meshMatrix: HealthPeerView[] | undefined;
   return {
     version: v,
     commit: world.commit,
@@ -127,8 +135,15 @@ export function buildAgentView(
     },
     controllers,
     mesh: meshPeers(world, active, peerInfo, nowMs),
-    healthPeers: healthPeers(world, node, active),
-    meshHealthPeers: meshHealthPeers(world, node, active, peerInfo),
+    // The cilium-health matrix, built only for the commands that print it.
+    get healthPeers() {
+      matrix ??= healthPeers(world, node, active);
+      return matrix;
+    },
+    get meshHealthPeers() {
+      meshMatrix ??= meshHealthPeers(world, node, active, peerInfo);
+      return meshMatrix;
+    },
     probeInterval: probeIntervalFor(world.nodes.length * 2, v),
     endpoints,
   };

@@ -14,9 +14,17 @@ import { atLeast } from './version.ts';
 const ZERO_TIME = '0001-01-01T00:00:00.000Z';
 
 /** Stable pseudo-UUID (controllers carry one in the real model). */
+const uuids = new Map<string, string>();
+
+/** A UUID derived from `seed` (a controller's name), the same every time. */
 function stableUuid(seed: string): string {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  let uuid = uuids.get(seed);
+  if (uuid === undefined) {
+    const h = createHash('sha256').update(seed).digest('hex');
+    uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    uuids.set(seed, uuid);
+  }
+  return uuid;
 }
 
 const isEmpty = (v: unknown) =>
