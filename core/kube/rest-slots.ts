@@ -1,9 +1,14 @@
 /**
  * At most `size` holders at once; waiting ones get a slot in arrival order, urgent ones before the others.
- * A wait whose signal aborts leaves the queue with the signal's reason.
+ * The first holder is alone until it gives its slot back: its call opens the cluster's first connection (the one
+ * full TLS handshake), and a second connection opened beside it, which must wait for that handshake's session
+ * before its own, comes up about as late again (under load, a second or more); the calls queued meanwhile are
+ * better off on the warm connection, urgent ones first. A wait whose signal aborts leaves the queue with the
+ * signal's reason.
  */
 export class RestSlots {
   private running = 0;
+  private open = 1;
   private readonly urgent: (() => void)[] = [];
   private readonly normal: (() => void)[] = [];
 
@@ -11,13 +16,16 @@ export class RestSlots {
 
   /** Waits for a slot; resolves the function that gives it back (call it once). */
   async acquire(signal?: AbortSignal, urgent = false): Promise<() => void> {
-    if (this.running < this.size) this.running++;
+    if (this.running < this.open) this.running++;
     else await this.wait(urgent ? this.urgent : this.normal, signal);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.release();
+      // An urgent call's slot is handed over on the next turn of the event loop: the step that follows it (the probe
+      // Job's create after its reads) is queued by then and goes first, instead of the reads that waited.
+      if (urgent) setImmediate(() => this.release());
+      else this.release();
     };
   }
 
@@ -40,8 +48,13 @@ export class RestSlots {
   }
 
   private release(): void {
-    const next = this.urgent.shift() ?? this.normal.shift();
-    if (next) next();
-    else this.running--;
+    this.running--;
+    this.open = this.size;
+    while (this.running < this.open) {
+      const next = this.urgent.shift() ?? this.normal.shift();
+      if (!next) break;
+      this.running++;
+      next();
+    }
   }
 }

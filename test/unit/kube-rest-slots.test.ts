@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 describe("a cluster's REST calls share restConnections connections", () => {
-  it('keeps at most restConnections calls in flight over as many connections, and sends urgent calls first', async () => {
+  it('sends the first call alone, then keeps at most restConnections calls in flight over as many connections, urgent calls first', async () => {
     held = [];
     maxInFlight = 0;
     const before = fake.requests.length;
@@ -75,11 +75,12 @@ describe("a cluster's REST calls share restConnections connections", () => {
     expect(maxInFlight).toBe(defaultKubeLimits.restConnections);
     const burst = fake.requests.slice(before);
     expect(new Set(burst.map((r) => r.connection)).size).toBe(defaultKubeLimits.restConnections);
-    // a and b took the slots; the urgent call arrived later but went ahead of c and d.
+    // a, the cluster's first call, went alone; the urgent call arrived after b, c and d but went ahead of them
+    // when a's answer opened the other slot.
     expect(arrived().slice(before)).toEqual([
       '/api/v1/namespaces/kube-system/configmaps/a',
-      '/api/v1/namespaces/kube-system/configmaps/b',
       '/api/v1/namespaces/probe',
+      '/api/v1/namespaces/kube-system/configmaps/b',
       '/api/v1/namespaces/kube-system/configmaps/c',
       '/api/v1/namespaces/kube-system/configmaps/d',
     ]);
@@ -159,6 +160,43 @@ describe('RestSlots', () => {
     first();
     await next;
     expect(second).toBe(true);
+  });
+
+  it('lets the first holder alone until it gives its slot back, then opens every slot', async () => {
+    const slots = new RestSlots(2);
+    const first = await slots.acquire();
+    let second = false;
+    const next = slots.acquire().then((r) => {
+      second = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(second).toBe(false);
+    first();
+    const a = await next;
+    // both slots open now: another holder gets one at once beside `a`
+    const b = await slots.acquire();
+    a();
+    b();
+  });
+
+  it("hands an urgent holder's slot to the urgent holder that follows it, ahead of those already waiting", async () => {
+    const slots = new RestSlots(1);
+    (await slots.acquire())(); // the first holder's turn is over: the slot opens
+    const order: string[] = [];
+    const read = await slots.acquire(undefined, true);
+    const waiting = slots.acquire().then((r) => {
+      order.push('waiting');
+      r();
+    });
+    // the urgent holder's next step asks for a slot right after giving its own back
+    read();
+    const followUp = slots.acquire(undefined, true).then((r) => {
+      order.push('follow-up');
+      r();
+    });
+    await Promise.all([waiting, followUp]);
+    expect(order).toEqual(['follow-up', 'waiting']);
   });
 
   it('refuses a wait whose signal aborts, and the slot still goes to the next holder', async () => {
