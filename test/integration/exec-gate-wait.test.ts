@@ -6,6 +6,7 @@ import { execGate } from '../../core/kube/exec-gate.ts';
 import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import { sleep } from '../../core/time/timers.ts';
 import { parseScenario, type Simulator, startSimulator } from '../../sim/index.ts';
+import { fakeTarget } from '../fixtures/fake-cluster-api.ts';
 
 // The process-wide exec bound is full when a big sweep's clusters queue their sessions (or hung agents hold
 // the slots for a whole exec deadline); a session's own deadline, and the guard past it, start when it opens.
@@ -35,16 +36,7 @@ describe('an agent exec waiting for the process-wide exec bound', () => {
       caData: Buffer.from(sim.caPem).toString('base64'),
       token: async () => c.token,
     });
-    target = {
-      name: c.name,
-      provider: 'eks',
-      labels: {},
-      expectedPeers: [],
-      probeTargets: [],
-      overrides: {},
-      source: { kind: 'kubeconfig', context: c.name },
-      connect: async () => api,
-    };
+    target = fakeTarget(api);
   });
 
   afterAll(async () => {

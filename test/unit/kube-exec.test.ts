@@ -250,32 +250,29 @@ describe('exec over WebSocket', () => {
     expect((err as Error).message).toContain('ECONNREFUSED');
   });
 
-  it('keeps at most execGate sessions open at once; the wait does not count against a session deadline', async () => {
-    const before = execGate.concurrency;
-    execGate.concurrency = 2;
+  /** Six 60 ms sessions under `gate` lowered to `size`: their exit codes and how many were open at once. */
+  async function sixSlowSessions(gate: { concurrency: number }, size: number, deadlineMs: number) {
+    const before = gate.concurrency;
+    gate.concurrency = size;
     maxOpen = 0;
     try {
-      // Six 60 ms sessions two at a time take ~180 ms, past each one's 150 ms deadline counted from the call.
-      const results = await Promise.all(Array.from({ length: 6 }, () => run('slow', 150)));
-      expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(maxOpen).toBe(2);
+      const results = await Promise.all(Array.from({ length: 6 }, () => run('slow', deadlineMs)));
+      return { exitCodes: results.map((r) => r.exitCode), maxOpen };
     } finally {
-      execGate.concurrency = before;
+      gate.concurrency = before;
     }
+  }
+
+  it('keeps at most execGate sessions open at once; the wait does not count against a session deadline', async () => {
+    // Two at a time they take ~180 ms, past each one's 150 ms deadline counted from the call.
+    expect(await sixSlowSessions(execGate, 2, 150)).toEqual({ exitCodes: [0, 0, 0, 0, 0, 0], maxOpen: 2 });
   });
 
   it('opens at most execOpeningGate sessions at a time, and lets opened ones wait on their commands together', async () => {
-    const before = execOpeningGate.concurrency;
-    execOpeningGate.concurrency = 1;
-    maxOpen = 0;
-    try {
-      // One handshake at a time, yet all six 60 ms commands run side by side once their sessions are open.
-      const results = await Promise.all(Array.from({ length: 6 }, () => run('slow', 2000)));
-      expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(maxOpen).toBeGreaterThan(1);
-    } finally {
-      execOpeningGate.concurrency = before;
-    }
+    // One handshake at a time, yet the commands run side by side once their sessions are open.
+    const { exitCodes, maxOpen: open } = await sixSlowSessions(execOpeningGate, 1, 2000);
+    expect(exitCodes).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(open).toBeGreaterThan(1);
   });
 
   it('counts exec sessions', () => {
