@@ -27,6 +27,7 @@ function podsImageVersion(pods: PodInfo[]): string | undefined {
   }
   return undefined;
 }
+
 /** Not-ready endpoints named per read: enough to tell the endpoints of two reads apart, still bounded memory. */
 const ENDPOINT_SAMPLE = 500;
 

@@ -22,23 +22,17 @@ export const execGate = pLimit(fromEnv(process.env['FLEETCHECK_EXEC_SESSIONS'], 
  * Exec sessions opening at once (`FLEETCHECK_EXEC_OPENING`, default 128): the TLS handshake and the upgrade are
  * where a session costs CPU, so a 200-cluster sweep asking for 2,000 sessions at the same instant opens them a
  * bounded batch at a time, while the sessions already open wait on their agents (a slow agent holds a connection,
- * not a CPU).
+ * not a CPU). The wait here comes after the session's deadline has started (it is short: the handshakes ahead
+ * of it), unlike the wait for {@link execGate}.
  */
 export const execOpeningGate = pLimit(fromEnv(process.env['FLEETCHECK_EXEC_OPENING'], DEFAULT_EXEC_OPENING));
 
-/** Waits for a slot of `limit`; resolves with its release (idempotent), for a slot held past one function. */
+/**
+ * Waits for a slot of `limit`; resolves with its release, for a slot held past one function. Calling the release
+ * again does nothing (a promise resolves once).
+ */
 export function acquireSlot(limit: LimitFunction): Promise<() => void> {
   return new Promise((granted) => {
-    void limit(
-      () =>
-        new Promise<void>((release) => {
-          let released = false;
-          granted(() => {
-            if (released) return;
-            released = true;
-            release();
-          });
-        }),
-    );
+    void limit(() => new Promise<void>((release) => granted(() => release())));
   });
 }

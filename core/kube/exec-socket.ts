@@ -56,8 +56,8 @@ function readRefusal(res: IncomingMessage, done: (end: ExecEnd) => void): void {
 /**
  * One exec connection: offers v5 then v4 of the channel protocol (as `EXEC_PROTOCOLS`), collects stdout and
  * stderr up to `cap` bytes each, and resolves at the Status, at close, on a refused upgrade, on error or when
- * `signal` fires; `onOpened` is called once the upgrade is done (or the attempt over). It never rejects, and the socket is always destroyed when it resolves (as client-go closes its
- * connection once the Status is read).
+ * `signal` fires; `onOpened` is called once the upgrade is done (or the attempt over). It never rejects, and the
+ * socket is always destroyed when it resolves (as client-go closes its connection once the Status is read).
  */
 export function execOnce(
   url: URL,

@@ -13,10 +13,9 @@ import { atLeast } from './version.ts';
 
 const ZERO_TIME = '0001-01-01T00:00:00.000Z';
 
-/** Stable pseudo-UUID (controllers carry one in the real model). */
 const uuids = new Map<string, string>();
 
-/** A UUID derived from `seed` (a controller's name), the same every time. */
+/** Stable pseudo-UUID derived from `seed`, a controller's name (controllers carry one in the real model). */
 function stableUuid(seed: string): string {
   let uuid = uuids.get(seed);
   if (uuid === undefined) {
