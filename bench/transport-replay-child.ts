@@ -1,7 +1,7 @@
 /**
  * The sweep's traffic from bare Node, with no fleetcheck code on the measured path but its Job manifest and TLS
  * session cut (its kubeconfig reader serves the setup, outside the measure): per cluster the same URLs
- * `fleetcheck sweep` asks (captured from the simulator's request log), the probe Job created, polled every 500 ms,
+ * `fleetcheck sweep` asks (captured from the simulator's request log), the probe Job created, its pods polled every 500 ms,
  * its logs read and deleted, ten exec sessions (`cilium-dbg status` and `cilium-health status` on five agents),
  * every answer parsed as JSON, TLS sessions resumed (offered once per connection, kept without the server
  * certificate, as core/kube/resuming-agent.ts does). What it costs is a floor for the sweep's CPU, memory and wall
@@ -159,12 +159,18 @@ async function probe(c: Connection): Promise<void> {
   let pod: string | undefined;
   for (;;) {
     await sleep(POLL_MS);
-    const [job, pods] = await Promise.all([
-      c.json('GET', `/apis/batch/v1/namespaces/${PROBE_NS}/jobs/${name}`),
-      c.json('GET', `/api/v1/namespaces/${PROBE_NS}/pods?labelSelector=job-name%3D${name}&limit=500`),
-    ]);
-    pod = pods.items?.[0]?.metadata?.name;
-    if (job.status?.succeeded || job.status?.failed) break;
+    // fleetcheck polls the Job's pods, and reads the Job itself only while it has none (core/checks/probe-job.ts)
+    const pods = await c.json(
+      'GET',
+      `/api/v1/namespaces/${PROBE_NS}/pods?labelSelector=job-name%3D${name}&limit=500`,
+    );
+    const first = pods.items?.[0];
+    pod = first?.metadata?.name;
+    if (first?.status?.phase === 'Succeeded' || first?.status?.phase === 'Failed') break;
+    if (!first) {
+      const job = await c.json('GET', `/apis/batch/v1/namespaces/${PROBE_NS}/jobs/${name}`);
+      if (job.status?.succeeded || job.status?.failed) break;
+    }
     if (performance.now() - started > 60_000) throw new Error(`probe Job ${name} did not finish`);
   }
   if (pod)

@@ -32,7 +32,7 @@ export type ProbeJobResult =
 const PENDING = /Unschedulable|ImagePullBackOff|ErrImagePull|InvalidImageName|CreateContainerConfigError/;
 
 /**
- * The Job is polled every POLL_MS while a probe pod usually runs (its end is seen at most that late), then
+ * The Job's pods are polled every POLL_MS while a probe pod usually runs (its end is seen at most that late), then
  * less and less often up to POLL_MAX_MS for a slow one.
  */
 const POLL_MS = 500;
@@ -70,9 +70,12 @@ function newestPod(pods: PodInfo[]): PodInfo | undefined {
   return [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
 }
 
-function allTerminated(pods: PodInfo[], plans: ProbeContainerPlan[]): boolean {
+/** The Job's pod has ended: its phase says so, or every probe container has terminated. */
+function podEnded(pods: PodInfo[], plans: ProbeContainerPlan[]): boolean {
   const pod = newestPod(pods);
-  return plans.every((plan) => pod?.containers.find((c) => c.name === plan.name)?.state === 'terminated');
+  if (!pod) return false;
+  if (pod.phase === 'Succeeded' || pod.phase === 'Failed') return true;
+  return plans.every((plan) => pod.containers.find((c) => c.name === plan.name)?.state === 'terminated');
 }
 
 async function readContainers(
@@ -150,6 +153,11 @@ export async function runProbeJob(
     return { kind: 'error', error };
   }
   const spec = probeJobSpec(ns, plans);
+  const done = async (pods: PodInfo[]): Promise<ProbeJobResult> => ({
+    kind: 'done',
+    jobName: spec.name,
+    containers: await readContainers(api, ns, pods, plans, call),
+  });
   try {
     try {
       await api.createJob(spec, call);
@@ -157,31 +165,28 @@ export async function runProbeJob(
       return (await missingNamespace(api, ns, error, call)) ?? { kind: 'error', error };
     }
     const created = clock.now();
-    const deadline = created + (spec.activeDeadlineSeconds + 10) * 1000;
+    const jobDeadline = created + spec.activeDeadlineSeconds * 1000;
+    const deadline = jobDeadline + 10_000;
     let wait = POLL_MS;
     let pendingSeen = 0;
     while (!signal.aborted && clock.now() < deadline) {
       // An abort ends the pause early; the loop condition then sees it.
       await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
       if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
-      const [job, pods] = await Promise.all([
-        api.getJob(ns, spec.name, call),
-        api.listJobPods(ns, spec.name, call),
-      ]);
-      if (!job)
-        return {
-          kind: 'timeout',
-          jobName: spec.name,
-          message: `probe Job ${spec.name} disappeared before finishing`,
-        };
-      if (finished(job)) {
-        // The pods were read beside the Job, so they can predate its end; read after it, they show it.
-        const ended = allTerminated(pods, plans) ? pods : await api.listJobPods(ns, spec.name, call);
-        return {
-          kind: 'done',
-          jobName: spec.name,
-          containers: await readContainers(api, ns, ended, plans, call),
-        };
+      const pods = await api.listJobPods(ns, spec.name, call);
+      if (podEnded(pods, plans)) return done(pods);
+      // With no retries the Job ends with its one pod before its own deadline, so the Job itself is read only
+      // when it has no pod (not made yet, or deleted with it) or once its deadline has passed.
+      if (pods.length === 0 || clock.now() >= jobDeadline) {
+        const job = await api.getJob(ns, spec.name, call);
+        if (!job)
+          return {
+            kind: 'timeout',
+            jobName: spec.name,
+            message: `probe Job ${spec.name} disappeared before finishing`,
+          };
+        // The pods were read before the Job, so they can predate its end; read after it, they show it.
+        if (finished(job)) return done(await api.listJobPods(ns, spec.name, call));
       }
       const reason = pendingReason(pods);
       pendingSeen = reason ? pendingSeen + 1 : 0;

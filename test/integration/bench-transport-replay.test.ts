@@ -18,7 +18,7 @@ clusters:
   - { name: west, clusterId: 2, ciliumVersion: "1.17.2", mesh: [east] }
 `);
 
-/** The probe Job's polls: how many depends on when the Job is seen finished. */
+/** The probe Job's polls (its pods; the Job while it shows none): how many depends on when its end is seen. */
 const POLLS = new Set(['get jobs', 'list pods']);
 
 let sim: Simulator;
@@ -63,7 +63,7 @@ describe('the transport replay of the sweep benchmark', () => {
       const replay = byReplay[i] as ClusterStats;
       expect(withoutPolls(replay)).toEqual(withoutPolls(sweep));
       expect(replay.execByCommand).toEqual(sweep.execByCommand);
-      for (const poll of POLLS) expect(replay.requestsByResource[poll]).toBeGreaterThan(0);
+      expect(replay.requestsByResource['list pods']).toBeGreaterThan(1);
       expect(replay.resumedConnections).toBe(replay.connections - 1);
       expect(replay).toMatchObject({ jobsCreated: 1, jobsDeleted: 1, liveJobs: 0 });
     }

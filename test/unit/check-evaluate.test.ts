@@ -198,31 +198,76 @@ describe('the probe Job poll runs on the run clock', () => {
   });
 });
 
-describe('the probe Job seen finished', () => {
-  it('reads its pods again when the ones read beside it predate its end', async () => {
+/** The Job's pods as the fake would list them with every container still running (the probe not ended). */
+const stillRunning = (pods: Awaited<ReturnType<FakeClusterApi['listJobPods']>>) =>
+  pods.map((p) => ({
+    ...p,
+    phase: 'Running' as const,
+    containers: p.containers.map((c) => ({
+      name: c.name,
+      ready: true,
+      restartCount: 0,
+      state: 'running' as const,
+    })),
+  }));
+
+const count = (api: FakeClusterApi, method: string) => api.calls.filter((c) => c === method).length;
+
+describe('the probe Job poll', () => {
+  it('reads only the pods while the Job has its pod, and stops as soon as the pod has ended', async () => {
+    const api = new FakeClusterApi('1.16');
+    const ended = api.listJobPods.bind(api);
+    let reads = 0;
+    api.listJobPods = async (ns, job) => {
+      const pods = await ended(ns, job);
+      return reads++ < 3 ? stillRunning(pods) : pods;
+    };
+    const r = await probeJobOn(api, virtualClock());
+    expect(r.kind).toBe('done');
+    expect(reads).toBe(4);
+    expect(count(api, 'getJob')).toBe(0);
+  });
+
+  it('reads the Job while no pod shows, and the pods again once the Job has ended', async () => {
     const api = new FakeClusterApi('1.16');
     const afterEnd = api.listJobPods.bind(api);
     let reads = 0;
-    // the first read answers from before the end: the containers still run
-    api.listJobPods = async (ns, job) => {
-      const pods = await afterEnd(ns, job);
-      if (reads++ > 0) return pods;
-      return pods.map((p) => ({
-        ...p,
-        phase: 'Running' as const,
-        containers: p.containers.map((c) => ({
-          name: c.name,
-          ready: true,
-          restartCount: 0,
-          state: 'running' as const,
-        })),
-      }));
-    };
+    // the first read comes before the pod shows, though the Job already reports its end
+    api.listJobPods = async (ns, job) => (reads++ > 0 ? afterEnd(ns, job) : []);
     const r = await probeJobOn(api, virtualClock());
     expect(r.kind).toBe('done');
     const states = r.kind === 'done' ? r.containers.map((c) => c.state) : [];
     expect(states.length).toBeGreaterThan(1);
     expect(states).not.toContain('unknown');
     expect(reads).toBe(2);
+    expect(count(api, 'getJob')).toBe(1);
+  });
+
+  it('reads the Job once its deadline has passed, and ends when the Job has failed while its pod still stops', async () => {
+    const api = new FakeClusterApi('1.16');
+    const pods = api.listJobPods.bind(api);
+    api.listJobPods = async (ns, job) => stillRunning(await pods(ns, job));
+    const clock = virtualClock();
+    const jobStatus = api.getJob.bind(api);
+    let readAt = -1;
+    api.getJob = async (ns, name) => {
+      readAt = clock.now();
+      return jobStatus(ns, name);
+    };
+    const r = await probeJobOn(api, clock);
+    expect(r.kind).toBe('done');
+    expect(count(api, 'getJob')).toBe(1);
+    expect(readAt).toBeGreaterThanOrEqual(PROBE_ACTIVE_DEADLINE_SECONDS * 1000);
+  });
+
+  it('says the Job disappeared when it is gone with its pods', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.listJobPods = async () => [];
+    api.getJob = async () => null;
+    const r = await probeJobOn(api, virtualClock());
+    expect(r).toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/disappeared before finishing/),
+    });
   });
 });
