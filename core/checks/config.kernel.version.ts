@@ -1,6 +1,7 @@
 import { type KernelRequirement, kernelRequirement, meetsKernel, parseKernel } from '../cilium/kernel.ts';
 import type { NodeInfo } from '../kube/cluster-api.ts';
 import type { Outcome } from '../outcome.ts';
+import { byCodeUnits } from '../text/compare.ts';
 import type { CheckDefinition } from './definition.ts';
 import { outcomes } from './outcomes.ts';
 import { ciliumAtLeast } from './preconditions.ts';
@@ -46,7 +47,7 @@ export const configKernelVersion: CheckDefinition = {
     const [nodes, known] = await Promise.all([facts.nodes(), facts.ciliumVersion()]);
     const version = known as string;
     const req = kernelRequirement(version) as KernelRequirement;
-    const sorted = [...nodes].sort((a, b) => a.name.localeCompare(b.name));
+    const sorted = [...nodes].sort((a, b) => byCodeUnits(a.name, b.name));
     const results = sorted.map((n) => judgeNode(n, req, version)).filter((x): x is Outcome => !!x);
     const ok = nodes.length - results.length;
     if (ok > 0 || results.length === 0) {

@@ -1,6 +1,7 @@
 import type { HealthStatus } from '../cilium/health-json.ts';
 import { appendTo } from '../map-lists.ts';
 import type { Outcome } from '../outcome.ts';
+import { byCodeUnits } from '../text/compare.ts';
 import type { AgentOutput } from './agent-exec.ts';
 import { agentProblem } from './agent-outcome.ts';
 import type { CheckDefinition } from './definition.ts';
@@ -94,7 +95,7 @@ export const nodeHealthReachability: CheckDefinition = {
     const results = new Map<string, Outcome>();
     // A node whose own agent is not running loses its health endpoint and :4240 responder with it.
     const agentDown = new Set(outs.filter((out) => out.kind === 'not-running').map((out) => out.node));
-    for (const [to, ls] of [...byTarget].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [to, ls] of [...byTarget].sort(([a], [b]) => byCodeUnits(a, b))) {
       const judged = judgeTarget(to, ls);
       const down = agentDown.has(to) && judged.status !== 'pass';
       results.set(to, down ? { ...judged, hint: hints.agentDownTarget(to) } : judged);

@@ -1,6 +1,7 @@
 import { isClusterDown, isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { CallOptions, ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import { byCodeUnits } from '../text/compare.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import type { CheckSettings } from './check.ts';
 import {
@@ -67,7 +68,7 @@ async function sweepLeftovers(api: ClusterApi, ns: string, call: CallOptions): P
 
 /** The newest pod of the Job; the Job's retries make more than one. */
 function newestPod(pods: PodInfo[]): PodInfo | undefined {
-  return [...pods].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+  return [...pods].sort((a, b) => byCodeUnits(b.createdAt ?? '', a.createdAt ?? ''))[0];
 }
 
 /** The Job's pod has ended: its phase says so, or every probe container has terminated. */

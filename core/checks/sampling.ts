@@ -1,4 +1,5 @@
 import type { PodInfo } from '../kube/cluster-api.ts';
+import { byCodeUnits } from '../text/compare.ts';
 
 /** The agent container of a Cilium pod, and whether one can exec into it. */
 export function agentContainer(pod: PodInfo) {
@@ -16,7 +17,7 @@ export function agentContainer(pod: PodInfo) {
  */
 export function sampleAgentPods(pods: PodInfo[], sampleAgents: number, full: boolean): PodInfo[] {
   const sorted = [...pods].sort(
-    (a, b) => (a.nodeName ?? '\uffff').localeCompare(b.nodeName ?? '\uffff') || a.name.localeCompare(b.name),
+    (a, b) => byCodeUnits(a.nodeName ?? '\uffff', b.nodeName ?? '\uffff') || byCodeUnits(a.name, b.name),
   );
   if (full) return sorted;
   const picked = new Set(sorted.slice(0, Math.max(0, sampleAgents)));

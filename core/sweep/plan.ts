@@ -1,4 +1,5 @@
 import type { ClusterTarget } from '../fleet/target.ts';
+import { byCodeUnits } from '../text/compare.ts';
 import { configuredPeers, type FleetMember, peerIndex } from './peers.ts';
 import type { ClusterReport } from './report.ts';
 
@@ -37,7 +38,7 @@ export function meshPairsOf(members: FleetMember[]): MeshPair[] {
       seen.set(`${a}\u0000${b}`, { a, b });
     }
   }
-  return [...seen.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  return [...seen.values()].sort((x, y) => byCodeUnits(x.a, y.a) || byCodeUnits(x.b, y.b));
 }
 
 /** Connected components of the pair graph: cluster name → component id (the smallest name in it). */
