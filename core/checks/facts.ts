@@ -2,6 +2,7 @@ import { agentBinary } from '../cilium/binary.ts';
 import { type HealthStatus, parseHealthJson } from '../cilium/health-json.ts';
 import { agentVersionFromStatus, parseStatusJson, type StatusResponse } from '../cilium/status-json.ts';
 import { versionFromImage } from '../cilium/version-text.ts';
+import { isClusterDown } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
 import type { ClusterApi, PodInfo } from '../kube/cluster-api.ts';
 import type { MeshView } from '../sweep/report.ts';
@@ -245,16 +246,32 @@ export class ClusterFacts {
       async (): Promise<MeshView[]> => meshViews(await this.configuredPeers(), await this.agentStatus()),
     );
 
+  /** The CoreDNS ConfigMap (null when it cannot be read), or the error when the cluster cannot be talked to. */
+  private coredns = () =>
+    this.once('coredns', async (): Promise<{ data: Record<string, string> | null } | { down: unknown }> => {
+      try {
+        const data = await this.spans.time('api', 'get ConfigMap coredns', () =>
+          this.api.getConfigMap(KS, 'coredns', { ...this.opts, urgent: true }),
+        );
+        return { data };
+      } catch (err) {
+        return isClusterDown(err) ? { down: err } : { data: null };
+      }
+    });
+
   /** The cluster DNS domain, from the CoreDNS Corefile (`kubernetes <domain> ...`), else `cluster.local`. */
   clusterDomain = () =>
     this.once('clusterDomain', async (): Promise<ClusterDomain> => {
-      const coredns = await this.spans
-        .time('api', 'get ConfigMap coredns', () =>
-          this.api.getConfigMap(KS, 'coredns', { ...this.opts, urgent: true }),
-        )
-        .catch(() => null);
-      return clusterDomain(coredns);
+      const read = await this.coredns();
+      return clusterDomain('data' in read ? read.data : null);
     });
+
+  /** The domain the probe Job's names are resolved in; rejects when the cluster cannot be talked to. */
+  private probeDomain = async (): Promise<string> => {
+    const read = await this.coredns();
+    if ('down' in read) throw read.down;
+    return clusterDomain(read.data).domain;
+  };
 
   /** The business probe Job, run once for both business checks. */
   probeJob = () =>
@@ -262,14 +279,7 @@ export class ClusterFacts {
       'probeJob',
       (): Promise<ProbeJobResult> =>
         this.spans.time('job', 'business probe Job', () =>
-          runProbeJob(
-            this.api,
-            this.target,
-            this.settings,
-            this.signal,
-            this.clusterDomain().then((d) => d.domain),
-            this.clock,
-          ),
+          runProbeJob(this.api, this.target, this.settings, this.signal, this.probeDomain(), this.clock),
         ),
     );
 }

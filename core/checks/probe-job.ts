@@ -1,6 +1,6 @@
-import { isClusterDown, isFleetcheckError } from '../errors.ts';
+import { isFleetcheckError } from '../errors.ts';
 import type { ClusterTarget } from '../fleet/target.ts';
-import type { CallOptions, ClusterApi, JobStatus, PodInfo } from '../kube/cluster-api.ts';
+import type { CallOptions, ClusterApi, JobSpec, JobStatus, PodInfo } from '../kube/cluster-api.ts';
 import { byCodeUnits } from '../text/compare.ts';
 import { redactedPrefix } from '../text/redact.ts';
 import type { CheckSettings } from './check.ts';
@@ -57,10 +57,17 @@ function pendingReason(pods: PodInfo[]): string | undefined {
   return undefined;
 }
 
-async function sweepLeftovers(api: ClusterApi, ns: string, call: CallOptions): Promise<void> {
+/** Deletes this probe's Jobs older than the Job deadline (runs beside the create, so `ours` is never one). */
+async function sweepLeftovers(
+  api: ClusterApi,
+  ns: string,
+  call: CallOptions,
+  ours: () => string | undefined,
+): Promise<void> {
   const jobs = await api.listJobs(ns, `${PROBE_LABEL}=${PROBE_LABEL_VALUE}`, call);
   const cutoff = Date.now() - PROBE_ACTIVE_DEADLINE_SECONDS * 1000;
   for (const j of jobs) {
+    if (j.name === ours()) continue;
     const created = j.createdAt ? Date.parse(j.createdAt) : Number.NaN;
     if (Number.isNaN(created) || created < cutoff) await api.deleteJob(ns, j.name, call);
   }
@@ -124,8 +131,9 @@ async function missingNamespace(
 
 /**
  * Runs the business probe Job (DNS + service connects, busybox by argv) and always deletes it; its calls are
- * urgent (the run's longest path goes ahead of the cluster's other waiting calls).
- * Leftovers older than the Job deadline are deleted first; a missing probe namespace gives `skipped`.
+ * urgent (the run's longest path goes ahead of the cluster's other waiting calls). `domain` rejects when the
+ * cluster cannot be talked to: then no Job is created (nor its deadline waited for).
+ * Leftovers older than the Job deadline are deleted beside the create; a missing probe namespace gives `skipped`.
  */
 export async function runProbeJob(
   api: ClusterApi,
@@ -137,23 +145,38 @@ export async function runProbeJob(
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
   const call: CallOptions = { signal, urgent: true };
+  let ours: string | undefined;
+  // The clean-up is no step before the create (which waits only for the cluster domain), nor urgent: the create
+  // takes the cluster's warm connection first.
+  const leftovers = sweepLeftovers(api, ns, { signal }, () => ours).catch(() => undefined);
+  try {
+    return await createAndWait(api, settings, signal, clock, call, async () => {
+      const plans = probeContainers(target.probeTargets, await domain);
+      const spec = probeJobSpec(ns, plans);
+      ours = spec.name;
+      return { spec, plans };
+    });
+  } finally {
+    await leftovers;
+  }
+}
+
+async function createAndWait(
+  api: ClusterApi,
+  settings: CheckSettings,
+  signal: AbortSignal,
+  clock: RunClock,
+  call: CallOptions,
+  planned: () => Promise<{ spec: JobSpec; plans: ProbeContainerPlan[] }>,
+): Promise<ProbeJobResult> {
+  const ns = settings.probeNamespace;
+  let spec: JobSpec;
   let plans: ProbeContainerPlan[];
   try {
-    const [clusterDomain, leftovers] = await Promise.all([
-      domain,
-      sweepLeftovers(api, ns, call).then(
-        () => undefined,
-        (err: unknown) => err,
-      ),
-    ]);
-    // A cluster that cannot be talked to gets no create (nor its deadline's wait); a refused list (no Role yet)
-    // is left to the create, which tells a missing namespace apart.
-    if (isClusterDown(leftovers)) return { kind: 'error', error: leftovers };
-    plans = probeContainers(target.probeTargets, clusterDomain);
+    ({ spec, plans } = await planned());
   } catch (error) {
     return { kind: 'error', error };
   }
-  const spec = probeJobSpec(ns, plans);
   const done = async (pods: PodInfo[]): Promise<ProbeJobResult> => ({
     kind: 'done',
     jobName: spec.name,

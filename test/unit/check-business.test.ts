@@ -42,7 +42,7 @@ describe('business probe Job', () => {
     expect(api.calls.filter((c) => c === 'createJob').length).toBe(1);
   });
 
-  it('deletes leftovers older than the deadline first', async () => {
+  it('deletes leftovers older than the deadline beside the create, never the Job it creates', async () => {
     const api = new FakeClusterApi('1.16');
     const old = {
       namespace: 'fleetcheck-probe',
@@ -57,9 +57,41 @@ describe('business probe Job', () => {
       createdAt: '2026-01-01T00:00:00Z',
       polls: 0,
     });
-    await runFake(api, { layers: ['business'] });
-    expect(api.jobs.has(old.name)).toBe(false);
-    expect(api.calls.indexOf('deleteJob')).toBeLessThan(api.calls.indexOf('createJob'));
+    // The list answers only once the new Job exists, and dates every Job long ago (a server clock far behind).
+    const list = api.listJobs.bind(api);
+    let created: () => void = () => {};
+    const createdNow = new Promise<void>((resolve) => {
+      created = resolve;
+    });
+    const create = api.createJob.bind(api);
+    api.createJob = async (spec) => {
+      await create(spec);
+      created();
+    };
+    api.listJobs = async (ns, selector) => {
+      await createdNow;
+      return (await list(ns, selector)).map((j) => ({ ...j, createdAt: '2026-01-01T00:00:00Z' }));
+    };
+    const deleted: string[] = [];
+    const remove = api.deleteJob.bind(api);
+    api.deleteJob = async (ns, name) => {
+      deleted.push(name);
+      return remove(ns, name);
+    };
+    const { one } = await runFake(api, { layers: ['business'] });
+    expect(one(DNS).status).toBe('pass');
+    expect(api.jobs.size).toBe(0);
+    expect(deleted[0]).toBe(old.name);
+    // the new Job was deleted once, when it ended, not as a leftover while it ran
+    expect(deleted.length).toBe(2);
+  });
+
+  it('creates no Job when the cluster cannot be talked to', async () => {
+    const api = new FakeClusterApi('1.16');
+    api.throwOn.set('getConfigMap', apiError('unreachable', 'get', 'configmaps'));
+    const { one } = await runFake(api, { layers: ['business'] });
+    expect(one(DNS).status).toBe('error');
+    expect(api.calls).not.toContain('createJob');
   });
 
   it('skips both checks with an rbac.yaml hint when the probe namespace is missing', async () => {

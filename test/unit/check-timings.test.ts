@@ -72,6 +72,7 @@ describe('one cluster run: what starts when, and the timings it reports', () => 
     const api = new FakeClusterApi('1.16');
     api.throwOn.set('listNodes', apiError('unreachable', 'list', 'nodes'));
     api.throwOn.set('listJobs', apiError('unreachable', 'list', 'jobs'));
+    api.throwOn.set('getConfigMap', apiError('unreachable', 'get', 'configmaps'));
     const run = await clusterChecksRunner({ clock: virtualClock({ tickMs: 1 }) })(
       api,
       fakeTarget(api),
