@@ -57,7 +57,10 @@ function pendingReason(pods: PodInfo[]): string | undefined {
   return undefined;
 }
 
-/** Deletes this probe's Jobs older than the Job deadline (runs beside the create, so `ours` is never one). */
+/**
+ * Deletes this probe's Jobs older than the Job deadline, never `ours()`: the Job this run creates (the list runs
+ * beside its create, so it may show it, and a server clock behind ours makes it look old).
+ */
 async function sweepLeftovers(
   api: ClusterApi,
   ns: string,
@@ -170,65 +173,88 @@ async function createAndWait(
   planned: () => Promise<{ spec: JobSpec; plans: ProbeContainerPlan[] }>,
 ): Promise<ProbeJobResult> {
   const ns = settings.probeNamespace;
-  let spec: JobSpec;
-  let plans: ProbeContainerPlan[];
+  let job: PolledJob;
   try {
-    ({ spec, plans } = await planned());
+    job = { api, ns, signal, clock, call, ...(await planned()) };
   } catch (error) {
     return { kind: 'error', error };
   }
+  try {
+    try {
+      await api.createJob(job.spec, call);
+    } catch (error) {
+      return (await missingNamespace(api, ns, error, call)) ?? { kind: 'error', error };
+    }
+    return await pollUntilEnded(job);
+  } catch (error) {
+    return { kind: 'error', error };
+  } finally {
+    await api
+      .deleteJob(ns, job.spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs), urgent: true })
+      .catch(() => {});
+  }
+}
+
+/** A created probe Job and what its polls need. */
+interface PolledJob {
+  api: ClusterApi;
+  ns: string;
+  spec: JobSpec;
+  plans: ProbeContainerPlan[];
+  signal: AbortSignal;
+  clock: RunClock;
+  call: CallOptions;
+}
+
+/** Polls the Job (just created) until its pod has ended, it stays Pending, it disappears or its deadline passes. */
+async function pollUntilEnded({
+  api,
+  ns,
+  spec,
+  plans,
+  signal,
+  clock,
+  call,
+}: PolledJob): Promise<ProbeJobResult> {
   const done = async (pods: PodInfo[]): Promise<ProbeJobResult> => ({
     kind: 'done',
     jobName: spec.name,
     containers: await readContainers(api, ns, pods, plans, call),
   });
-  try {
-    try {
-      await api.createJob(spec, call);
-    } catch (error) {
-      return (await missingNamespace(api, ns, error, call)) ?? { kind: 'error', error };
-    }
-    const created = clock.now();
-    const jobDeadline = created + spec.activeDeadlineSeconds * 1000;
-    const deadline = jobDeadline + 10_000;
-    let wait = POLL_MS;
-    let pendingSeen = 0;
-    while (!signal.aborted && clock.now() < deadline) {
-      // An abort ends the pause early; the loop condition then sees it.
-      await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
-      if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
-      const pods = await api.listJobPods(ns, spec.name, call);
-      if (podEnded(pods, plans)) return done(pods);
-      // With no retries the Job ends with its one pod before its own deadline, so the Job itself is read only
-      // when it has no pod (not made yet, or deleted with it) or once its deadline has passed.
-      if (pods.length === 0 || clock.now() >= jobDeadline) {
-        const job = await api.getJob(ns, spec.name, call);
-        if (!job)
-          return {
-            kind: 'timeout',
-            jobName: spec.name,
-            message: `probe Job ${spec.name} disappeared before finishing`,
-          };
-        // The pods were read before the Job, so they can predate its end; read after it, they show it.
-        if (finished(job)) return done(await api.listJobPods(ns, spec.name, call));
-      }
-      const reason = pendingReason(pods);
-      pendingSeen = reason ? pendingSeen + 1 : 0;
-      if (reason && pendingSeen >= 2) {
+  const created = clock.now();
+  const jobDeadline = created + spec.activeDeadlineSeconds * 1000;
+  const deadline = jobDeadline + 10_000;
+  let wait = POLL_MS;
+  let pendingSeen = 0;
+  while (!signal.aborted && clock.now() < deadline) {
+    // An abort ends the pause early; the loop condition then sees it.
+    await clock.sleep(Math.min(wait, Math.max(0, deadline - clock.now())), signal).catch(() => undefined);
+    if (clock.now() - created >= POLL_STEADY_FOR_MS) wait = Math.min(wait * 1.5, POLL_MAX_MS);
+    const pods = await api.listJobPods(ns, spec.name, call);
+    if (podEnded(pods, plans)) return done(pods);
+    // With no retries the Job ends with its one pod before its own deadline, so the Job itself is read only
+    // when it has no pod (not made yet, or deleted with it) or once its deadline has passed.
+    if (pods.length === 0 || clock.now() >= jobDeadline) {
+      const job = await api.getJob(ns, spec.name, call);
+      if (!job)
         return {
-          kind: 'pending',
+          kind: 'timeout',
           jobName: spec.name,
-          reason,
-          message: `probe pod stuck Pending (${reason})`,
+          message: `probe Job ${spec.name} disappeared before finishing`,
         };
-      }
+      // The pods were read before the Job, so they can predate its end; read after it, they show it.
+      if (finished(job)) return done(await api.listJobPods(ns, spec.name, call));
     }
-    return { kind: 'timeout', jobName: spec.name, message: `probe Job ${spec.name} did not finish in time` };
-  } catch (error) {
-    return { kind: 'error', error };
-  } finally {
-    await api
-      .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs), urgent: true })
-      .catch(() => {});
+    const reason = pendingReason(pods);
+    pendingSeen = reason ? pendingSeen + 1 : 0;
+    if (reason && pendingSeen >= 2) {
+      return {
+        kind: 'pending',
+        jobName: spec.name,
+        reason,
+        message: `probe pod stuck Pending (${reason})`,
+      };
+    }
   }
+  return { kind: 'timeout', jobName: spec.name, message: `probe Job ${spec.name} did not finish in time` };
 }
