@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, resourceLimits, workerData } from 'node:worker_threads';
 import { runClusterChecks } from '../../core/checks/run.ts';
 import { loadFleet } from '../../core/fleet/index.ts';
 import type { ClusterTarget } from '../../core/fleet/target.ts';
@@ -51,7 +51,7 @@ function listen(targets: ClusterTarget[]): void {
     if (call.op === 'abort') running.get(call.id)?.abort(new Error(call.reason));
     else void run(targets, call.id, call.sweepIndex);
   });
-  send({ ready: true, clusters: targets.length });
+  send({ ready: true, clusters: targets.length, youngGenerationMb: resourceLimits.maxYoungGenerationSizeMb });
 }
 
 await loadFleet({ ...data.fleet, onNote: (note) => send({ note }) }).then(listen, (err) =>

@@ -22,7 +22,7 @@ export interface WireError {
 
 export type SweepThreadMessage =
   | { note: string }
-  | { ready: true; clusters: number }
+  | { ready: true; clusters: number; youngGenerationMb: number | undefined }
   | { failed: WireError }
   | { id: string; progress: ClusterProgress }
   | { id: string; report: SweepReport }

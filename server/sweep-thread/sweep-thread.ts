@@ -9,9 +9,20 @@ import {
   type SweepThreadMessage,
 } from './sweep-thread-protocol.ts';
 
+/**
+ * The sweep thread's young generation, in MB: V8's own size on Node 20 (two 16 MB semi-spaces and the large-object
+ * space beside them). Node 22 and 24 size it from the machine (192 MB here: 64 MB semi-spaces), and a 200-cluster
+ * sweep, which keeps hundreds of sockets and requests alive for a moment each, fills it: about 100 MB more at the
+ * peak for the same work (BENCHMARKS.md, the Node 24 rows). A thread takes the bound at its start, which the CLI's
+ * own process cannot (`--max-semi-space-size` is read once, when the process starts).
+ */
+export const SWEEP_YOUNG_GENERATION_MB = 48;
+
 export interface SweepThread {
   /** Clusters in the fleet the thread loaded. */
   clusters: number;
+  /** The bound on the thread's young generation, as the thread itself reports it. */
+  youngGenerationMb: number | undefined;
   /** Sweeps the fleet and stores it; `signal` aborts it (an aborted sweep is not stored). */
   sweep(req: {
     id: string;
@@ -39,24 +50,29 @@ export async function startSweepThread(
   data: SweepThreadData,
   onNote: (note: string) => void = () => {},
 ): Promise<SweepThread> {
-  const worker = new Worker(new URL('./sweep-thread.mjs', import.meta.url), { workerData: data });
+  const worker = new Worker(new URL('./sweep-thread.mjs', import.meta.url), {
+    workerData: data,
+    resourceLimits: { maxYoungGenerationSizeMb: SWEEP_YOUNG_GENERATION_MB },
+  });
   worker.unref();
   const pending = new Map<string, Pending>();
   const send = (call: SweepThreadCall) => worker.postMessage(call);
-  const clusters = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.on('message', (m: SweepThreadMessage) => {
-      if ('note' in m) return onNote(m.note);
-      if ('ready' in m) return resolve(m.clusters);
-      if ('failed' in m) return reject(fromWire(m.failed));
-      const p = pending.get(m.id);
-      if (!p) return;
-      if ('progress' in m) return p.onProgress?.(m.progress);
-      pending.delete(m.id);
-      if ('report' in m) p.resolve(m.report);
-      else p.reject(fromWire(m.error));
-    });
-  }).catch(async (err: unknown) => {
+  const ready = await new Promise<{ clusters: number; youngGenerationMb: number | undefined }>(
+    (resolve, reject) => {
+      worker.once('error', reject);
+      worker.on('message', (m: SweepThreadMessage) => {
+        if ('note' in m) return onNote(m.note);
+        if ('ready' in m) return resolve(m);
+        if ('failed' in m) return reject(fromWire(m.failed));
+        const p = pending.get(m.id);
+        if (!p) return;
+        if ('progress' in m) return p.onProgress?.(m.progress);
+        pending.delete(m.id);
+        if ('report' in m) p.resolve(m.report);
+        else p.reject(fromWire(m.error));
+      });
+    },
+  ).catch(async (err: unknown) => {
     await worker.terminate();
     throw err;
   });
@@ -65,7 +81,8 @@ export async function startSweepThread(
     pending.clear();
   });
   return {
-    clusters,
+    clusters: ready.clusters,
+    youngGenerationMb: ready.youngGenerationMb,
     sweep: ({ id, signal, sweepIndex, onProgress }) =>
       new Promise<SweepReport>((resolve, reject) => {
         const reason = () => (signal.reason instanceof Error ? signal.reason.message : String(signal.reason));
