@@ -153,35 +153,27 @@ export async function runProbeJob(
   // takes the cluster's warm connection first.
   const leftovers = sweepLeftovers(api, ns, { signal }, () => ours).catch(() => undefined);
   try {
-    return await createAndWait(api, settings, signal, clock, call, async () => {
+    let job: PolledJob;
+    try {
       const plans = probeContainers(target.probeTargets, await domain);
       const spec = probeJobSpec(ns, plans);
       ours = spec.name;
-      return { spec, plans };
-    });
+      job = { api, ns, spec, plans, signal, clock, call };
+    } catch (error) {
+      return { kind: 'error', error };
+    }
+    return await createAndWait(job, settings.apiDeadlineMs);
   } finally {
     await leftovers;
   }
 }
 
-async function createAndWait(
-  api: ClusterApi,
-  settings: CheckSettings,
-  signal: AbortSignal,
-  clock: RunClock,
-  call: CallOptions,
-  planned: () => Promise<{ spec: JobSpec; plans: ProbeContainerPlan[] }>,
-): Promise<ProbeJobResult> {
-  const ns = settings.probeNamespace;
-  let job: PolledJob;
-  try {
-    job = { api, ns, signal, clock, call, ...(await planned()) };
-  } catch (error) {
-    return { kind: 'error', error };
-  }
+/** Creates the Job, polls it to its end and always deletes it (within `deleteDeadlineMs`, even after an abort). */
+async function createAndWait(job: PolledJob, deleteDeadlineMs: number): Promise<ProbeJobResult> {
+  const { api, ns, spec, call } = job;
   try {
     try {
-      await api.createJob(job.spec, call);
+      await api.createJob(spec, call);
     } catch (error) {
       return (await missingNamespace(api, ns, error, call)) ?? { kind: 'error', error };
     }
@@ -190,12 +182,12 @@ async function createAndWait(
     return { kind: 'error', error };
   } finally {
     await api
-      .deleteJob(ns, job.spec.name, { signal: AbortSignal.timeout(settings.apiDeadlineMs), urgent: true })
+      .deleteJob(ns, spec.name, { signal: AbortSignal.timeout(deleteDeadlineMs), urgent: true })
       .catch(() => {});
   }
 }
 
-/** A created probe Job and what its polls need. */
+/** A planned probe Job and what its create, polls and clean-up need. */
 interface PolledJob {
   api: ClusterApi;
   ns: string;
