@@ -57,22 +57,20 @@ export async function startSweepThread(
   worker.unref();
   const pending = new Map<string, Pending>();
   const send = (call: SweepThreadCall) => worker.postMessage(call);
-  const ready = await new Promise<{ clusters: number; youngGenerationMb: number | undefined }>(
-    (resolve, reject) => {
-      worker.once('error', reject);
-      worker.on('message', (m: SweepThreadMessage) => {
-        if ('note' in m) return onNote(m.note);
-        if ('ready' in m) return resolve(m);
-        if ('failed' in m) return reject(fromWire(m.failed));
-        const p = pending.get(m.id);
-        if (!p) return;
-        if ('progress' in m) return p.onProgress?.(m.progress);
-        pending.delete(m.id);
-        if ('report' in m) p.resolve(m.report);
-        else p.reject(fromWire(m.error));
-      });
-    },
-  ).catch(async (err: unknown) => {
+  const ready = await new Promise<Extract<SweepThreadMessage, { ready: true }>>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (m: SweepThreadMessage) => {
+      if ('note' in m) return onNote(m.note);
+      if ('ready' in m) return resolve(m);
+      if ('failed' in m) return reject(fromWire(m.failed));
+      const p = pending.get(m.id);
+      if (!p) return;
+      if ('progress' in m) return p.onProgress?.(m.progress);
+      pending.delete(m.id);
+      if ('report' in m) p.resolve(m.report);
+      else p.reject(fromWire(m.error));
+    });
+  }).catch(async (err: unknown) => {
     await worker.terminate();
     throw err;
   });
