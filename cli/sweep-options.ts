@@ -8,7 +8,6 @@ import { FleetcheckError } from '../core/errors.ts';
 import { loadFleet } from '../core/fleet/index.ts';
 import type { ClusterTarget } from '../core/fleet/target.ts';
 import { type Layer, layerSchema } from '../core/outcome.ts';
-import { loadScenario, startSimulator } from '../sim/index.ts';
 
 const positiveInt = (flag: string) =>
   z
@@ -97,6 +96,8 @@ export async function openFleet(flags: SweepFlags, settings: CheckSettings): Pro
     });
     return { targets, close: async () => {} };
   }
+  // the simulator (its PKI, world models and servers) is loaded only for --simulate, never for a real fleet
+  const { loadScenario, startSimulator } = await import('../sim/index.ts');
   const scenario = await loadScenario(flags.simulate);
   const sim = await startSimulator(scenario);
   const dir = await mkdtemp(join(tmpdir(), 'fleetcheck-sim-'));

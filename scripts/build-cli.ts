@@ -1,7 +1,7 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 /** Packages with native code or optional peers: resolved from node_modules at run time, never bundled. */
 const EXTERNAL = [
@@ -12,6 +12,26 @@ const EXTERNAL = [
   'esbuild',
   'fsevents',
 ];
+
+/**
+ * How fleetcheck's JavaScript is bundled: ESM for Node 20+, dependencies inside except `EXTERNAL`, a chunk per
+ * lazily imported module. The benchmarks bundle their children the same way (bench/bundle.ts).
+ */
+export const SHIPPED_BUILD = {
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  bundle: true,
+  splitting: true,
+  keepNames: true,
+  legalComments: 'none',
+  external: EXTERNAL,
+  banner: {
+    js: "import { createRequire as __fcRequire } from 'node:module'; const require = __fcRequire(import.meta.url);",
+  },
+} satisfies BuildOptions;
 
 /**
  * Files the bundled modules read beside themselves (`import.meta.url`): every chunk lands in `dist/`, so each
@@ -45,21 +65,9 @@ export async function buildCli(root: string = process.cwd()): Promise<string> {
       'sweep-thread': 'server/sweep-thread/sweep-thread-main.ts',
     },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: '[name]-[hash]',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    bundle: true,
-    splitting: true,
-    keepNames: true,
-    legalComments: 'none',
+    ...SHIPPED_BUILD,
     logLevel: 'warning',
     metafile: true,
-    external: EXTERNAL,
-    banner: {
-      js: "import { createRequire as __fcRequire } from 'node:module'; const require = __fcRequire(import.meta.url);",
-    },
   });
   for (const { from, to } of BESIDE) cpSync(join(root, from), join(outdir, to), { recursive: true });
   writeFileSync(join(outdir, METAFILE), JSON.stringify(metafile));

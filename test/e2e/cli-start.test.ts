@@ -11,10 +11,12 @@ const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: 
 const scratch = mkdtempSync(join(tmpdir(), 'fleetcheck-start-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Source files inside the outputs the entry loads before any action runs (static imports only). */
-function startupInputs(meta: Metafile): string[] {
+const readMeta = () => JSON.parse(readFileSync(join('dist', METAFILE), 'utf8')) as Metafile;
+
+/** Source files inside the outputs `from` loads before any of its code runs (static imports only). */
+function startupInputs(meta: Metafile, from = 'dist/fleetcheck.mjs'): string[] {
   const seen = new Set<string>();
-  const queue = ['dist/fleetcheck.mjs'];
+  const queue = [from];
   while (queue.length > 0) {
     const out = queue.pop()!;
     if (seen.has(out)) continue;
@@ -56,8 +58,7 @@ describe('the shipped CLI (dist/, built from the sources under test)', () => {
   });
 
   it('--help and --version load only commander and the command definitions, no command module', () => {
-    const meta = JSON.parse(readFileSync(join('dist', METAFILE), 'utf8')) as Metafile;
-    const inputs = startupInputs(meta);
+    const inputs = startupInputs(readMeta());
     expect(inputs).toContain('cli/program.ts');
     const heavy = inputs.filter(
       (f) =>
@@ -66,6 +67,18 @@ describe('the shipped CLI (dist/, built from the sources under test)', () => {
         ),
     );
     expect(heavy).toEqual([]);
+  });
+
+  it('sweep and check load neither the AWS SDK nor the simulator before a fleet needs them', () => {
+    const meta = readMeta();
+    for (const command of ['cli/commands/sweep.ts', 'cli/commands/check.ts']) {
+      const chunk = Object.keys(meta.outputs).find((out) => meta.outputs[out]?.inputs[command]);
+      expect(chunk, command).toBeDefined();
+      const inputs = startupInputs(meta, chunk);
+      expect(inputs).toContain('core/fleet/load-fleet.ts');
+      const lazy = inputs.filter((f) => /^sim\/|node_modules\/(@aws-sdk|@smithy|node-forge)\//.test(f));
+      expect(lazy, command).toEqual([]);
+    }
   });
 
   it('says how to build when dist/ is missing (exit 2)', async () => {
