@@ -9,6 +9,7 @@ import { controlPlaneBinaries, KUBE_VERSIONS } from './binaries.ts';
 import { type ControlPlane, startControlPlane } from './control-plane.ts';
 import { differentialChecks } from './differential-checks.ts';
 import { fleetcheckCheck, writeKubeconfig } from './fleetcheck-run.ts';
+import { jobControllerChecks } from './job-controller-checks.ts';
 import { kubeRequest } from './kube-http.ts';
 import { freePort, waitFor } from './processes.ts';
 import { rbacChecks } from './rbac-checks.ts';
@@ -168,6 +169,9 @@ describe.each(KUBE_VERSIONS)('real kube-apiserver %s', (version) => {
     });
   });
 
+  describe.skipIf(!bins)("the real Job controller and fleetcheck's probe Job", () =>
+    jobControllerChecks(() => ctx.cp),
+  );
   describe.skipIf(!bins)('RBAC least privilege', () => rbacChecks(version, () => ctx.cp));
   describe.skipIf(!bins)('the simulator answers like it', () => differentialChecks(version, () => ctx.cp));
   describe.skipIf(!bins)("fleetcheck's TLS session resumption", () => tlsResumptionChecks(() => ctx.cp));
