@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -74,13 +74,13 @@ export function settingsFrom(flags: SweepFlags): CheckSettings {
 
 export interface FleetSource {
   targets: ClusterTarget[];
-  /** Set when the fleet is the in-process simulator. */
+  /** Set when the fleet is the simulator (in its own thread of this process). */
   simulated?: { scenario: string; clusters: number };
   close(): Promise<void>;
 }
 
 /**
- * The clusters to sweep: the simulator started in-process on `--simulate` (stopped by `close()`), else the
+ * The clusters to sweep: the simulator started in a thread of this process on `--simulate` (stopped by `close()`), else the
  * fleet file (`--fleet` or FLEETCHECK_FLEET) or the kubeconfig contexts.
  */
 export async function openFleet(flags: SweepFlags, settings: CheckSettings): Promise<FleetSource> {
@@ -96,10 +96,13 @@ export async function openFleet(flags: SweepFlags, settings: CheckSettings): Pro
     });
     return { targets, close: async () => {} };
   }
-  // the simulator (its PKI, world models and servers) is loaded only for --simulate, never for a real fleet
-  const { loadScenario, startSimulator } = await import('../sim/index.ts');
+  // The simulator is loaded only for --simulate, and runs in a thread of its own: its fake API servers' half of
+  // every handshake, answer and exec session would otherwise share the sweep's event loop.
+  const { loadScenario } = await import('../sim/scenario/load.ts');
+  const { kubeconfigYaml } = await import('../sim/kubeconfig.ts');
+  const { startSimThread } = await import('../server/demo/sim-thread.ts');
   const scenario = await loadScenario(flags.simulate);
-  const sim = await startSimulator(scenario);
+  const sim = await startSimThread(scenario, Date.now());
   const dir = await mkdtemp(join(tmpdir(), 'fleetcheck-sim-'));
   const close = async () => {
     await sim.stop();
@@ -107,7 +110,7 @@ export async function openFleet(flags: SweepFlags, settings: CheckSettings): Pro
   };
   try {
     const kubeconfig = join(dir, 'kubeconfig.yaml');
-    await sim.writeKubeconfig(kubeconfig);
+    await writeFile(kubeconfig, kubeconfigYaml(sim.clusters, sim.caPem), { mode: 0o600 });
     const targets = await loadFleet({ kubeconfig, ...contexts, limits });
     return { targets, simulated: { scenario: flags.simulate, clusters: sim.clusters.length }, close };
   } catch (err) {

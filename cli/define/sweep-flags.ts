@@ -18,7 +18,10 @@ export function addSweepOptions(cmd: Command): Command {
     )
     .option('--context <name>', 'only this kubeconfig context (repeatable, or a comma list)', collect)
     .option('--fleet <file>', 'fleet file (YAML): clusters, labels, expected mesh peers, overrides')
-    .option('--simulate <scenario>', 'start the simulator on this scenario in-process and sweep it')
+    .option(
+      '--simulate <scenario>',
+      'start the simulator on this scenario (in a thread of its own) and sweep it',
+    )
     .addOption(new Option('--output <format>', 'table or json').default('table'))
     .option('--full', 'check every agent instead of a sample')
     .option('--concurrency <n>', 'clusters checked in parallel (default 32)')

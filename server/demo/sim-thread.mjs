@@ -1,4 +1,4 @@
-// Entry of the demo's simulator thread (server/demo/sim-thread.ts): loads the TypeScript side through tsx's loader.
+// Entry of the simulator thread of the demo and of sweep/check --simulate (server/demo/sim-thread.ts): loads the TypeScript side through tsx's loader.
 import { register } from 'tsx/esm/api';
 
 register();

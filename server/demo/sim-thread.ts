@@ -3,7 +3,7 @@ import type { FaultInput, SimulatedCluster } from '../../sim/index.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { SimThreadData, SimThreadMessage, SimThreadOp } from './sim-thread-protocol.ts';
 
-/** The demo's simulator as the demo drives it; it lives in its own thread. */
+/** The simulator as the demo (and `sweep`/`check --simulate`) drive it; it lives in its own thread. */
 export interface DemoSim {
   clusters: SimulatedCluster[];
   caPem: string;
@@ -16,7 +16,8 @@ export interface DemoSim {
 /**
  * Starts the scenario's simulator in a worker thread, so its fake API servers never share the API's event loop:
  * a busy machine slows both down, but the simulator's answers are not held up behind API requests (which would
- * look like cluster timeouts in the demo's own history).
+ * look like cluster timeouts in the demo's own history). `sweep --simulate` starts it too, so the sweep's event loop
+ * carries only fleetcheck's side of the traffic.
  * @example const sim = await startSimThread(scenario, Date.now() - 7 * 86_400_000); await sim.setClock(null);
  */
 export async function startSimThread(scenario: Scenario, clockAt: number): Promise<DemoSim> {
