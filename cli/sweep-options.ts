@@ -80,8 +80,8 @@ export interface FleetSource {
 }
 
 /**
- * The clusters to sweep: the simulator started in a thread of this process on `--simulate` (stopped by `close()`), else the
- * fleet file (`--fleet` or FLEETCHECK_FLEET) or the kubeconfig contexts.
+ * The clusters to sweep: the simulator started in a thread of this process on `--simulate` (stopped by
+ * `close()`), else the fleet file (`--fleet` or FLEETCHECK_FLEET) or the kubeconfig contexts.
  */
 export async function openFleet(flags: SweepFlags, settings: CheckSettings): Promise<FleetSource> {
   const limits = { apiDeadlineMs: settings.apiDeadlineMs, execDeadlineMs: settings.execDeadlineMs };
