@@ -1,9 +1,20 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { Outcome } from '../../core/outcome.ts';
 import { runFile } from '../fixtures/run-file.ts';
 import type { ControlPlane } from './control-plane.ts';
+
+/** fleetcheck's own client of the control plane (cluster `real`), calling as `token`. */
+export function clusterApiAs(cp: ControlPlane, token: string) {
+  return clusterApiFromEndpoint({
+    name: 'real',
+    server: cp.server,
+    caData: Buffer.from(cp.caPem).toString('base64'),
+    token: async () => token,
+  });
+}
 
 /** A kubeconfig file in `dir` with one context `real` for the given token. */
 export async function writeKubeconfig(cp: ControlPlane, token: string, dir: string): Promise<string> {

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { probeContainers, probeJobSpec } from '../../core/checks/probe-job-spec.ts';
 import type { ClusterApi, JobSpec, JobStatus, PodInfo } from '../../core/kube/cluster-api.ts';
-import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import type { ControlPlane } from './control-plane.ts';
+import { clusterApiAs } from './fleetcheck-run.ts';
 import { kubeRequest } from './kube-http.ts';
 import { waitFor } from './processes.ts';
 import { serviceAccountToken } from './service-account.ts';
@@ -84,16 +84,7 @@ async function jobEnd(api: ClusterApi, name: string): Promise<JobStatus> {
  * pod seen Succeeded/Failed ends the probe without reading the Job; a Job whose pods are gone has ended.
  */
 export function jobControllerChecks(getCp: () => ControlPlane): void {
-  const apiOf = async () => {
-    const cp = getCp();
-    const token = await serviceAccountToken(cp);
-    return clusterApiFromEndpoint({
-      name: 'real',
-      server: cp.server,
-      caData: Buffer.from(cp.caPem).toString('base64'),
-      token: async () => token,
-    });
-  };
+  const apiOf = async () => clusterApiAs(getCp(), await serviceAccountToken(getCp()));
   const settled = async (api: ClusterApi, name: string) => {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     return api.listJobPods(NS, name);

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { errorOutcome } from '../../core/checks/error-outcome.ts';
 import { isFleetcheckError } from '../../core/errors.ts';
-import { clusterApiFromEndpoint } from '../../core/kube/factories.ts';
 import { runFile } from '../fixtures/run-file.ts';
 import type { ControlPlane } from './control-plane.ts';
-import { writeKubeconfig } from './fleetcheck-run.ts';
+import { clusterApiAs, writeKubeconfig } from './fleetcheck-run.ts';
 import { create } from './objects.ts';
 import { serviceAccountToken } from './service-account.ts';
 
@@ -33,15 +32,6 @@ async function recordedCanI(heading: string): Promise<Record<string, string>> {
   return out;
 }
 
-function api(cp: ControlPlane, token: string) {
-  return clusterApiFromEndpoint({
-    name: 'real',
-    server: cp.server,
-    caData: Buffer.from(cp.caPem).toString('base64'),
-    token: async () => token,
-  });
-}
-
 async function bindExec(cp: ControlPlane, user: string, verbs: string[]): Promise<void> {
   const meta = { name: user, namespace: 'kube-system' };
   await create(cp, cp.adminToken, {
@@ -64,7 +54,7 @@ async function bindExec(cp: ControlPlane, user: string, verbs: string[]): Promis
 
 /** Exec into the first agent as `user`: the FleetcheckError it ends with (it always fails: no kubelet). */
 async function execAs(cp: ControlPlane, token: string): Promise<unknown> {
-  const c = api(cp, token);
+  const c = clusterApiAs(cp, token);
   const pod = (await c.listPods('kube-system', 'k8s-app=cilium'))[0]?.name ?? '';
   return c
     .exec('kube-system', pod, 'cilium-agent', ['cilium-dbg', 'status', '-o', 'json'], { deadlineMs: 15_000 })
@@ -116,7 +106,7 @@ export function rbacChecks(version: string, cp: () => ControlPlane): void {
   });
 
   it('a read outside the rules is access-denied naming verb and resource', async () => {
-    const c = api(cp(), cp().fleetcheckToken);
+    const c = clusterApiAs(cp(), cp().fleetcheckToken);
     const err = await c.getDaemonSet('kube-system', 'kube-proxy').catch((e: unknown) => e);
     expect(isFleetcheckError(err, 'access-denied')).toBe(true);
     expect((err as Error).message).toBe(
