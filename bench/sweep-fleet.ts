@@ -13,8 +13,9 @@ import { NODE_VERSIONS, nodeRuntime } from '../scripts/node-versions/runtimes.ts
 import { type Simulator, startSimulator } from '../sim/index.ts';
 import { benchFleet } from './bench-fleet.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
+import { cpuBudgetRows, replayPair, replayRows, withSimCpu } from './sweep-floors.ts';
 import { floorPerCluster, measureTlsFloor, type TlsFloor } from './tls-floor.ts';
-import { bundleReplayChild, type ReplayResult, runReplay } from './transport-replay.ts';
+import { bundleReplayChild } from './transport-replay.ts';
 
 const list = (r: Record<string, number>) =>
   Object.entries(r)
@@ -49,31 +50,6 @@ const mark = (ok: boolean) => (ok ? '✅' : '❌');
 /** Node 20's young generation for newer Node lines, as docs/sweep-at-scale.md suggests where memory is tight. */
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=16';
 
-/** A child sweep with the CPU this process (the simulator) spent while it ran. */
-async function withSimCpu(run: Promise<ChildResult>): Promise<ChildResult & { simCpuMs: number }> {
-  const before = process.cpuUsage();
-  const result = await run;
-  const used = process.cpuUsage(before);
-  return { ...result, simCpuMs: (used.user + used.system) / 1000 };
-}
-
-/**
- * The simulator's CPU and what both sides together ask of the machine's cores: with every core busy for the
- * whole sweep it could not end sooner than (sweeper + simulator CPU) / cores, a floor for the ratio here.
- */
-function cpuBudgetRows(
-  solo: ChildResult,
-  full: ChildResult & { simCpuMs: number },
-  clusters: number,
-): string[] {
-  const cores = os.cpus().length;
-  const floorMs = (full.cpuMs + full.simCpuMs) / cores;
-  return [
-    `| CPU time of the simulator (this process) per cluster, during the fleet sweep | ${(full.simCpuMs / clusters).toFixed(0)} ms | — |`,
-    `| the fleet sweep's CPU (sweeper + simulator) spread over all ${cores} cores | ${(floorMs / 1000).toFixed(2)} s = ${(floorMs / solo.wallMs).toFixed(2)}× the slowest cluster alone (a floor for the ratio on this machine) | — |`,
-  ];
-}
-
 /** What Node's own TLS and HTTP alone cost per cluster for the fleet sweep's traffic (bench/tls-floor.ts). */
 function tlsFloorRows(f: TlsFloor, load: ReturnType<typeof loadPerCluster>): string[] {
   const conns = load.connections.mean;
@@ -81,34 +57,6 @@ function tlsFloorRows(f: TlsFloor, load: ReturnType<typeof loadPerCluster>): str
   return [
     `| Node's own TLS and HTTP (no fleetcheck code; bench/tls-floor.ts): client CPU per request on a new resumed TLS connection / on a kept-alive one | ${f.connectionMs.toFixed(2)} ms / ${f.keptAliveMs.toFixed(2)} ms | — |`,
     `| the fleet sweep's ${conns.toFixed(1)} TLS connections and ${requests.toFixed(1)} requests per cluster at those prices (a floor for the CPU per cluster) | ${floorPerCluster(f, conns, requests).toFixed(1)} ms | — |`,
-  ];
-}
-
-/** The sweep's traffic replayed from bare Node (bench/transport-replay-child.ts), alone and as a fleet. */
-async function replayPair(kubeconfig: string, clusters: number, slowest: string, node: string) {
-  await runReplay(kubeconfig, 1, slowest, node);
-  const solo = await runReplay(kubeconfig, 1, slowest, node);
-  const full = await runReplay(kubeconfig, clusters, undefined, node);
-  return { solo, full };
-}
-
-/**
- * What the same traffic costs bare Node, beside the sweep: its CPU per cluster, wall-time ratio and peak RSS are
- * floors for the sweep's goals on this machine, whatever fleetcheck's own code does.
- */
-function replayRows(
-  r: { solo: ReplayResult; full: ReplayResult },
-  sweep: ChildResult,
-  clusters: number,
-): string[] {
-  const cpu = r.full.cpuMs / clusters;
-  const failed = r.full.failed + r.solo.failed;
-  const failures =
-    failed > 0 ? ` (${failed} clusters failed: ${r.full.failures.concat(r.solo.failures)[0]})` : '';
-  return [
-    `| the same traffic from bare Node, no fleetcheck code (\`bench/transport-replay-child.ts\`: the sweep's requests, 10 exec sessions, JSON parsing, resumed TLS), concurrency ${clusters}: CPU per cluster | ${cpu.toFixed(0)} ms (the sweep: ${(sweep.cpuMs / clusters - cpu).toFixed(0)} ms more)${failures} | — |`,
-    `| its fleet / slowest cluster alone (wall) | ${(r.full.wallMs / 1000).toFixed(2)} s / ${(r.solo.wallMs / 1000).toFixed(2)} s = ${(r.full.wallMs / r.solo.wallMs).toFixed(2)}× | — |`,
-    `| its peak RSS | ${r.full.maxRssMb.toFixed(0)} MB | — |`,
   ];
 }
 

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { execGate, execOpeningGate } from '../core/kube/exec-gate.ts';
 import { parseScenario, startSimulator } from '../sim/index.ts';
 import { bundleSweepChild, type ChildResult, runChild } from './sweep-child-run.ts';
+import { cpuBudgetRows, replayPair, replayRows, withSimCpu } from './sweep-floors.ts';
 import { SLOW_AGENT_LATENCIES, SLOWEST, sweepScenarioYaml } from './sweep-scenario.ts';
+import { bundleReplayChild } from './transport-replay.ts';
 
 const SINGLE_BOUND = { FLEETCHECK_EXEC_SESSIONS: '256', FLEETCHECK_EXEC_OPENING: '256' };
 
@@ -31,7 +33,7 @@ function rows(label: string, solo: ChildResult, full: ChildResult, goal: boolean
 
 async function main(): Promise<void> {
   const clusters = Number(process.argv[2] ?? 200);
-  await bundleSweepChild();
+  await Promise.all([bundleSweepChild(), bundleReplayChild()]);
   const sim = await startSimulator(parseScenario(sweepScenarioYaml(clusters, SLOW_AGENT_LATENCIES)));
   const dir = mkdtempSync(join(tmpdir(), 'fleetcheck-bench-slow-'));
   try {
@@ -40,11 +42,12 @@ async function main(): Promise<void> {
     await runChild(kubeconfig, clusters);
     await runChild(kubeconfig, 1, SLOWEST);
     const solo = await runChild(kubeconfig, 1, SLOWEST);
-    const bounded = await runChild(kubeconfig, clusters);
+    const bounded = await withSimCpu(runChild(kubeconfig, clusters));
     const single = await runChild(kubeconfig, clusters, undefined, process.execPath, {
       ...process.env,
       ...SINGLE_BOUND,
     });
+    const replay = await replayPair(kubeconfig, clusters, SLOWEST, process.execPath);
     const l = SLOW_AGENT_LATENCIES;
     const md = [
       '## Sweep of slow agents (`bench/sweep-slow-agents.ts`)',
@@ -64,6 +67,8 @@ async function main(): Promise<void> {
         bounded,
         true,
       ),
+      ...cpuBudgetRows(solo, bounded, clusters),
+      ...replayRows(replay, bounded, clusters),
       ...rows('single bound (256 open)', solo, single, false),
       '',
       `Machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)} at the end (the simulator shares the CPUs).`,
