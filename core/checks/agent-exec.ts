@@ -4,6 +4,7 @@ import type { ParseResult } from '../cilium/parse-result.ts';
 import { snippet } from '../cilium/parse-result.ts';
 import { FleetcheckError, isFleetcheckError } from '../errors.ts';
 import type { ClusterApi, ExecResult, PodInfo } from '../kube/cluster-api.ts';
+import { linkedController } from '../time/linked-controller.ts';
 import { after, type Timer } from '../time/timers.ts';
 import { permission } from './error-outcome.ts';
 import { hints } from './hints.ts';
@@ -77,7 +78,7 @@ export class AgentExecutor {
    * starts when the session opens (`onOpen`), not while it waits for the process-wide bound on open sessions.
    */
   private async exec(pod: PodInfo, argv: string[]): Promise<ExecResult> {
-    const guard = new AbortController();
+    const { controller: guard, unlink } = linkedController(this.signal);
     let timer: Timer | undefined;
     let expire: (err: FleetcheckError) => void = () => {};
     const expired = new Promise<never>((_resolve, reject) => {
@@ -97,12 +98,13 @@ export class AgentExecutor {
     try {
       const call = this.api.exec(pod.namespace, pod.name, 'cilium-agent', argv, {
         deadlineMs: this.deadlineMs,
-        signal: AbortSignal.any([this.signal, guard.signal]),
+        signal: guard.signal,
         onOpen: armGuard,
       });
       return await Promise.race([call, expired]);
     } finally {
       timer?.cancel();
+      unlink();
     }
   }
 

@@ -1,4 +1,5 @@
 import { FleetcheckError } from '../errors.ts';
+import { linkedController } from '../time/linked-controller.ts';
 import { after, sleep } from '../time/timers.ts';
 import { type CallDesc, HttpStatusError, isAbort, mapKubeError, retryDelayMs } from './kube-errors.ts';
 import type { KubeLimits } from './limits.ts';
@@ -19,26 +20,21 @@ export interface Deadline {
 }
 
 /**
- * The per-call deadline combined with the caller's signal. The controller is held by its own timer (an
- * AbortSignal.timeout is held only weakly, so it may never fire under load), and it is linked to the caller by
- * one listener removed in `done()`: AbortSignal.any would leave a dependent on the cluster's long-lived signal
- * for every call.
+ * The per-call deadline combined with the caller's signal ({@link linkedController}). The controller is held by
+ * its own timer: an AbortSignal.timeout is held only weakly, so it may never fire under load.
  */
 export function deadline(ms: number, caller?: AbortSignal): Deadline {
-  const controller = new AbortController();
+  const { controller, unlink } = linkedController(caller);
   const timer = after(
     ms,
     () => controller.abort(new DOMException(`deadline of ${ms} ms exceeded`, 'TimeoutError')),
     { unref: true },
   );
-  const onCaller = () => controller.abort(caller?.reason);
-  if (caller?.aborted) onCaller();
-  else caller?.addEventListener('abort', onCaller, { once: true });
   return {
     signal: controller.signal,
     done() {
       timer.cancel();
-      caller?.removeEventListener('abort', onCaller);
+      unlink();
     },
   };
 }

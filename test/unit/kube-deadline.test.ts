@@ -1,5 +1,7 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { deadline } from '../../core/kube/call-runner.ts';
+import { linkedController } from '../../core/time/linked-controller.ts';
 
 describe('per-call deadline', () => {
   it('aborts with a TimeoutError when the time is up', async () => {
@@ -30,5 +32,18 @@ describe('per-call deadline', () => {
     caller.abort();
     await new Promise((r) => setTimeout(r, 30));
     expect(dl.signal.aborted).toBe(false);
+  });
+});
+
+describe('linked controller', () => {
+  it("follows the caller's abort until unlinked, and leaves no listener on the caller", () => {
+    const caller = new AbortController();
+    const links = Array.from({ length: 100 }, () => linkedController(caller.signal));
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(100);
+    for (const l of links.slice(1)) l.unlink();
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    caller.abort(new Error('cluster deadline'));
+    expect((links[0]?.controller.signal.reason as Error).message).toBe('cluster deadline');
+    expect(links[1]?.controller.signal.aborted).toBe(false);
   });
 });
