@@ -2,10 +2,19 @@ import { runClusterChecks } from '../core/checks/run.ts';
 import { loadFleet } from '../core/fleet/index.ts';
 import { runSweep } from '../core/sweep/run-sweep.ts';
 
+/** Agents sampled per cluster when the benchmark asks for another number than the default (a fleet file's `sampleAgents`). */
+function sampledAgents(): number | undefined {
+  const n = Number(process.env['FLEETCHECK_BENCH_SAMPLE_AGENTS']);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** The sweeping side of bench/sweep-fleet.ts: one sweep of the kubeconfig's clusters, measured. */
 export async function sweepChild(kubeconfig: string, concurrency: number, only?: string) {
   const all = await loadFleet({ kubeconfig });
-  const targets = only ? all.filter((t) => t.name === only) : all;
+  const sampleAgents = sampledAgents();
+  const targets = (only ? all.filter((t) => t.name === only) : all).map((t) =>
+    sampleAgents ? { ...t, overrides: { ...t.overrides, sampleAgents } } : t,
+  );
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const report = await runSweep({

@@ -46,7 +46,7 @@ function withoutPolls(s: ClusterStats): Record<string, number> {
   return Object.fromEntries(Object.entries(s.requestsByResource).filter(([k]) => !POLLS.has(k)));
 }
 
-describe('the transport replay of the sweep benchmark', () => {
+describe("the sweep benchmark's children (transport replay, sweep)", () => {
   it('sends a cluster the same requests and exec sessions as a fleetcheck sweep, and leaves no probe Job', async () => {
     sim.resetStats();
     const swept = await runChild(kubeconfig, 2);
@@ -76,5 +76,15 @@ describe('the transport replay of the sweep benchmark', () => {
     const [east, west] = traffic() as [ClusterStats, ClusterStats];
     expect(east.requests).toBe(0);
     expect(west.execSessions).toBe(10);
+  });
+
+  it("sweeps with a fleet file's sampleAgents when the benchmark's what-if asks for fewer agents", async () => {
+    sim.resetStats();
+    const env = { ...process.env, FLEETCHECK_BENCH_SAMPLE_AGENTS: '2' };
+    const swept = await runChild(kubeconfig, 2, undefined, process.execPath, env);
+    expect(swept.statuses).toEqual({ pass: 2 });
+    for (const s of traffic()) {
+      expect(s.execByCommand).toEqual({ 'cilium-dbg status': 2, 'cilium-health status': 2 });
+    }
   });
 });
