@@ -38,12 +38,13 @@ describe('per-call deadline', () => {
 describe('linked controller', () => {
   it("follows the caller's abort until unlinked, and leaves no listener on the caller", () => {
     const caller = new AbortController();
-    const links = Array.from({ length: 100 }, () => linkedController(caller.signal));
+    const kept = linkedController(caller.signal);
+    const unlinked = Array.from({ length: 99 }, () => linkedController(caller.signal));
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(100);
-    for (const l of links.slice(1)) l.unlink();
+    for (const l of unlinked) l.unlink();
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
     caller.abort(new Error('cluster deadline'));
-    expect((links[0]?.controller.signal.reason as Error).message).toBe('cluster deadline');
-    expect(links[1]?.controller.signal.aborted).toBe(false);
+    expect((kept.controller.signal.reason as Error).message).toBe('cluster deadline');
+    expect(unlinked.some((l) => l.controller.signal.aborted)).toBe(false);
   });
 });
