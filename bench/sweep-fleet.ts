@@ -2,7 +2,9 @@
  * Sweep benchmark: 200 clusters × 5 nodes with realistic simulated latencies (API 10-40 ms, exec 100-400 ms,
  * probe Job start 2-4 s). The simulator runs in this process; each sweep runs in a child process so its peak
  * RSS is the sweeper's own. Compares the fleet's wall time with the slowest cluster swept alone (goal ≤ 1.3×),
- * and reports exec sessions / requests per cluster from the simulator's counters.
+ * and reports exec sessions / requests per cluster from the simulator's counters, the floors beside it
+ * (bench/sweep-floors.ts), and what-ifs (V8's own heap growth, fewer sampled agents, Node 24) with no goal of their own
+ * where they are not the default.
  * Usage: bench/sweep-fleet.ts [clusters=200 | --scenario FILE]. Writes bench/results/sweep.md (with a scenario
  * file: bench/results/scenarios/sweep-<file>.md).
  */
