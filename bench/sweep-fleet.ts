@@ -3,8 +3,8 @@
  * probe Job start 2-4 s). The simulator runs in this process; each sweep runs in a child process so its peak
  * RSS is the sweeper's own. Compares the fleet's wall time with the slowest cluster swept alone (goal ≤ 1.3×),
  * and reports exec sessions / requests per cluster from the simulator's counters, the floors beside it
- * (bench/sweep-floors.ts), and what-ifs (V8's own heap growth, fewer sampled agents, Node 24) with no goal of their own
- * where they are not the default.
+ * (bench/sweep-floors.ts), and the same sweeps under V8's own heap growth, on Node 24, and with fewer sampled agents
+ * (a product what-if, shown without goals).
  * Usage: bench/sweep-fleet.ts [clusters=200 | --scenario FILE]. Writes bench/results/sweep.md (with a scenario
  * file: bench/results/scenarios/sweep-<file>.md).
  */
